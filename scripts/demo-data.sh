@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Loads the demo data of `make run` into a running node through ordinary CLI
+# transactions: the community "Kaga Commons" (approval policy) with alice as
+# admin, bob as moderator and carol as member, each with a profile.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${KIZUNAD:-$ROOT/build/kizunad}
+HOME_DIR=${KIZUNA_HOME:-$ROOT/.localnode}
+
+# tx FROM ARGS... signs a transaction with a test-keyring key, waits for it to
+# be committed and fails if it did not succeed.
+tx() {
+  local from=$1
+  shift
+  local out hash
+  out=$("$BIN" tx "$@" --from "$from" --home "$HOME_DIR" --keyring-backend test \
+    --fees 2000ukiz --gas 400000 --yes --output json)
+  hash=$(sed -n 's/.*"txhash":"\([0-9A-F]*\)".*/\1/p' <<<"$out")
+  if [[ -z $hash ]] || ! grep -q '"code":0' <<<"$out"; then
+    echo "demo data: transaction refused: $out" >&2
+    return 1
+  fi
+  out=$("$BIN" q wait-tx "$hash" --timeout 30s --home "$HOME_DIR" --output json)
+  if ! grep -q '"code":0' <<<"$out"; then
+    echo "demo data: transaction $hash failed: $out" >&2
+    return 1
+  fi
+}
+
+addr() { "$BIN" keys show "$1" -a --keyring-backend test --home "$HOME_DIR"; }
+
+echo "Loading demo data"
+tx alice community create-community "Kaga Commons" alice approval \
+  --description "Neighbours of Kaga trading time, skills and goods" --location "Kaga, Ishikawa"
+tx alice community update-profile 1 --first-name Alice --last-name Mori --location Kaga \
+  --description "Community coordinator. Ask me anything."
+tx bob community join 1 bob_tanaka --first-name Bob --last-name Tanaka --location Kanazawa \
+  --description "Carpenter; happy to fix shelves and doors."
+tx carol community join 1 carol --first-name Carol --last-name Suzuki --location Kaga \
+  --description "Grows vegetables, teaches English."
+tx alice community approve 1 "$(addr bob)"
+tx alice community approve 1 "$(addr carol)"
+tx alice community set-role 1 "$(addr bob)" moderator
+echo "Demo data loaded: community 1 \"Kaga Commons\" with alice (admin), bob (moderator), carol (member)"

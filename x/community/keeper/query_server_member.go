@@ -1,0 +1,87 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/kizuna-chain/kizuna/x/community/types"
+)
+
+// Members lists the members and pending requests of a community, optionally
+// filtered by role and status. A role filter walks the role index, so listing
+// the admins of a large community reads only the admins.
+func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest) (*types.QueryMembersResponse, error) {
+	if req == nil {
+		return nil, errEmptyRequest
+	}
+	if req.Role != types.RoleUnspecified {
+		if err := types.ValidateRole(req.Role); err != nil {
+			return nil, err
+		}
+	}
+	if req.Status != types.MemberStatusUnspecified {
+		if err := types.ValidateMemberStatus(req.Status); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := q.GetCommunity(ctx, req.CommunityId); err != nil {
+		return nil, err
+	}
+	statusMatches := func(m types.Member) bool {
+		return req.Status == types.MemberStatusUnspecified || m.Status == req.Status
+	}
+
+	if req.Role == types.RoleUnspecified {
+		members, page, err := query.CollectionFilteredPaginate(ctx, q.Keeper.Members, req.Pagination,
+			func(_ MemberKey, m types.Member) (bool, error) { return statusMatches(m), nil },
+			func(_ MemberKey, m types.Member) (types.Member, error) { return m, nil },
+			query.WithCollectionPaginationPairPrefix[uint64, sdk.AccAddress](req.CommunityId),
+		)
+		if err != nil {
+			return nil, err
+		}
+		return &types.QueryMembersResponse{Members: members, Pagination: page}, nil
+	}
+
+	byRole := collections.Join(req.CommunityId, int32(req.Role))
+	members, page, err := query.CollectionFilteredPaginate(ctx, q.Keeper.Members.Indexes.Role, req.Pagination,
+		func(key collections.Pair[collections.Pair[uint64, int32], MemberKey], _ collections.NoValue) (bool, error) {
+			if req.Status == types.MemberStatusUnspecified {
+				return true, nil
+			}
+			m, err := q.Keeper.Members.Get(ctx, key.K2())
+			if err != nil {
+				return false, err
+			}
+			return statusMatches(m), nil
+		},
+		func(key collections.Pair[collections.Pair[uint64, int32], MemberKey], _ collections.NoValue) (types.Member, error) {
+			return q.Keeper.Members.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[collections.Pair[uint64, int32], MemberKey](byRole),
+	)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryMembersResponse{Members: members, Pagination: page}, nil
+}
+
+// Member returns one member or pending request.
+func (q queryServer) Member(ctx context.Context, req *types.QueryMemberRequest) (*types.QueryMemberResponse, error) {
+	if req == nil {
+		return nil, errEmptyRequest
+	}
+	addr, err := q.parseAddress("address", req.Address)
+	if err != nil {
+		return nil, err
+	}
+	m, err := q.GetMember(ctx, req.CommunityId, addr)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryMemberResponse{Member: m}, nil
+}
