@@ -1,0 +1,32 @@
+package app
+
+import (
+	"testing"
+
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/log/v2"
+
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
+)
+
+func TestRegisterUpgrades_SetsHandlers(t *testing.T) {
+	a := New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.AppOptionsMap{flags.FlagHome: t.TempDir()})
+	require.False(t, a.UpgradeKeeper.HasHandler("v2"))
+
+	a.registerUpgrades([]Upgrade{{Name: "v2", Handler: RunMigrations}})
+	require.True(t, a.UpgradeKeeper.HasHandler("v2"))
+}
+
+func TestRegisterUpgrades_RejectsDuplicateOrIncompleteUpgrades(t *testing.T) {
+	a := New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.AppOptionsMap{flags.FlagHome: t.TempDir()})
+	for name, upgrades := range map[string][]Upgrade{
+		"duplicate name": {{Name: "v3", Handler: RunMigrations}, {Name: "v3", Handler: RunMigrations}},
+		"no name":        {{Handler: RunMigrations}},
+		"no handler":     {{Name: "v4"}},
+	} {
+		require.Panics(t, func() { a.registerUpgrades(upgrades) }, name)
+	}
+}
