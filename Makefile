@@ -33,8 +33,15 @@ build: ## Build kizunad into build/
 install: ## Install kizunad into GOBIN
 	go install -ldflags '$(LDFLAGS)' ./cmd/kizunad
 
+.PHONY: system-deps
+system-deps: ## Install the Debian packages the node scripts use (curl) when missing
+	@command -v curl >/dev/null 2>&1 || { \
+		echo "installing curl"; \
+		$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+		$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends curl ca-certificates; }
+
 .PHONY: run
-run: build ## Start a single-validator node with demo data (REST :1317, gRPC :9090, RPC :26657)
+run: build system-deps ## Start a single-validator node with demo data (REST :1317, gRPC :9090, RPC :26657)
 	KIZUNAD=$(KIZUNAD) scripts/run.sh
 
 .PHONY: reset
@@ -51,13 +58,13 @@ test-unit: ## Unit and keeper tests
 	go test $(GO_TEST_FLAGS) $$(go list ./... | grep -v /tests/system)
 
 .PHONY: test-system
-test-system: build ## System tests: real kizunad processes (single node and 4-validator localnet)
+test-system: build system-deps ## System tests: real kizunad processes (single node and 4-validator localnet)
 	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -timeout 20m -v ./tests/system/...
 
 ##@ Networks
 
 .PHONY: localnet-start
-localnet-start: build ## Start four validators as local processes (build/localnet)
+localnet-start: build system-deps ## Start four validators as local processes (build/localnet)
 	KIZUNAD=$(KIZUNAD) scripts/localnet.sh start
 
 .PHONY: localnet-stop
