@@ -46,6 +46,13 @@ func TestSingleNode_CommunityLifecycle(t *testing.T) {
 	node.Start(t)
 	alice, bob, carol := node.Address(t, "alice"), node.Address(t, "bob"), node.Address(t, "carol")
 
+	// Below the chain's gas price floor (0.001ukiz × 400000 gas = 400ukiz) a
+	// transaction is refused even by a node that asks for no minimum itself.
+	cheap := node.TxWithFees(t, "alice", "399ukiz", "community", "create-community", "Kaga Commons", "alice", "open")
+	if cheap.Code != 13 || cheap.Codespace != "sdk" {
+		t.Fatalf("under-priced transaction: want sdk code 13 (insufficient fee), got %+v", cheap)
+	}
+
 	res := node.Tx(t, "alice", "community", "create-community", "Kaga Commons", "alice", "approval",
 		"--description", "Time bank of Kaga", "--location", "Kaga, Ishikawa")
 	requireOK(t, res)

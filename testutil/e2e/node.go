@@ -137,6 +137,8 @@ func NewNode(t testing.TB, bin string, accounts ...string) *Node {
 		{"config.toml", "instrumentation", "prometheus", "false"},
 		{"app.toml", "api", "address", fmt.Sprintf("%q", fmt.Sprintf("tcp://127.0.0.1:%d", n.APIPort))},
 		{"app.toml", "grpc", "address", fmt.Sprintf("%q", fmt.Sprintf("127.0.0.1:%d", n.GRPCPort))},
+		// No local minimum: the chain-wide gas price floor alone decides.
+		{"app.toml", "", "minimum-gas-prices", `"0ukiz"`},
 		{"client.toml", "", "chain-id", fmt.Sprintf("%q", ChainID)},
 		{"client.toml", "", "keyring-backend", `"test"`},
 		{"client.toml", "", "node", fmt.Sprintf("%q", n.RPCAddress())},
@@ -288,14 +290,20 @@ type Event struct {
 	} `json:"attributes"`
 }
 
-// Tx signs a transaction with key from, broadcasts it and waits until it is
-// committed. A transaction refused by CheckTx is returned with its code and
-// no height.
+// Tx signs a transaction with key from, paying DefaultFees, broadcasts it and
+// waits until it is committed. A transaction refused by CheckTx is returned
+// with its code and no height.
 func (n *Node) Tx(t testing.TB, from string, args ...string) TxResult {
+	t.Helper()
+	return n.TxWithFees(t, from, DefaultFees, args...)
+}
+
+// TxWithFees is Tx with the given fees for 400000 gas.
+func (n *Node) TxWithFees(t testing.TB, from, fees string, args ...string) TxResult {
 	t.Helper()
 	full := append(append([]string{"tx"}, args...),
 		"--from", from, "--keyring-backend", "test", "--chain-id", ChainID, "--node", n.RPCAddress(),
-		"--fees", DefaultFees, "--gas", "400000", "--yes", "--output", "json")
+		"--fees", fees, "--gas", "400000", "--yes", "--output", "json")
 	out, err := n.Run(full...)
 	if err != nil {
 		t.Fatal(err)

@@ -32,6 +32,14 @@ var BlockTime = time.Date(2025, 4, 1, 9, 30, 0, 0, time.UTC)
 // context at height 1 and BlockTime.
 func CommunityKeeper(tb testing.TB) (communitykeeper.Keeper, sdk.Context) {
 	tb.Helper()
+	k, ctx, _ := CommunityKeeperWithStoreKey(tb)
+	return k, ctx
+}
+
+// CommunityKeeperWithStoreKey is CommunityKeeper that also returns the
+// module's store key, for tests that read the raw store.
+func CommunityKeeperWithStoreKey(tb testing.TB) (communitykeeper.Keeper, sdk.Context, *storetypes.KVStoreKey) {
+	tb.Helper()
 
 	key := storetypes.NewKVStoreKey(communitytypes.StoreKey)
 	ctx := testutil.DefaultContextWithDB(tb, key, storetypes.NewTransientStoreKey("transient_"+communitytypes.StoreKey)).Ctx.
@@ -47,5 +55,5 @@ func CommunityKeeper(tb testing.TB) (communitykeeper.Keeper, sdk.Context) {
 
 	k := communitykeeper.NewKeeper(codec.NewProtoCodec(registry), runtime.NewKVStoreService(key), addressCodec, authority)
 	require.NoError(tb, k.InitGenesis(ctx, communitytypes.DefaultGenesis()))
-	return k, ctx
+	return k, ctx, key
 }

@@ -57,8 +57,8 @@ func flags(fields ...string) map[string]*autocliv1.FlagOptions {
 	return out
 }
 
-// AutoCLIOptions describes the module's CLI: every query, and every Msg but
-// the governance-only MsgUpdateParams.
+// AutoCLIOptions describes the module's CLI: every query and every Msg, the
+// governance-only MsgUpdateParams as a proposal.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	app := version.AppName
 	return &autocliv1.ModuleOptions{
@@ -208,8 +208,12 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						"avatar_uri", "avatar_sha256", "clear_fields=profile_clear"),
 				},
 				{
-					RpcMethod: "UpdateParams",
-					Skip:      true, // governance only
+					RpcMethod:      "UpdateParams",
+					Use:            "update-params-proposal [params]",
+					Short:          "Submit a governance proposal to change the community module params",
+					Example:        fmt.Sprintf(`%s tx community update-params-proposal '{"max_community_name_length":64, ...}' --deposit 10000000ukiz --from alice`, app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "params"}},
+					GovProposal:    true,
 				},
 			},
 		},

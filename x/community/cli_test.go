@@ -236,7 +236,8 @@ func TestCLI_TxCommandsBuildTheirMsgs(t *testing.T) {
 	}
 }
 
-func TestCLI_UpdateParamsIsGovernanceOnly(t *testing.T) {
+// MsgUpdateParams is reachable only as a governance proposal.
+func TestCLI_UpdateParamsIsAGovernanceProposal(t *testing.T) {
 	clientCtx, _ := txEnv(t)
 	b := newCLIBuilder(t, &recordingConn{})
 	cmd := &cobra.Command{Use: types.ModuleName}
@@ -248,8 +249,13 @@ func TestCLI_UpdateParamsIsGovernanceOnly(t *testing.T) {
 	}
 	require.ElementsMatch(t, []string{
 		"create-community", "update-community", "join", "approve", "reject", "leave",
-		"remove-member", "set-role", "update-profile",
+		"remove-member", "set-role", "update-profile", "update-params-proposal",
 	}, names)
+	for _, c := range cmd.Commands() {
+		if c.Name() == "update-params-proposal" {
+			require.NotNil(t, c.Flags().Lookup("deposit"), "a proposal command takes a deposit")
+		}
+	}
 }
 
 func TestAminoJSONSigning_SignsEveryMsg(t *testing.T) {

@@ -25,8 +25,13 @@ import (
 // NewRootCmd returns kizunad's root command.
 func NewRootCmd() *cobra.Command {
 	// A throw-away app gives the codecs, the module basics and the AutoCLI
-	// options; it never touches disk.
-	tempApp := app.New(log.NewNopLogger(), dbm.NewMemDB(), true, appOptions{flags.FlagHome: tempDir()})
+	// options; its database is in memory and its home a temporary directory.
+	tempHome, err := os.MkdirTemp("", "kizunad")
+	if err != nil {
+		panic(err)
+	}
+	defer func() { _ = os.RemoveAll(tempHome) }()
+	tempApp := app.New(log.NewNopLogger(), dbm.NewMemDB(), true, appOptions{flags.FlagHome: tempHome})
 	defer func() { _ = tempApp.Close() }()
 
 	initClientCtx := client.Context{}.
@@ -85,15 +90,6 @@ func initCometConfig() *cmtcfg.Config {
 	cfg.Consensus.TimeoutCommit = blockCommitTimeout
 	cfg.Instrumentation.Prometheus = true
 	return cfg
-}
-
-func tempDir() string {
-	dir, err := os.MkdirTemp("", "kizunad")
-	if err != nil {
-		return app.DefaultNodeHome
-	}
-	defer func() { _ = os.RemoveAll(dir) }()
-	return dir
 }
 
 // appOptions is a fixed set of app options.

@@ -36,14 +36,14 @@ func TestGenesis_ExportImportRoundTrip(t *testing.T) {
 	require.Len(t, exported.Members, 5)
 	require.Equal(t, uint64(3), exported.NextCommunityId)
 
-	k, ctx := keepertest.CommunityKeeper(t)
+	k, ctx, key := keepertest.CommunityKeeperWithStoreKey(t)
 	require.NoError(t, k.InitGenesis(ctx, exported))
 	reimported, err := k.ExportGenesis(ctx)
 	require.NoError(t, err)
 	require.Equal(t, exported, reimported)
 
 	// The indexes are rebuilt, and ids continue.
-	g := &fixture{ctx: ctx, keeper: k, msgs: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k), hooks: &recordingHooks{}}
+	g := &fixture{ctx: ctx, key: key, keeper: k, msgs: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k), hooks: &recordingHooks{}}
 	g.requireRejected(t, types.ErrNameTaken, func() error {
 		_, err := g.msgs.CreateCommunity(ctx, &types.MsgCreateCommunity{Creator: g.addr("x"), Name: "GARDEN", JoinPolicy: types.JoinPolicyOpen, Username: "xxx"})
 		return err

@@ -40,11 +40,14 @@ type MemberIndexes struct {
 	Username *indexes.Unique[collections.Pair[uint64, string], MemberKey, types.Member]
 	// Role lists the members of a community by role: (community id, role).
 	Role *indexes.Multi[collections.Pair[uint64, int32], MemberKey, types.Member]
+	// Status lists the members of a community by status: (community id,
+	// status); listing pending requests reads only those.
+	Status *indexes.Multi[collections.Pair[uint64, int32], MemberKey, types.Member]
 }
 
 // IndexesList implements collections.Indexes.
 func (i MemberIndexes) IndexesList() []collections.Index[MemberKey, types.Member] {
-	return []collections.Index[MemberKey, types.Member]{i.Address, i.Username, i.Role}
+	return []collections.Index[MemberKey, types.Member]{i.Address, i.Username, i.Role, i.Status}
 }
 
 // Keeper owns the community module's store.
@@ -132,6 +135,13 @@ func NewKeeper(
 					collections.PairKeyCodec(collections.Uint64Key, collections.Int32Key), memberKeyCodec,
 					func(pk MemberKey, m types.Member) (collections.Pair[uint64, int32], error) {
 						return collections.Join(pk.K1(), int32(m.Role)), nil
+					},
+				),
+				Status: indexes.NewMulti(
+					sb, types.MembersByStatusKey, "members_by_status",
+					collections.PairKeyCodec(collections.Uint64Key, collections.Int32Key), memberKeyCodec,
+					func(pk MemberKey, m types.Member) (collections.Pair[uint64, int32], error) {
+						return collections.Join(pk.K1(), int32(m.Status)), nil
 					},
 				),
 			},

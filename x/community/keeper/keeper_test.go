@@ -8,6 +8,7 @@ import (
 	"github.com/cometbft/cometbft/crypto"
 	"github.com/stretchr/testify/require"
 
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
@@ -19,6 +20,7 @@ import (
 // a hook recorder.
 type fixture struct {
 	ctx    sdk.Context
+	key    *storetypes.KVStoreKey
 	keeper keeper.Keeper
 	msgs   types.MsgServer
 	query  types.QueryServer
@@ -27,11 +29,12 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	k, ctx := keepertest.CommunityKeeper(t)
+	k, ctx, key := keepertest.CommunityKeeperWithStoreKey(t)
 	hooks := &recordingHooks{}
 	k.SetHooks(hooks)
 	return &fixture{
 		ctx:    ctx,
+		key:    key,
 		keeper: k,
 		msgs:   keeper.NewMsgServerImpl(k),
 		query:  keeper.NewQueryServerImpl(k),
@@ -101,17 +104,30 @@ func (f *fixture) export(t *testing.T) *types.GenesisState {
 	return gs
 }
 
+// rawStore returns every key and value of the module's store, indexes
+// included.
+func (f *fixture) rawStore(t *testing.T) map[string]string {
+	t.Helper()
+	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
+	defer func() { require.NoError(t, it.Close()) }()
+	out := map[string]string{}
+	for ; it.Valid(); it.Next() {
+		out[string(it.Key())] = string(it.Value())
+	}
+	return out
+}
+
 // requireRejected checks that run fails with want and changes nothing: not
-// the state, not the events, not the hook calls.
+// a byte of the store (indexes included), not the events, not the hook calls.
 func (f *fixture) requireRejected(t *testing.T, want error, run func() error) {
 	t.Helper()
-	before := f.export(t)
+	before := f.rawStore(t)
 	events := len(f.ctx.EventManager().Events())
 	calls := len(f.hooks.calls)
 
 	err := run()
 	require.ErrorIs(t, err, want)
-	require.Equal(t, before, f.export(t), "state changed by a rejected message")
+	require.Equal(t, before, f.rawStore(t), "state changed by a rejected message")
 	require.Len(t, f.ctx.EventManager().Events(), events, "events emitted by a rejected message")
 	require.Len(t, f.hooks.calls, calls, "hooks called by a rejected message")
 }

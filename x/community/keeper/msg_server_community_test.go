@@ -43,6 +43,8 @@ func TestCreateCommunity_RejectsBadInput(t *testing.T) {
 		{"name with trailing space", func(m *types.MsgCreateCommunity) { m.Name = "Orchard " }, types.ErrInvalidName},
 		{"name with control character", func(m *types.MsgCreateCommunity) { m.Name = "Or\x00chard" }, types.ErrInvalidName},
 		{"name not UTF-8", func(m *types.MsgCreateCommunity) { m.Name = "Or\xffchard" }, types.ErrInvalidName},
+		{"name with zero-width space", func(m *types.MsgCreateCommunity) { m.Name = "Gar\u200bden" }, types.ErrInvalidName},
+		{"name with bidi override", func(m *types.MsgCreateCommunity) { m.Name = "\u202eGarden" }, types.ErrInvalidName},
 		{"name taken", func(m *types.MsgCreateCommunity) { m.Name = "Garden" }, types.ErrNameTaken},
 		{"name taken in another case", func(m *types.MsgCreateCommunity) { m.Name = "gARDEN" }, types.ErrNameTaken},
 		{"description too long", func(m *types.MsgCreateCommunity) { m.Description = long(1001) }, types.ErrInvalidDescription},
@@ -70,6 +72,27 @@ func TestCreateCommunity_RejectsBadInput(t *testing.T) {
 
 	_, err := f.msgs.CreateCommunity(f.ctx, valid())
 	require.NoError(t, err, "the valid message of the table is accepted")
+}
+
+func TestCreateCommunity_NamesCollideUnderUnicodeCaseFolding(t *testing.T) {
+	pairs := []struct{ first, second string }{
+		{"Straße", "STRASSE"},
+		{"ΣΑΣ", "σας"},
+		{"ſam", "Sam"},
+		{"Caf\u00e9", "Cafe\u0301"}, // composed and decomposed é
+	}
+	for _, p := range pairs {
+		t.Run(p.second, func(t *testing.T) {
+			f := newFixture(t)
+			f.createCommunity(t, "alice", p.first, types.JoinPolicyOpen)
+			f.requireRejected(t, types.ErrNameTaken, func() error {
+				_, err := f.msgs.CreateCommunity(f.ctx, &types.MsgCreateCommunity{
+					Creator: f.addr("bob"), Name: p.second, JoinPolicy: types.JoinPolicyOpen, Username: "bob",
+				})
+				return err
+			})
+		})
+	}
 }
 
 func TestCreateCommunity_MakesCreatorFirstAdmin(t *testing.T) {

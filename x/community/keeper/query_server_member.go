@@ -12,8 +12,9 @@ import (
 )
 
 // Members lists the members and pending requests of a community, optionally
-// filtered by role and status. A role filter walks the role index, so listing
-// the admins of a large community reads only the admins.
+// filtered by role and status. Filters walk the role or status index, so
+// listing the admins or the pending requests of a large community reads only
+// those.
 func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest) (*types.QueryMembersResponse, error) {
 	if req == nil {
 		return nil, errEmptyRequest
@@ -31,13 +32,8 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 	if _, err := q.GetCommunity(ctx, req.CommunityId); err != nil {
 		return nil, err
 	}
-	statusMatches := func(m types.Member) bool {
-		return req.Status == types.MemberStatusUnspecified || m.Status == req.Status
-	}
-
-	if req.Role == types.RoleUnspecified {
-		members, page, err := query.CollectionFilteredPaginate(ctx, q.Keeper.Members, req.Pagination,
-			func(_ MemberKey, m types.Member) (bool, error) { return statusMatches(m), nil },
+	if req.Role == types.RoleUnspecified && req.Status == types.MemberStatusUnspecified {
+		members, page, err := query.CollectionPaginate(ctx, q.Keeper.Members, req.Pagination,
 			func(_ MemberKey, m types.Member) (types.Member, error) { return m, nil },
 			query.WithCollectionPaginationPairPrefix[uint64, sdk.AccAddress](req.CommunityId),
 		)
@@ -47,22 +43,30 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 		return &types.QueryMembersResponse{Members: members, Pagination: page}, nil
 	}
 
-	byRole := collections.Join(req.CommunityId, int32(req.Role))
-	members, page, err := query.CollectionFilteredPaginate(ctx, q.Keeper.Members.Indexes.Role, req.Pagination,
+	// Walk the index that reads the fewest non-matching members: the status
+	// index for pending requests (few, all of role MEMBER until approved) or
+	// when only a status is asked, the role index otherwise (nearly every
+	// member with a role is active).
+	index, prefix := q.Keeper.Members.Indexes.Role, collections.Join(req.CommunityId, int32(req.Role))
+	if req.Role == types.RoleUnspecified || req.Status == types.MemberStatusPending {
+		index, prefix = q.Keeper.Members.Indexes.Status, collections.Join(req.CommunityId, int32(req.Status))
+	}
+	matches := func(m types.Member) bool {
+		return (req.Role == types.RoleUnspecified || m.Role == req.Role) &&
+			(req.Status == types.MemberStatusUnspecified || m.Status == req.Status)
+	}
+	members, page, err := query.CollectionFilteredPaginate(ctx, index, req.Pagination,
 		func(key collections.Pair[collections.Pair[uint64, int32], MemberKey], _ collections.NoValue) (bool, error) {
-			if req.Status == types.MemberStatusUnspecified {
-				return true, nil
-			}
 			m, err := q.Keeper.Members.Get(ctx, key.K2())
 			if err != nil {
 				return false, err
 			}
-			return statusMatches(m), nil
+			return matches(m), nil
 		},
 		func(key collections.Pair[collections.Pair[uint64, int32], MemberKey], _ collections.NoValue) (types.Member, error) {
 			return q.Keeper.Members.Get(ctx, key.K2())
 		},
-		query.WithCollectionPaginationPairPrefix[collections.Pair[uint64, int32], MemberKey](byRole),
+		query.WithCollectionPaginationPairPrefix[collections.Pair[uint64, int32], MemberKey](prefix),
 	)
 	if err != nil {
 		return nil, err

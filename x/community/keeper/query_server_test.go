@@ -102,6 +102,13 @@ func TestQueryMembers_FiltersByRoleAndStatus(t *testing.T) {
 	require.ElementsMatch(t, []string{"dave", "erin"}, usernames(&types.QueryMembersRequest{CommunityId: id, Role: types.RoleMember, Status: types.MemberStatusActive}))
 	require.ElementsMatch(t, []string{"carol"}, usernames(&types.QueryMembersRequest{CommunityId: id, Role: types.RoleTeller, Status: types.MemberStatusActive}))
 	require.Empty(t, usernames(&types.QueryMembersRequest{CommunityId: id, Role: types.RoleModerator}))
+	require.ElementsMatch(t, []string{"frank", "gina"}, usernames(&types.QueryMembersRequest{CommunityId: id, Role: types.RoleMember, Status: types.MemberStatusPending}))
+
+	// The status index follows approvals.
+	_, err = f.msgs.ApproveMember(f.ctx, &types.MsgApproveMember{Reviewer: f.addr("alice"), CommunityId: id, Member: f.addr("frank")})
+	require.NoError(t, err)
+	require.ElementsMatch(t, []string{"gina"}, usernames(&types.QueryMembersRequest{CommunityId: id, Status: types.MemberStatusPending}))
+	require.ElementsMatch(t, []string{"dave", "erin", "frank"}, usernames(&types.QueryMembersRequest{CommunityId: id, Role: types.RoleMember, Status: types.MemberStatusActive}))
 
 	_, err = f.query.Members(f.ctx, &types.QueryMembersRequest{CommunityId: 99})
 	require.ErrorIs(t, err, types.ErrCommunityNotFound)

@@ -194,6 +194,12 @@ func checkText(s string, maxLen uint32, multiline bool) error {
 		return fmt.Errorf("%d characters, at most %d allowed", n, maxLen)
 	}
 	for _, r := range s {
+		// Single-line fields (names, locations, URIs) refuse invisible
+		// formatting characters (zero-width spaces, bidi overrides): they
+		// would let "Garden" and "Gar\u200bden" look the same.
+		if !multiline && unicode.Is(unicode.Cf, r) {
+			return fmt.Errorf("contains invisible formatting character %U", r)
+		}
 		if !unicode.IsControl(r) {
 			continue
 		}

@@ -16,7 +16,10 @@ func TestValidation_TextRules(t *testing.T) {
 	require.ErrorIs(t, p.ValidateCommunityLocation("a\tb"), types.ErrInvalidLocation, "locations are single-line")
 	require.NoError(t, p.ValidateCommunityName(strings.Repeat("é", 64)), "lengths count characters, not bytes")
 	require.ErrorIs(t, p.ValidateCommunityName(strings.Repeat("é", 65)), types.ErrInvalidName)
-	require.ErrorIs(t, p.ValidateCommunityName("Garden\u200b\u0085"), types.ErrInvalidName, "C1 control characters are refused")
+	require.ErrorIs(t, p.ValidateCommunityName("Garden\u0085"), types.ErrInvalidName, "C1 control characters are refused")
+	require.ErrorIs(t, p.ValidateCommunityName("Gar\u200bden"), types.ErrInvalidName, "invisible characters are refused in names")
+	require.ErrorIs(t, p.ValidateCommunityLocation("\u202eoykoT"), types.ErrInvalidLocation, "bidi overrides are refused in single-line fields")
+	require.NoError(t, p.ValidateCommunityDescription("Farmers \U0001F469\u200D\U0001F33E welcome"), "emoji joined with ZWJ are fine in descriptions")
 
 	require.NoError(t, p.ValidateUsername("A_z_0_9"))
 	require.NoError(t, p.ValidateUsername(strings.Repeat("u", 30)))
