@@ -86,6 +86,9 @@ import (
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
+	"github.com/kizuna-chain/kizuna/x/ads"
+	adskeeper "github.com/kizuna-chain/kizuna/x/ads/keeper"
+	adstypes "github.com/kizuna-chain/kizuna/x/ads/types"
 	"github.com/kizuna-chain/kizuna/x/community"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
@@ -140,6 +143,7 @@ type App struct {
 	ConsensusParamsKeeper consensuskeeper.Keeper
 
 	CommunityKeeper communitykeeper.Keeper
+	AdsKeeper       adskeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -181,7 +185,7 @@ func New(
 		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, minttypes.StoreKey,
 		distrtypes.StoreKey, slashingtypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
-		communitytypes.StoreKey,
+		communitytypes.StoreKey, adstypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -266,6 +270,9 @@ func New(
 	app.CommunityKeeper = communitykeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[communitytypes.StoreKey]), addressCodec, authority,
 	)
+	app.AdsKeeper = adskeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[adstypes.StoreKey]), addressCodec, authority, app.CommunityKeeper,
+	)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -283,6 +290,7 @@ func New(
 		authzmodule.NewAppModule(appCodec, app.AuthzKeeper, app.AccountKeeper, app.BankKeeper, interfaceRegistry),
 		consensus.NewAppModule(appCodec, app.ConsensusParamsKeeper),
 		community.NewAppModule(appCodec, app.CommunityKeeper),
+		ads.NewAppModule(appCodec, app.AdsKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(
@@ -310,7 +318,7 @@ func New(
 		consensustypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
-		upgradetypes.ModuleName, vestingtypes.ModuleName, communitytypes.ModuleName,
+		upgradetypes.ModuleName, vestingtypes.ModuleName, communitytypes.ModuleName, adstypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -117,4 +117,9 @@ func TestREST_ServesEveryQueryRoute(t *testing.T) {
 
 	code, _ = get("/kizuna/community/v1/communities/1/search")
 	require.Equal(t, http.StatusBadRequest, code)
+
+	code, _ = get("/kizuna/community/v1/communities/1/members/kizuna1nope")
+	require.Equal(t, http.StatusBadRequest, code, "a malformed address is a bad request")
+	code, _ = get("/kizuna/community/v1/accounts/kizuna1nope/communities")
+	require.Equal(t, http.StatusBadRequest, code, "a malformed address is a bad request")
 }

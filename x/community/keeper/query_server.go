@@ -6,6 +6,9 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
@@ -35,3 +38,13 @@ func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) 
 }
 
 var errEmptyRequest = status.Error(codes.InvalidArgument, "empty request")
+
+// parseQueryAddress decodes an account address of a query: a malformed one is
+// a bad argument (HTTP 400 on the REST gateway).
+func (q queryServer) parseQueryAddress(field, s string) (sdk.AccAddress, error) {
+	addr, err := q.parseAddress(field, s)
+	if err != nil {
+		return nil, grpcerr.InvalidArgument(err)
+	}
+	return addr, nil
+}

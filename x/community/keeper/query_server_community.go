@@ -43,7 +43,7 @@ func (q queryServer) CommunitiesOf(ctx context.Context, req *types.QueryCommunit
 	if req == nil {
 		return nil, errEmptyRequest
 	}
-	addr, err := q.parseAddress("address", req.Address)
+	addr, err := q.parseQueryAddress("address", req.Address)
 	if err != nil {
 		return nil, err
 	}

@@ -79,7 +79,7 @@ func (q queryServer) Member(ctx context.Context, req *types.QueryMemberRequest) 
 	if req == nil {
 		return nil, errEmptyRequest
 	}
-	addr, err := q.parseAddress("address", req.Address)
+	addr, err := q.parseQueryAddress("address", req.Address)
 	if err != nil {
 		return nil, err
 	}

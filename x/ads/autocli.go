@@ -1,0 +1,147 @@
+package ads
+
+import (
+	"fmt"
+	"strings"
+
+	autocliv1 "cosmossdk.io/api/cosmos/autocli/v1"
+
+	"github.com/cosmos/cosmos-sdk/version"
+
+	"github.com/kizuna-chain/kizuna/x/ads/types"
+)
+
+// Enum values are typed in lower case without their prefix, as AutoCLI
+// expects: type want|give, status open|closed.
+const (
+	typeHelp    = "Type: want (you need something: only you pay, the helper is paid) or give (you offer something: anyone else pays you)."
+	priceHelp   = "The price is an integer amount in base units of the community currency; 0 is free."
+	clearHelp   = "Fields left out keep their value; --clear-fields empties the listed ones."
+	photoHelp   = "--photo-sha256 is the SHA-256 of the photo, as 64 hex characters (or base64), and needs a photo URI."
+	viewerHelp  = "--viewer sets payable on each ad: whether that account may pay for it now."
+	paymentNote = "A paid or closed ad can no longer be edited."
+)
+
+// flagHelp is the help of the flags that set ad fields or filter listings, by
+// proto field name.
+var flagHelp = map[string]*autocliv1.FlagOptions{
+	"title":         {Usage: "new title"},
+	"description":   {Usage: "description"},
+	"price":         {Usage: "new price, an integer amount in base units of the community currency (0 is free)"},
+	"location":      {Usage: "location, e.g. a city"},
+	"photo_uri":     {Usage: "URI of a photo, with a scheme (https://, ipfs://, ...)"},
+	"photo_sha256":  {Name: "photo-sha256", Usage: "SHA-256 of the photo, 64 hex characters or base64"},
+	"category":      {Usage: "category, e.g. food, repairs, childcare"},
+	"clear_fields":  {Usage: "fields to empty: description, location, photo_uri, photo_sha256, category"},
+	"type_filter":   {Usage: "only ads of this type: want or give"},
+	"status_filter": {Usage: "only ads with this status: open or closed"},
+	"owner_filter":  {Usage: "only the ads of this account"},
+	"viewer":        {Usage: "account for which payable is computed (address or key name)"},
+}
+
+// flags returns fresh flag options (AutoCLI adds to the map it is given) for
+// the fields named; "field=help" picks the help stored under another key.
+func flags(fields ...string) map[string]*autocliv1.FlagOptions {
+	out := make(map[string]*autocliv1.FlagOptions, len(fields))
+	for _, f := range fields {
+		field, key, found := strings.Cut(f, "=")
+		if !found {
+			key = field
+		}
+		opts := &autocliv1.FlagOptions{}
+		if help, ok := flagHelp[key]; ok {
+			opts.Name, opts.Usage = help.Name, help.Usage
+		}
+		out[field] = opts
+	}
+	return out
+}
+
+// AutoCLIOptions describes the module's CLI: every query, and every Msg but
+// the governance-only MsgUpdateParams.
+func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
+	app := version.AppName
+	return &autocliv1.ModuleOptions{
+		Query: &autocliv1.ServiceCommandDescriptor{
+			Service: types.Query_serviceDesc.ServiceName,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{
+					RpcMethod: "Params",
+					Use:       "params",
+					Short:     "Show the ads module params (limits of titles, descriptions and other fields)",
+					Example:   fmt.Sprintf("%s query ads params", app),
+				},
+				{
+					RpcMethod: "Ads",
+					Use:       "ads [community-id]",
+					Short:     "List the ads of a community by id",
+					Long: "List the ads of a community by id. --type (want, give), --status (open, closed) and --owner filter the list. " +
+						viewerHelp,
+					Example: fmt.Sprintf("%s query ads ads 1\n%s query ads ads 1 --type give --status open --viewer kizuna1...\n%s query ads ads 1 --owner kizuna1...",
+						app, app, app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}},
+					FlagOptions:    flags("type=type_filter", "status=status_filter", "owner=owner_filter", "viewer"),
+				},
+				{
+					RpcMethod:      "Ad",
+					Use:            "ad [id]",
+					Short:          "Show one ad",
+					Long:           "Show one ad. " + viewerHelp,
+					Example:        fmt.Sprintf("%s query ads ad 1\n%s query ads ad 1 --viewer kizuna1...", app, app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}},
+					FlagOptions:    flags("viewer"),
+				},
+				{
+					RpcMethod:      "AdsByOwner",
+					Use:            "by-owner [owner]",
+					Short:          "List the ads of an account in every community by id",
+					Long:           "List the ads of an account in every community by id. " + viewerHelp,
+					Example:        fmt.Sprintf("%s query ads by-owner kizuna1...\n%s query ads by-owner kizuna1... --viewer kizuna1...", app, app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "owner"}},
+					FlagOptions:    flags("viewer"),
+				},
+			},
+		},
+		Tx: &autocliv1.ServiceCommandDescriptor{
+			Service: types.Msg_serviceDesc.ServiceName,
+			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
+				{
+					RpcMethod: "CreateAd",
+					Use:       "create [community-id] [want|give] [title] [price]",
+					Short:     "Publish an ad in a community you are an active member of",
+					Long:      "Publish an ad in a community you are an active member of. " + typeHelp + " " + priceHelp + " " + photoHelp,
+					Example: fmt.Sprintf("%s tx ads create 1 give \"Bicycle repair\" 20 --description \"Flat tyres, brakes\" --category repairs --location Osaka --from hanako\n%s tx ads create 1 want \"Help moving boxes\" 0 --from taro",
+						app, app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "community_id"}, {ProtoField: "type"}, {ProtoField: "title"}, {ProtoField: "price"},
+					},
+					FlagOptions: flags("description", "location", "photo_uri", "photo_sha256", "category"),
+				},
+				{
+					RpcMethod: "UpdateAd",
+					Use:       "update [ad-id]",
+					Short:     "Edit one of your open ads that was never paid",
+					Long: "Edit one of your ads. " + clearHelp +
+						" Clearable: description, location, photo_uri (with its digest), photo_sha256, category. A new --photo-uri drops the old digest. " +
+						"The type cannot change. " + paymentNote + " " + photoHelp,
+					Example: fmt.Sprintf("%s tx ads update 3 --price 25 --title \"Bicycle repair and tune-up\" --from hanako\n%s tx ads update 3 --clear-fields location,photo_uri --from hanako",
+						app, app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "ad_id"}},
+					FlagOptions: flags("title", "description", "price", "location", "photo_uri", "photo_sha256",
+						"category", "clear_fields"),
+				},
+				{
+					RpcMethod:      "CloseAd",
+					Use:            "close [ad-id]",
+					Short:          "Close one of your ads; it can no longer be paid for or edited",
+					Example:        fmt.Sprintf("%s tx ads close 3 --from hanako", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "ad_id"}},
+				},
+				{
+					RpcMethod: "UpdateParams",
+					Skip:      true, // governance only
+				},
+			},
+		},
+	}
+}
