@@ -92,6 +92,9 @@ import (
 	"github.com/kizuna-chain/kizuna/x/community"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
+	"github.com/kizuna-chain/kizuna/x/ledger"
+	ledgerkeeper "github.com/kizuna-chain/kizuna/x/ledger/keeper"
+	ledgertypes "github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
 // DefaultNodeHome is the default home directory of kizunad.
@@ -111,6 +114,9 @@ var maccPerms = map[string][]string{
 	stakingtypes.BondedPoolName:    {authtypes.Burner, authtypes.Staking},
 	stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
 	govtypes.ModuleName:            {authtypes.Burner},
+	// x/ledger mints community currencies on creation and burns them for
+	// decay and bridge transfers.
+	ledgertypes.ModuleName: {authtypes.Minter, authtypes.Burner},
 }
 
 var (
@@ -144,6 +150,7 @@ type App struct {
 
 	CommunityKeeper communitykeeper.Keeper
 	AdsKeeper       adskeeper.Keeper
+	LedgerKeeper    ledgerkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -185,7 +192,7 @@ func New(
 		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, minttypes.StoreKey,
 		distrtypes.StoreKey, slashingtypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
-		communitytypes.StoreKey, adstypes.StoreKey,
+		communitytypes.StoreKey, adstypes.StoreKey, ledgertypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -273,6 +280,17 @@ func New(
 	app.AdsKeeper = adskeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[adstypes.StoreKey]), addressCodec, authority, app.CommunityKeeper,
 	)
+	app.LedgerKeeper = ledgerkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[ledgertypes.StoreKey]), addressCodec, authority,
+		app.AccountKeeper, app.BankKeeper, app.CommunityKeeper,
+		ledgerkeeper.NewFeegrantAdapter(app.FeeGrantKeeper, addressCodec),
+	)
+	app.LedgerKeeper.SetAdsKeeper(app.AdsKeeper)
+	// Membership grants and revokes the community's fee sponsorship.
+	app.CommunityKeeper.SetHooks(communitytypes.NewMultiCommunityHooks(app.LedgerKeeper.Hooks()))
+	// Community currencies move only through x/ledger (membership, fees,
+	// history), never by a plain bank send.
+	app.BankKeeper.AppendSendRestriction(app.LedgerKeeper.SendRestriction)
 
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -291,6 +309,7 @@ func New(
 		consensus.NewAppModule(appCodec, app.ConsensusParamsKeeper),
 		community.NewAppModule(appCodec, app.CommunityKeeper),
 		ads.NewAppModule(appCodec, app.AdsKeeper),
+		ledger.NewAppModule(appCodec, app.LedgerKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(
@@ -319,6 +338,7 @@ func New(
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
 		upgradetypes.ModuleName, vestingtypes.ModuleName, communitytypes.ModuleName, adstypes.ModuleName,
+		ledgertypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -146,6 +146,7 @@ func TestApp_ExportImportRoundTrip(t *testing.T) {
 
 	ctx := b.NewContext(true)
 	require.Equal(t, "1000000000ukiz", b.BankKeeper.GetBalance(ctx, member, app.BondDenom).String())
+	require.NoError(t, b.LedgerKeeper.CheckInvariants(ctx))
 }
 
 // TestApp_ExportForZeroHeight prepares the state for a new chain at height 0

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Loads the demo data of `make run` into a running node through ordinary CLI
 # transactions: the community "Kaga Commons" (approval policy) with alice as
-# admin, bob as moderator and carol as member, each with a profile.
+# admin, bob as moderator and carol as member, each with a profile; its
+# currency KGA (4 decimals, 1 % community fee) with balances; WANT and GIVE
+# ads, one of them paid; a funded fee account; a pending contribution.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,4 +44,27 @@ tx carol community join 1 carol --first-name Carol --last-name Suzuki --location
 tx alice community approve 1 "$(addr bob)"
 tx alice community approve 1 "$(addr carol)"
 tx alice community set-role 1 "$(addr bob)" moderator
-echo "Demo data loaded: community 1 \"Kaga Commons\" with alice (admin), bob (moderator), carol (member)"
+
+# Money: Kaga Coin, 4 decimals (1 KGA = 10000 base units), 1 % fee.
+tx alice ledger create-currency 1 KGA "Kaga Coin" 4 --fee-bps 100
+tx alice ledger issue 1 "$(addr alice)" 5000000 "Community start-up fund"
+tx alice ledger issue 1 "$(addr bob)" 2000000 "Welcome to Kaga Commons"
+tx alice ledger issue 1 "$(addr carol)" 2000000 "Welcome to Kaga Commons"
+
+# Marketplace: two offers and a need; alice pays bob for his repairs.
+tx bob ads create 1 give "Shelf and door repairs" 150000 --category repairs --location Kanazawa \
+  --description "Squeaky doors, wobbly shelves, sticking drawers."
+tx carol ads create 1 give "English conversation lessons" 100000 --category lessons \
+  --description "One hour, at the community centre or online."
+tx alice ads create 1 want "Help with the autumn festival" 200000 --category events \
+  --description "Setting up stalls on Saturday morning."
+tx alice ledger transfer 1 "$(addr bob)" 150000 --ad-id 1 --expected-fee-bps 100 --memo "Fixed the hall door"
+
+# Fee sponsorship: 50 KIZ in the community's fee account pays members' fees.
+tx alice ledger fund-fee-account 1 50000000
+
+# A contribution waiting for a moderator (bob) to confirm it.
+tx carol ledger submit-contribution 1 100000 "Vegetable patch for the school"
+
+echo "Demo data loaded: community 1 \"Kaga Commons\" with alice (admin), bob (moderator), carol (member),"
+echo "  currency cc/1/KGA, ads 1-3 (ad 1 paid), a funded fee account and contribution 1 pending"

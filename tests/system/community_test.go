@@ -194,6 +194,7 @@ func TestSingleNode_CommunityLifecycle(t *testing.T) {
 	if !strings.Contains(services, "kizuna.community.v1.Query") {
 		t.Fatalf("gRPC reflection does not list kizuna.community.v1.Query: %s", services)
 	}
+	requireInvariants(t, node)
 }
 
 func requireOK(t *testing.T, res e2e.TxResult) {

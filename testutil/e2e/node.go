@@ -264,6 +264,14 @@ func (n *Node) mustRun(t testing.TB, args ...string) []byte {
 	return out
 }
 
+// AddKey creates a test-keyring key that holds nothing: no account exists
+// for it on chain until someone sends it something.
+func (n *Node) AddKey(t testing.TB, name string) string {
+	t.Helper()
+	n.mustRun(t, "keys", "add", name, "--keyring-backend", "test")
+	return n.Address(t, name)
+}
+
 // Address returns the address of a test-keyring key.
 func (n *Node) Address(t testing.TB, name string) string {
 	t.Helper()
@@ -300,6 +308,12 @@ func (n *Node) Tx(t testing.TB, from string, args ...string) TxResult {
 
 // TxWithFees is Tx with the given fees for 400000 gas.
 func (n *Node) TxWithFees(t testing.TB, from, fees string, args ...string) TxResult {
+	t.Helper()
+	return n.TxWithFlags(t, from, fees, args...)
+}
+
+// TxWithFlags is TxWithFees where args may carry more flags (--fee-granter).
+func (n *Node) TxWithFlags(t testing.TB, from, fees string, args ...string) TxResult {
 	t.Helper()
 	full := append(append([]string{"tx"}, args...),
 		"--from", from, "--keyring-backend", "test", "--chain-id", ChainID, "--node", n.RPCAddress(),

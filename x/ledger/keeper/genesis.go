@@ -1,0 +1,168 @@
+package keeper
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/kizuna-chain/kizuna/x/ledger/types"
+)
+
+// InitGenesis loads a validated genesis state into the store and derives
+// what the genesis state leaves out: the monthly cap usage and the created
+// totals. Every currency's community must exist, so x/community's genesis
+// runs first. Addresses are stored in the canonical form of the keeper's
+// address codec.
+func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
+	if err := gs.Validate(); err != nil {
+		return err
+	}
+	// The module account mints; create it now rather than at the first mint.
+	if k.accountKeeper.GetModuleAccount(ctx, types.ModuleName) == nil {
+		return fmt.Errorf("the %s module account has no permissions registered", types.ModuleName)
+	}
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	if err := k.NextContributionID.Set(ctx, gs.NextContributionId); err != nil {
+		return err
+	}
+	if err := k.NextEntryID.Set(ctx, gs.NextEntryId); err != nil {
+		return err
+	}
+	for _, c := range gs.Currencies {
+		if _, err := k.communityKeeper.GetCommunity(ctx, c.CommunityId); err != nil {
+			return fmt.Errorf("currency %s: %w", c.Denom, err)
+		}
+		if err := k.canonical("creator", &c.Creator); err != nil {
+			return fmt.Errorf("currency %s: %w", c.Denom, err)
+		}
+		if err := k.Currencies.Set(ctx, c.CommunityId, c); err != nil {
+			return err
+		}
+	}
+	for _, c := range gs.Contributions {
+		if err := k.initContribution(ctx, c); err != nil {
+			return fmt.Errorf("contribution %d: %w", c.Id, err)
+		}
+	}
+	for _, e := range gs.Entries {
+		if err := k.initEntry(ctx, e); err != nil {
+			return fmt.Errorf("entry %d: %w", e.Id, err)
+		}
+	}
+	return nil
+}
+
+func (k Keeper) initContribution(ctx context.Context, c types.Contribution) error {
+	if err := k.canonical("contributor", &c.Contributor); err != nil {
+		return err
+	}
+	if c.Reviewer != "" {
+		if err := k.canonical("reviewer", &c.Reviewer); err != nil {
+			return err
+		}
+	}
+	if err := k.Contributions.Set(ctx, c.Id, c); err != nil {
+		return err
+	}
+	if !c.Status.CountsAgainstCap() {
+		return nil
+	}
+	month, err := types.ParseMonth(c.Month)
+	if err != nil {
+		return err
+	}
+	contributor, err := k.addressCodec.StringToBytes(c.Contributor)
+	if err != nil {
+		return err
+	}
+	return k.addMonthlyCreated(ctx, c.CommunityId, contributor, month, c.Amount)
+}
+
+func (k Keeper) initEntry(ctx context.Context, e types.Entry) error {
+	if err := k.canonical("account", &e.Account); err != nil {
+		return err
+	}
+	if e.Counterparty != "" {
+		if err := k.canonical("counterparty", &e.Counterparty); err != nil {
+			return err
+		}
+	}
+	account, err := k.addressCodec.StringToBytes(e.Account)
+	if err != nil {
+		return err
+	}
+	if err := k.History.Set(ctx, historyKey(account, e.Denom, e.Id), e); err != nil {
+		return err
+	}
+	if e.Type != types.EntryTypeCreation {
+		return nil
+	}
+	if err := k.addCreated(ctx, e.CommunityId, e.Amount); err != nil {
+		return err
+	}
+	if e.ContributionId != 0 {
+		return nil // counted with its confirmed contribution
+	}
+	month, err := types.ParseMonth(e.Month)
+	if err != nil {
+		return err
+	}
+	return k.addMonthlyCreated(ctx, e.CommunityId, account, month, e.Amount)
+}
+
+// canonical rewrites *addr in the canonical form of the address codec.
+func (k Keeper) canonical(field string, addr *string) error {
+	bz, err := k.parseAddress(field, *addr)
+	if err != nil {
+		return err
+	}
+	*addr = k.formatAddress(bz)
+	return nil
+}
+
+// ExportGenesis returns the whole module state: currencies by community,
+// contributions and entries by id.
+func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	nextContribution, err := peekID(ctx, k.NextContributionID, types.FirstContributionID)
+	if err != nil {
+		return nil, err
+	}
+	nextEntry, err := peekID(ctx, k.NextEntryID, types.FirstEntryID)
+	if err != nil {
+		return nil, err
+	}
+	gs := &types.GenesisState{
+		Params:             params,
+		Currencies:         []types.Currency{},
+		Contributions:      []types.Contribution{},
+		Entries:            []types.Entry{},
+		NextContributionId: nextContribution,
+		NextEntryId:        nextEntry,
+	}
+	if err := k.Currencies.Walk(ctx, nil, func(_ uint64, c types.Currency) (bool, error) {
+		gs.Currencies = append(gs.Currencies, c)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Contributions.Walk(ctx, nil, func(_ uint64, c types.Contribution) (bool, error) {
+		gs.Contributions = append(gs.Contributions, c)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.History.Walk(ctx, nil, func(_ HistoryKey, e types.Entry) (bool, error) {
+		gs.Entries = append(gs.Entries, e)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	sort.Slice(gs.Entries, func(i, j int) bool { return gs.Entries[i].Id < gs.Entries[j].Id })
+	return gs, nil
+}

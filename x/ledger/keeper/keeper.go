@@ -1,0 +1,201 @@
+// Package keeper holds the state of the ledger module and the Msg and Query
+// servers that change and read it.
+package keeper
+
+import (
+	"fmt"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
+	"cosmossdk.io/core/address"
+	corestore "cosmossdk.io/core/store"
+	sdkmath "cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/kizuna-chain/kizuna/x/ledger/types"
+)
+
+// HistoryKey addresses a ledger entry in an account's history: (account,
+// denom, ^id). Storing the complement of the id lists the newest entry first.
+type HistoryKey = collections.Triple[sdk.AccAddress, string, uint64]
+
+// MonthlyKey addresses a member's creations in a target month: (community
+// id, member, month).
+type MonthlyKey = collections.Triple[uint64, sdk.AccAddress, uint32]
+
+// ContributionIndexes are the secondary indexes of Keeper.Contributions.
+type ContributionIndexes struct {
+	// Community lists the contributions of a community by id.
+	Community *indexes.Multi[uint64, uint64, types.Contribution]
+	// Status lists the contributions of a community by (status, id).
+	Status *indexes.Multi[collections.Pair[uint64, int32], uint64, types.Contribution]
+	// Contributor lists the contributions of a community by (contributor, id).
+	Contributor *indexes.Multi[collections.Pair[uint64, sdk.AccAddress], uint64, types.Contribution]
+}
+
+// IndexesList implements collections.Indexes.
+func (i ContributionIndexes) IndexesList() []collections.Index[uint64, types.Contribution] {
+	return []collections.Index[uint64, types.Contribution]{i.Community, i.Status, i.Contributor}
+}
+
+// Keeper owns the ledger module's store.
+//
+// Keeper is used by value; copies share the ads keeper set with SetAdsKeeper.
+type Keeper struct {
+	cdc          codec.BinaryCodec
+	storeService corestore.KVStoreService
+	addressCodec address.Codec
+	// authority may change the params: the governance module account.
+	authority string
+
+	accountKeeper   types.AccountKeeper
+	bankKeeper      types.BankKeeper
+	communityKeeper types.CommunityKeeper
+	feegrantKeeper  types.FeegrantKeeper
+	ads             *adsSlot
+
+	Schema             collections.Schema
+	Params             collections.Item[types.Params]
+	Currencies         collections.Map[uint64, types.Currency]
+	NextContributionID collections.Sequence
+	Contributions      *collections.IndexedMap[uint64, types.Contribution, ContributionIndexes]
+	NextEntryID        collections.Sequence
+	// History holds every ledger entry under HistoryKey.
+	History collections.Map[HistoryKey, types.Entry]
+	// MonthlyCreated is what counts against the monthly cap: admin issuance
+	// and pending and confirmed contributions, in base units.
+	MonthlyCreated collections.Map[MonthlyKey, sdkmath.Int]
+	// Created is what each currency's CREATION entries minted, by community
+	// id; the supply invariant compares it with the x/bank supply.
+	Created collections.Map[uint64, sdkmath.Int]
+}
+
+// adsSlot lets every copy of a Keeper see the ads keeper set after the copy.
+type adsSlot struct {
+	keeper types.AdsKeeper
+}
+
+// NewKeeper returns the ledger keeper. It panics on wiring mistakes: a nil
+// dependency, an authority the address codec cannot decode, or a missing
+// ledger module account (it must be registered with Minter and Burner
+// permissions).
+func NewKeeper(
+	cdc codec.BinaryCodec,
+	storeService corestore.KVStoreService,
+	addressCodec address.Codec,
+	authority string,
+	accountKeeper types.AccountKeeper,
+	bankKeeper types.BankKeeper,
+	communityKeeper types.CommunityKeeper,
+	feegrantKeeper types.FeegrantKeeper,
+) Keeper {
+	switch {
+	case cdc == nil:
+		panic("ledger keeper: nil codec")
+	case storeService == nil:
+		panic("ledger keeper: nil store service")
+	case addressCodec == nil:
+		panic("ledger keeper: nil address codec")
+	case accountKeeper == nil:
+		panic("ledger keeper: nil account keeper")
+	case bankKeeper == nil:
+		panic("ledger keeper: nil bank keeper")
+	case communityKeeper == nil:
+		panic("ledger keeper: nil community keeper")
+	case feegrantKeeper == nil:
+		panic("ledger keeper: nil feegrant keeper")
+	}
+	if _, err := addressCodec.StringToBytes(authority); err != nil {
+		panic(fmt.Sprintf("ledger keeper: invalid authority %q: %v", authority, err))
+	}
+	if accountKeeper.GetModuleAddress(types.ModuleName) == nil {
+		panic("ledger keeper: the ledger module account is not registered with the account keeper")
+	}
+
+	sb := collections.NewSchemaBuilder(storeService)
+	k := Keeper{
+		cdc:             cdc,
+		storeService:    storeService,
+		addressCodec:    addressCodec,
+		authority:       authority,
+		accountKeeper:   accountKeeper,
+		bankKeeper:      bankKeeper,
+		communityKeeper: communityKeeper,
+		feegrantKeeper:  feegrantKeeper,
+		ads:             &adsSlot{},
+
+		Params:             collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Currencies:         collections.NewMap(sb, types.CurrenciesKey, "currencies", collections.Uint64Key, codec.CollValue[types.Currency](cdc)),
+		NextContributionID: collections.NewSequence(sb, types.NextContributionIDKey, "next_contribution_id"),
+		Contributions: collections.NewIndexedMap(
+			sb, types.ContributionsKey, "contributions",
+			collections.Uint64Key, codec.CollValue[types.Contribution](cdc),
+			ContributionIndexes{
+				Community: indexes.NewMulti(
+					sb, types.ContributionsByCommunityKey, "contributions_by_community",
+					collections.Uint64Key, collections.Uint64Key,
+					func(_ uint64, c types.Contribution) (uint64, error) { return c.CommunityId, nil },
+				),
+				Status: indexes.NewMulti(
+					sb, types.ContributionsByStatusKey, "contributions_by_status",
+					collections.PairKeyCodec(collections.Uint64Key, collections.Int32Key), collections.Uint64Key,
+					func(_ uint64, c types.Contribution) (collections.Pair[uint64, int32], error) {
+						return collections.Join(c.CommunityId, int32(c.Status)), nil
+					},
+				),
+				Contributor: indexes.NewMulti(
+					sb, types.ContributionsByContributorKey, "contributions_by_contributor",
+					collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), collections.Uint64Key,
+					func(_ uint64, c types.Contribution) (collections.Pair[uint64, sdk.AccAddress], error) {
+						addr, err := addressCodec.StringToBytes(c.Contributor)
+						return collections.Join(c.CommunityId, sdk.AccAddress(addr)), err
+					},
+				),
+			},
+		),
+		NextEntryID: collections.NewSequence(sb, types.NextEntryIDKey, "next_entry_id"),
+		History: collections.NewMap(
+			sb, types.HistoryKey, "history",
+			collections.TripleKeyCodec(sdk.AccAddressKey, collections.StringKey, collections.Uint64Key),
+			codec.CollValue[types.Entry](cdc),
+		),
+		MonthlyCreated: collections.NewMap(
+			sb, types.MonthlyCreatedKey, "monthly_created",
+			collections.TripleKeyCodec(collections.Uint64Key, sdk.AccAddressKey, collections.Uint32Key),
+			sdk.IntValue,
+		),
+		Created: collections.NewMap(sb, types.CreatedKey, "created", collections.Uint64Key, sdk.IntValue),
+	}
+
+	schema, err := sb.Build()
+	if err != nil {
+		panic(fmt.Sprintf("ledger keeper: %v", err))
+	}
+	k.Schema = schema
+	return k
+}
+
+// SetAdsKeeper installs the ads keeper that lets transfers pay for ads. It
+// may be called once, while wiring the app; until then a transfer naming an
+// ad fails with types.ErrAdsUnavailable.
+func (k Keeper) SetAdsKeeper(ads types.AdsKeeper) {
+	if ads == nil {
+		panic("ledger keeper: nil ads keeper")
+	}
+	if k.ads.keeper != nil {
+		panic("ledger keeper: ads keeper already set")
+	}
+	k.ads.keeper = ads
+}
+
+// GetAuthority returns the account allowed to change the params.
+func (k Keeper) GetAuthority() string {
+	return k.authority
+}
+
+// AddressCodec returns the codec of account addresses.
+func (k Keeper) AddressCodec() address.Codec {
+	return k.addressCodec
+}

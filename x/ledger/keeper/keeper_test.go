@@ -1,0 +1,371 @@
+package keeper_test
+
+import (
+	"context"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/cometbft/cometbft/crypto"
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/runtime"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authkeeper "github.com/cosmos/cosmos-sdk/x/auth/keeper"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
+	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
+	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
+	"github.com/kizuna-chain/kizuna/x/ledger/keeper"
+	"github.com/kizuna-chain/kizuna/x/ledger/types"
+)
+
+// fixture is a ledger keeper wired to real account, bank, feegrant and
+// community keepers and a fake ads keeper, with its servers. Every test that
+// builds one ends by checking the ledger invariants (see
+// keepertest.LedgerKeeper).
+type fixture struct {
+	env       keepertest.LedgerEnv
+	ctx       sdk.Context
+	keeper    keeper.Keeper
+	msgs      types.MsgServer
+	query     types.QueryServer
+	community communitytypes.MsgServer
+	ads       *fakeAds
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	f := newFixtureWithoutAds(t)
+	f.keeper.SetAdsKeeper(f.ads)
+	return f
+}
+
+// newFixtureWithoutAds returns a fixture whose keeper has no ads keeper yet;
+// f.ads is the fake to set.
+func newFixtureWithoutAds(t *testing.T) *fixture {
+	t.Helper()
+	env := keepertest.LedgerKeeper(t)
+	f := &fixture{
+		env:       env,
+		ctx:       env.Ctx,
+		keeper:    env.Keeper,
+		msgs:      keeper.NewMsgServerImpl(env.Keeper),
+		query:     keeper.NewQueryServerImpl(env.Keeper),
+		community: communitykeeper.NewMsgServerImpl(env.Community),
+		ads:       newFakeAds(),
+	}
+	return f
+}
+
+// The garden community of most tests: alice is its admin, mod a moderator,
+// tom a teller, bob and carol members; dave belongs to no community.
+const (
+	garden = uint64(1)
+	gdd    = "cc/1/GDD"
+	// unit is one GDD: 10^4 base units.
+	unit = 10_000
+	// monthCap is the default monthly cap of GDD: 1000 GDD.
+	monthCap = 1000 * unit
+)
+
+// newGarden returns a fixture with the garden community and its currency
+// GDD (4 decimals, no fee, admin issuance and contributions).
+func newGarden(t *testing.T) *fixture {
+	t.Helper()
+	f := newFixture(t)
+	require.Equal(t, garden, f.createCommunity(t, "alice", "Garden"))
+	for _, name := range []string{"mod", "tom", "bob", "carol"} {
+		f.join(t, garden, name)
+	}
+	f.setRole(t, garden, "alice", "mod", communitytypes.RoleModerator)
+	f.setRole(t, garden, "alice", "tom", communitytypes.RoleTeller)
+	f.createCurrency(t, garden, "GDD", 4, 0)
+	f.resetEvents()
+	return f
+}
+
+// addr returns a deterministic account address for a name, in the keeper's
+// canonical form.
+func (f *fixture) addr(name string) string {
+	s, err := f.keeper.AddressCodec().BytesToString(f.accAddr(name))
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func (f *fixture) accAddr(name string) sdk.AccAddress {
+	return sdk.AccAddress(crypto.AddressHash([]byte(name)))
+}
+
+func (f *fixture) createCommunity(t *testing.T, admin, name string) uint64 {
+	t.Helper()
+	res, err := f.community.CreateCommunity(f.ctx, &communitytypes.MsgCreateCommunity{
+		Creator: f.addr(admin), Name: name, JoinPolicy: communitytypes.JoinPolicyOpen, Username: admin,
+	})
+	require.NoError(t, err)
+	return res.Id
+}
+
+func (f *fixture) join(t *testing.T, id uint64, name string) {
+	t.Helper()
+	_, err := f.community.JoinCommunity(f.ctx, &communitytypes.MsgJoinCommunity{Member: f.addr(name), CommunityId: id, Username: name})
+	require.NoError(t, err)
+}
+
+func (f *fixture) setRole(t *testing.T, id uint64, admin, member string, role communitytypes.Role) {
+	t.Helper()
+	_, err := f.community.SetMemberRole(f.ctx, &communitytypes.MsgSetMemberRole{
+		Admin: f.addr(admin), CommunityId: id, Member: f.addr(member), Role: role,
+	})
+	require.NoError(t, err)
+}
+
+func (f *fixture) createCurrency(t *testing.T, id uint64, code string, decimals, feeBps uint32) {
+	t.Helper()
+	admin, err := f.env.Community.GetCommunity(f.ctx, id)
+	require.NoError(t, err)
+	_, err = f.msgs.CreateCurrency(f.ctx, &types.MsgCreateCurrency{
+		Admin: admin.Creator, CommunityId: id, Code: code, Name: code + " money", Decimals: decimals, FeeBps: feeBps,
+	})
+	require.NoError(t, err)
+}
+
+func (f *fixture) issue(t *testing.T, id uint64, issuer, recipient string, amount int64) {
+	t.Helper()
+	_, err := f.msgs.Issue(f.ctx, &types.MsgIssue{
+		Issuer: f.addr(issuer), CommunityId: id, Recipient: f.addr(recipient), Amount: sdkmath.NewInt(amount), Memo: "top-up",
+	})
+	require.NoError(t, err)
+}
+
+func (f *fixture) submit(t *testing.T, contributor string, amount int64, month string) uint64 {
+	t.Helper()
+	res, err := f.msgs.SubmitContribution(f.ctx, &types.MsgSubmitContribution{
+		Contributor: f.addr(contributor), CommunityId: garden, Amount: sdkmath.NewInt(amount), Memo: "garden work", Month: month,
+	})
+	require.NoError(t, err)
+	return res.Id
+}
+
+func (f *fixture) balance(name, denom string) sdkmath.Int {
+	return f.env.Bank.GetBalance(f.ctx, f.accAddr(name), denom).Amount
+}
+
+func (f *fixture) supply(denom string) sdkmath.Int {
+	return f.env.Bank.GetSupply(f.ctx, denom).Amount
+}
+
+func (f *fixture) history(t *testing.T, name string) []types.Entry {
+	t.Helper()
+	res, err := f.query.History(f.ctx, &types.QueryHistoryRequest{Address: f.addr(name), CommunityId: garden})
+	require.NoError(t, err)
+	return res.Entries
+}
+
+func (f *fixture) contribution(t *testing.T, id uint64) types.Contribution {
+	t.Helper()
+	c, err := f.keeper.GetContribution(f.ctx, id)
+	require.NoError(t, err)
+	return c
+}
+
+func (f *fixture) created(t *testing.T, name, month string) sdkmath.Int {
+	t.Helper()
+	res, err := f.query.MonthlyCreated(f.ctx, &types.QueryMonthlyCreatedRequest{CommunityId: garden, Address: f.addr(name), Month: month})
+	require.NoError(t, err)
+	return res.Created
+}
+
+// snapshot is everything a rejected Msg must leave as it was.
+type snapshot struct {
+	stores map[string]map[string]string
+	ads    map[uint64]fakeAd
+	events int
+}
+
+// snapshot returns every key and value of the stores of x/auth, x/bank,
+// x/feegrant, x/community and x/ledger (indexes included), the fake ads and
+// the number of events.
+func (f *fixture) snapshot(t *testing.T) snapshot {
+	t.Helper()
+	stores := make(map[string]map[string]string, len(f.env.Keys))
+	for name, key := range f.env.Keys {
+		it := f.ctx.KVStore(key).Iterator(nil, nil)
+		kv := map[string]string{}
+		for ; it.Valid(); it.Next() {
+			kv[string(it.Key())] = string(it.Value())
+		}
+		require.NoError(t, it.Close())
+		stores[name] = kv
+	}
+	return snapshot{stores: stores, ads: f.ads.snapshot(), events: len(f.ctx.EventManager().Events())}
+}
+
+// requireRejected checks that run fails with want and changes nothing: not
+// a byte of the ledger, community, bank, auth or feegrant stores (balances,
+// supply, accounts and fee grants included), not an ad, and emits no event.
+func (f *fixture) requireRejected(t *testing.T, want error, run func() error) {
+	t.Helper()
+	before := f.snapshot(t)
+	err := run()
+	require.ErrorIs(t, err, want)
+	after := f.snapshot(t)
+	for name := range before.stores {
+		require.Equal(t, before.stores[name], after.stores[name], "the %s store changed by a rejected message", name)
+	}
+	require.Equal(t, before.ads, after.ads, "ads changed by a rejected message")
+	require.Equal(t, before.events, after.events, "events emitted by a rejected message")
+}
+
+// eventTypes returns the types of the typed events of Kizuna's modules
+// emitted so far; x/bank's events are left out.
+func (f *fixture) eventTypes() []string {
+	var out []string
+	for _, e := range f.ctx.EventManager().Events() {
+		if strings.HasPrefix(e.Type, "kizuna.") {
+			out = append(out, e.Type)
+		}
+	}
+	return out
+}
+
+// resetEvents starts a fresh event manager, as a new transaction would.
+func (f *fixture) resetEvents() {
+	f.ctx = f.ctx.WithEventManager(sdk.NewEventManager())
+}
+
+// Errors of the fake ads keeper; the real one has registered errors too.
+var (
+	errAdNotFound      = errorsmod.Register("fakeads", 2, "ad not found")
+	errAdWrongCommunit = errorsmod.Register("fakeads", 3, "ad belongs to another community")
+	errAdClosed        = errorsmod.Register("fakeads", 4, "ad is closed")
+	errAdNotPayable    = errorsmod.Register("fakeads", 5, "payment rule forbids this payment")
+)
+
+type fakeAd struct {
+	community uint64
+	owner     string
+	want      bool // a WANT ad; otherwise a GIVE ad
+	closed    bool
+	paid      bool
+}
+
+// fakeAds enforces the payment rule of Commons OS like x/ads: the owner of a
+// WANT ad pays, anyone but the owner pays the owner of a GIVE ad.
+type fakeAds struct {
+	ads map[uint64]*fakeAd
+}
+
+var _ types.AdsKeeper = (*fakeAds)(nil)
+
+func newFakeAds() *fakeAds {
+	return &fakeAds{ads: map[uint64]*fakeAd{}}
+}
+
+func (a *fakeAds) add(id uint64, ad fakeAd) {
+	a.ads[id] = &ad
+}
+
+func (a *fakeAds) CheckPayment(_ context.Context, adID, communityID uint64, payer, payee sdk.AccAddress) error {
+	ad, ok := a.ads[adID]
+	switch {
+	case !ok:
+		return errAdNotFound.Wrapf("ad %d", adID)
+	case ad.community != communityID:
+		return errAdWrongCommunit.Wrapf("ad %d is in community %d", adID, ad.community)
+	case ad.closed:
+		return errAdClosed.Wrapf("ad %d", adID)
+	case ad.want && payer.String() != ad.owner:
+		return errAdNotPayable.Wrap("only the owner pays for a WANT ad")
+	case !ad.want && (payer.String() == ad.owner || payee.String() != ad.owner):
+		return errAdNotPayable.Wrap("anyone but the owner pays the owner of a GIVE ad")
+	}
+	return nil
+}
+
+func (a *fakeAds) MarkPaid(_ context.Context, adID uint64) error {
+	ad, ok := a.ads[adID]
+	if !ok {
+		return errAdNotFound.Wrapf("ad %d", adID)
+	}
+	ad.paid = true
+	return nil
+}
+
+func (a *fakeAds) snapshot() map[uint64]fakeAd {
+	out := make(map[uint64]fakeAd, len(a.ads))
+	for id, ad := range a.ads {
+		out[id] = *ad
+	}
+	return out
+}
+
+func TestNewKeeper_PanicsOnBadWiring(t *testing.T) {
+	env := keepertest.LedgerKeeper(t)
+	ac := env.Keeper.AddressCodec()
+	storeService := runtime.NewKVStoreService(storetypes.NewKVStoreKey(types.StoreKey))
+	adapter := keeper.NewFeegrantAdapter(env.Feegrant, ac)
+	build := func(authority string, account types.AccountKeeper, bank types.BankKeeper,
+		community types.CommunityKeeper, fg types.FeegrantKeeper,
+	) func() {
+		return func() {
+			keeper.NewKeeper(env.Codec, storeService, ac, authority, account, bank, community, fg)
+		}
+	}
+	authority := env.Keeper.GetAuthority()
+	require.NotPanics(t, build(authority, env.Account, env.Bank, env.Community, adapter))
+	require.PanicsWithValue(t, "ledger keeper: nil account keeper", build(authority, nil, env.Bank, env.Community, adapter))
+	require.PanicsWithValue(t, "ledger keeper: nil bank keeper", build(authority, env.Account, nil, env.Community, adapter))
+	require.PanicsWithValue(t, "ledger keeper: nil community keeper", build(authority, env.Account, env.Bank, nil, adapter))
+	require.PanicsWithValue(t, "ledger keeper: nil feegrant keeper", build(authority, env.Account, env.Bank, env.Community, nil))
+	require.Panics(t, build("cosmos1xyz", env.Account, env.Bank, env.Community, adapter), "authority of another chain")
+
+	withoutModuleAccount := authkeeper.NewAccountKeeper(env.Codec, storeService, authtypes.ProtoBaseAccount,
+		map[string][]string{}, ac, keepertest.Bech32AccountPrefix, authority)
+	require.PanicsWithValue(t, "ledger keeper: the ledger module account is not registered with the account keeper",
+		build(authority, withoutModuleAccount, env.Bank, env.Community, adapter))
+}
+
+func TestSetAdsKeeper_OnceAndSharedByKeeperCopies(t *testing.T) {
+	f := newFixtureWithoutAds(t) // f.msgs copied the keeper before the ads keeper is set
+	f.createCommunity(t, "alice", "Garden")
+	f.join(t, garden, "bob")
+	f.createCurrency(t, garden, "GDD", 4, 0)
+	f.issue(t, garden, "alice", "alice", 100)
+	transfer := func() error {
+		_, err := f.msgs.Transfer(f.ctx, &types.MsgTransfer{
+			Sender: f.addr("alice"), CommunityId: garden, Recipient: f.addr("bob"), Amount: sdkmath.NewInt(1), AdId: 1,
+		})
+		return err
+	}
+	f.requireRejected(t, types.ErrAdsUnavailable, transfer)
+
+	require.PanicsWithValue(t, "ledger keeper: nil ads keeper", func() { f.keeper.SetAdsKeeper(nil) })
+	f.ads.add(1, fakeAd{community: garden, owner: f.accAddr("bob").String()})
+	f.keeper.SetAdsKeeper(f.ads)
+	require.PanicsWithValue(t, "ledger keeper: ads keeper already set", func() { f.keeper.SetAdsKeeper(newFakeAds()) })
+
+	require.NoError(t, transfer(), "the Msg server's copy of the keeper sees the ads keeper")
+	require.True(t, f.ads.ads[1].paid)
+}
+
+// maxInt is the largest amount x/bank holds: 2^256 − 1.
+func maxInt() sdkmath.Int {
+	return sdkmath.NewIntFromBigInt(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1)))
+}
+
+func oneInt() sdkmath.Int {
+	return sdkmath.OneInt()
+}
+
+// long returns s repeated to n characters.
+func long(n int) string {
+	return strings.Repeat("a", n)
+}

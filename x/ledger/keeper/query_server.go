@@ -1,0 +1,37 @@
+package keeper
+
+import (
+	"context"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/kizuna-chain/kizuna/x/ledger/types"
+)
+
+// queryServer implements types.QueryServer; the handlers live in
+// query_server_<feature>.go.
+type queryServer struct {
+	Keeper
+}
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServerImpl returns the Query server of the ledger module.
+func NewQueryServerImpl(k Keeper) types.QueryServer {
+	return queryServer{Keeper: k}
+}
+
+// Params returns the module params.
+func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
+	if req == nil {
+		return nil, errEmptyRequest
+	}
+	params, err := q.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryParamsResponse{Params: params}, nil
+}
+
+var errEmptyRequest = status.Error(codes.InvalidArgument, "empty request")

@@ -1,0 +1,81 @@
+package keeper
+
+import (
+	"context"
+
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/kizuna-chain/kizuna/x/ledger/types"
+)
+
+// Treasury returns a community's treasury address and balances.
+func (q queryServer) Treasury(ctx context.Context, req *types.QueryTreasuryRequest) (*types.QueryTreasuryResponse, error) {
+	if req == nil {
+		return nil, errEmptyRequest
+	}
+	if _, err := q.communityKeeper.GetCommunity(ctx, req.CommunityId); err != nil {
+		return nil, err
+	}
+	treasury := sdk.AccAddress(types.TreasuryAddress(req.CommunityId))
+	return &types.QueryTreasuryResponse{
+		Address:  q.formatAddress(treasury),
+		Balances: q.bankKeeper.GetAllBalances(ctx, treasury),
+	}, nil
+}
+
+// FeeAccount returns a community's fee account address and its balance in
+// fee_denom.
+func (q queryServer) FeeAccount(ctx context.Context, req *types.QueryFeeAccountRequest) (*types.QueryFeeAccountResponse, error) {
+	if req == nil {
+		return nil, errEmptyRequest
+	}
+	if _, err := q.communityKeeper.GetCommunity(ctx, req.CommunityId); err != nil {
+		return nil, err
+	}
+	params, err := q.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	feeAccount := sdk.AccAddress(types.FeeAccountAddress(req.CommunityId))
+	return &types.QueryFeeAccountResponse{
+		Address: q.formatAddress(feeAccount),
+		Balance: q.bankKeeper.GetBalance(ctx, feeAccount, params.FeeDenom),
+	}, nil
+}
+
+// MonthlyCreated returns how much of a member's cap a target month has used.
+func (q queryServer) MonthlyCreated(ctx context.Context, req *types.QueryMonthlyCreatedRequest) (*types.QueryMonthlyCreatedResponse, error) {
+	if req == nil {
+		return nil, errEmptyRequest
+	}
+	member, err := q.parseAddress("address", req.Address)
+	if err != nil {
+		return nil, err
+	}
+	month := types.MonthOf(sdk.UnwrapSDKContext(ctx).BlockTime())
+	if req.Month != "" {
+		if month, err = types.ParseMonth(req.Month); err != nil {
+			return nil, err
+		}
+	}
+	currency, err := q.GetCurrency(ctx, req.CommunityId)
+	if err != nil {
+		return nil, err
+	}
+	params, err := q.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	created, err := q.MonthlyCreatedOf(ctx, req.CommunityId, member, month)
+	if err != nil {
+		return nil, err
+	}
+	limit := types.MonthlyCap(params.MonthlyCreationCap, currency.Decimals)
+	remaining := limit.Sub(created)
+	if remaining.IsNegative() {
+		remaining = sdkmath.ZeroInt()
+	}
+	return &types.QueryMonthlyCreatedResponse{Month: month.String(), Created: created, Cap: limit, Remaining: remaining}, nil
+}

@@ -1,0 +1,35 @@
+package keeper
+
+import (
+	"context"
+
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/kizuna-chain/kizuna/x/ledger/types"
+)
+
+// Currencies lists the currencies by community id.
+func (q queryServer) Currencies(ctx context.Context, req *types.QueryCurrenciesRequest) (*types.QueryCurrenciesResponse, error) {
+	if req == nil {
+		return nil, errEmptyRequest
+	}
+	currencies, page, err := query.CollectionPaginate(ctx, q.Keeper.Currencies, req.Pagination,
+		func(_ uint64, c types.Currency) (types.Currency, error) { return c, nil },
+	)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryCurrenciesResponse{Currencies: currencies, Pagination: page}, nil
+}
+
+// Currency returns the currency of a community with its x/bank supply.
+func (q queryServer) Currency(ctx context.Context, req *types.QueryCurrencyRequest) (*types.QueryCurrencyResponse, error) {
+	if req == nil {
+		return nil, errEmptyRequest
+	}
+	currency, err := q.GetCurrency(ctx, req.CommunityId)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryCurrencyResponse{Currency: currency, Supply: q.bankKeeper.GetSupply(ctx, currency.Denom)}, nil
+}

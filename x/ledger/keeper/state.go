@@ -1,0 +1,217 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"math"
+	"slices"
+
+	gogoproto "github.com/cosmos/gogoproto/proto"
+
+	"cosmossdk.io/collections"
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
+	"github.com/kizuna-chain/kizuna/x/ledger/types"
+)
+
+// GetParams returns the module params.
+func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
+	return k.Params.Get(ctx)
+}
+
+// GetCurrency returns the currency of a community, or an error wrapping
+// types.ErrCurrencyNotFound.
+func (k Keeper) GetCurrency(ctx context.Context, communityID uint64) (types.Currency, error) {
+	c, err := k.Currencies.Get(ctx, communityID)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.Currency{}, types.ErrCurrencyNotFound.Wrapf("community %d has no currency", communityID)
+	}
+	return c, err
+}
+
+// GetContribution returns a contribution, or an error wrapping
+// types.ErrContributionNotFound.
+func (k Keeper) GetContribution(ctx context.Context, id uint64) (types.Contribution, error) {
+	c, err := k.Contributions.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.Contribution{}, types.ErrContributionNotFound.Wrapf("contribution %d", id)
+	}
+	return c, err
+}
+
+// MonthlyCreatedOf returns what counts against a member's cap for a month.
+func (k Keeper) MonthlyCreatedOf(ctx context.Context, communityID uint64, member sdk.AccAddress, month types.Month) (sdkmath.Int, error) {
+	v, err := k.MonthlyCreated.Get(ctx, collections.Join3(communityID, member, uint32(month)))
+	if errors.Is(err, collections.ErrNotFound) {
+		return sdkmath.ZeroInt(), nil
+	}
+	return v, err
+}
+
+// requireActiveMember fails with types.ErrNotMember unless addr is an active
+// member of the community.
+func (k Keeper) requireActiveMember(ctx context.Context, communityID uint64, addr sdk.AccAddress, who string) error {
+	active, err := k.communityKeeper.IsActiveMember(ctx, communityID, addr)
+	if err != nil {
+		return err
+	}
+	if !active {
+		return types.ErrNotMember.Wrapf("%s %s in community %d", who, k.formatAddress(addr), communityID)
+	}
+	return nil
+}
+
+// requireRole fails unless addr is an active member of an existing community
+// with one of roles: with the community's error when it does not exist,
+// types.ErrNotMember when addr is no active member, types.ErrNotPermitted
+// when its role is another.
+func (k Keeper) requireRole(ctx context.Context, communityID uint64, addr sdk.AccAddress, roles ...communitytypes.Role) error {
+	if _, err := k.communityKeeper.GetCommunity(ctx, communityID); err != nil {
+		return err
+	}
+	member, err := k.communityKeeper.GetMember(ctx, communityID, addr)
+	if errors.Is(err, communitytypes.ErrMemberNotFound) {
+		return types.ErrNotMember.Wrapf("%s in community %d", k.formatAddress(addr), communityID)
+	}
+	if err != nil {
+		return err
+	}
+	if member.Status != communitytypes.MemberStatusActive {
+		return types.ErrNotMember.Wrapf("%s is %s in community %d", member.Address, member.Status, communityID)
+	}
+	if !slices.Contains(roles, member.Role) {
+		return types.ErrNotPermitted.Wrapf("%s is %s in community %d; needs one of %v", member.Address, member.Role, communityID, roles)
+	}
+	return nil
+}
+
+// checkCap fails with types.ErrCapExceeded when creating amount more for the
+// member in month would pass the monthly cap of the currency.
+func (k Keeper) checkCap(
+	ctx context.Context, p types.Params, c types.Currency, member sdk.AccAddress, month types.Month, amount sdkmath.Int,
+) error {
+	used, err := k.MonthlyCreatedOf(ctx, c.CommunityId, member, month)
+	if err != nil {
+		return err
+	}
+	limit := types.MonthlyCap(p.MonthlyCreationCap, c.Decimals)
+	// amount > limit first, so that the sum below cannot overflow.
+	if amount.GT(limit) || used.Add(amount).GT(limit) {
+		return types.ErrCapExceeded.Wrapf("%s would have %s + %s %s created for %s; the cap is %s",
+			k.formatAddress(member), used, amount, c.Denom, month, limit)
+	}
+	return nil
+}
+
+// addMonthlyCreated adds delta, possibly negative, to what counts against the
+// member's cap for month.
+func (k Keeper) addMonthlyCreated(ctx context.Context, communityID uint64, member sdk.AccAddress, month types.Month, delta sdkmath.Int) error {
+	key := collections.Join3(communityID, member, uint32(month))
+	used, err := k.MonthlyCreatedOf(ctx, communityID, member, month)
+	if err != nil {
+		return err
+	}
+	used = used.Add(delta)
+	if used.IsNegative() {
+		return errors.New("monthly creation counter would go negative")
+	}
+	if used.IsZero() {
+		return k.MonthlyCreated.Remove(ctx, key)
+	}
+	return k.MonthlyCreated.Set(ctx, key, used)
+}
+
+// addCreated adds amount to what the currency of the community has created.
+func (k Keeper) addCreated(ctx context.Context, communityID uint64, amount sdkmath.Int) error {
+	total, err := k.Created.Get(ctx, communityID)
+	if errors.Is(err, collections.ErrNotFound) {
+		total = sdkmath.ZeroInt()
+	} else if err != nil {
+		return err
+	}
+	return k.Created.Set(ctx, communityID, total.Add(amount))
+}
+
+// recordEntry assigns the next entry id to e, stores it in its account's
+// history and emits EventEntryRecorded.
+func (k Keeper) recordEntry(ctx context.Context, e types.Entry) (uint64, error) {
+	account, err := k.addressCodec.StringToBytes(e.Account)
+	if err != nil {
+		return 0, err
+	}
+	id, err := nextID(ctx, k.NextEntryID, types.FirstEntryID)
+	if err != nil {
+		return 0, err
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	e.Id = id
+	e.Height = sdkCtx.BlockHeight()
+	e.Time = sdkCtx.BlockTime()
+	if err := k.History.Set(ctx, historyKey(account, e.Denom, id), e); err != nil {
+		return 0, err
+	}
+	return id, emit(ctx, &types.EventEntryRecorded{
+		Id: id, Account: e.Account, Type: e.Type, CommunityId: e.CommunityId,
+		Denom: e.Denom, Counterparty: e.Counterparty, Amount: e.Amount,
+	})
+}
+
+// historyKey returns the key of entry id in the history of account in denom.
+func historyKey(account sdk.AccAddress, denom string, id uint64) HistoryKey {
+	return collections.Join3(account, denom, math.MaxUint64-id)
+}
+
+// nextID hands out ids from first on, also when the sequence was never
+// initialised by genesis.
+func nextID(ctx context.Context, seq collections.Sequence, first uint64) (uint64, error) {
+	id, err := seq.Next(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if id < first {
+		if err := seq.Set(ctx, first+1); err != nil {
+			return 0, err
+		}
+		return first, nil
+	}
+	return id, nil
+}
+
+// peekID returns the id nextID hands out next.
+func peekID(ctx context.Context, seq collections.Sequence, first uint64) (uint64, error) {
+	id, err := seq.Peek(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return max(id, first), nil
+}
+
+// parseAddress decodes an account address from a Msg or a query, wrapping
+// the failure in sdkerrors.ErrInvalidAddress.
+func (k Keeper) parseAddress(field, s string) (sdk.AccAddress, error) {
+	if s == "" {
+		return nil, sdkerrors.ErrInvalidAddress.Wrapf("%s is empty", field)
+	}
+	bz, err := k.addressCodec.StringToBytes(s)
+	if err != nil {
+		return nil, sdkerrors.ErrInvalidAddress.Wrapf("%s %q: %s", field, s, err)
+	}
+	return bz, nil
+}
+
+func (k Keeper) formatAddress(addr sdk.AccAddress) string {
+	s, err := k.addressCodec.BytesToString(addr)
+	if err != nil {
+		return addr.String()
+	}
+	return s
+}
+
+// emit emits typed events on the context's event manager.
+func emit(ctx context.Context, events ...gogoproto.Message) error {
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvents(events...)
+}

@@ -1,0 +1,131 @@
+package types
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+)
+
+const (
+	// DenomPrefix starts the denom of every community currency. The ledger's
+	// send restriction keeps x/bank from moving these denoms on its own.
+	DenomPrefix = "cc/"
+
+	// MaxFeeBps is a fee of 100 %, in basis points.
+	MaxFeeBps uint32 = 10_000
+)
+
+// Denom returns the x/bank denom of a community's currency:
+// cc/{community_id}/{code}.
+func Denom(communityID uint64, code string) string {
+	return DenomPrefix + strconv.FormatUint(communityID, 10) + "/" + code
+}
+
+// DisplayDenom returns the denom unit of one whole display unit of a
+// currency with decimals: the code itself, or "cc" followed by the code when
+// the code is no valid x/bank denom (it starts with a digit or is shorter
+// than three characters).
+func DisplayDenom(code string) string {
+	if sdk.ValidateDenom(code) != nil {
+		return "cc" + code
+	}
+	return code
+}
+
+// Metadata returns the x/bank metadata of the currency: the base unit is the
+// denom; with decimals, a display unit named by DisplayDenom holds
+// 10^decimals base units.
+func (c Currency) Metadata() banktypes.Metadata {
+	md := banktypes.Metadata{
+		Description: fmt.Sprintf("%s, the currency of Kizuna community %d", c.Name, c.CommunityId),
+		Base:        c.Denom,
+		Display:     c.Denom,
+		Name:        c.Name,
+		Symbol:      c.Code,
+		DenomUnits:  []*banktypes.DenomUnit{{Denom: c.Denom, Exponent: 0}},
+	}
+	if c.Decimals > 0 {
+		md.Display = DisplayDenom(c.Code)
+		md.DenomUnits = append(md.DenomUnits, &banktypes.DenomUnit{Denom: md.Display, Exponent: c.Decimals})
+	}
+	return md
+}
+
+// AllowsAdminIssuance reports whether admins and tellers may issue.
+func (p IssuancePolicy) AllowsAdminIssuance() bool {
+	return p == IssuancePolicyAdmin || p == IssuancePolicyAdminAndContribution
+}
+
+// AllowsContributions reports whether members may submit contributions.
+func (p IssuancePolicy) AllowsContributions() bool {
+	return p == IssuancePolicyContribution || p == IssuancePolicyAdminAndContribution
+}
+
+// ValidateIssuancePolicy accepts ADMIN, CONTRIBUTION and
+// ADMIN_AND_CONTRIBUTION.
+func ValidateIssuancePolicy(p IssuancePolicy) error {
+	switch p {
+	case IssuancePolicyAdmin, IssuancePolicyContribution, IssuancePolicyAdminAndContribution:
+		return nil
+	default:
+		return ErrInvalidIssuancePolicy.Wrapf("issuance policy %s", p)
+	}
+}
+
+// ValidateFeeBps accepts 0 to 10000 basis points.
+func ValidateFeeBps(bps uint32) error {
+	if bps > MaxFeeBps {
+		return ErrInvalidFee.Wrapf("fee %d bps exceeds %d bps (100 %%)", bps, MaxFeeBps)
+	}
+	return nil
+}
+
+// Fee returns the fee on amount at bps basis points, rounded down: a
+// transfer too small to owe one base unit owes nothing.
+func Fee(amount sdkmath.Int, bps uint32) sdkmath.Int {
+	if bps == 0 || amount.IsNil() || !amount.IsPositive() {
+		return sdkmath.ZeroInt()
+	}
+	fee := new(big.Int).Mul(amount.BigInt(), big.NewInt(int64(bps)))
+	fee.Quo(fee, big.NewInt(int64(MaxFeeBps)))
+	// fee ≤ amount, so it fits wherever amount does.
+	return sdkmath.NewIntFromBigInt(fee)
+}
+
+// MonthlyCap returns the monthly creation cap of a currency with decimals,
+// in base units: capUnits × 10^decimals.
+func MonthlyCap(capUnits uint64, decimals uint32) sdkmath.Int {
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
+	return sdkmath.NewIntFromBigInt(scale.Mul(scale, new(big.Int).SetUint64(capUnits)))
+}
+
+// ValidateEntryType accepts every entry type but UNSPECIFIED.
+func ValidateEntryType(t EntryType) error {
+	switch t {
+	case EntryTypeCreation, EntryTypeSend, EntryTypeReceive, EntryTypeFee, EntryTypeDecay, EntryTypeBridge:
+		return nil
+	default:
+		return fmt.Errorf("entry type %s", t)
+	}
+}
+
+// ValidateContributionStatus accepts every status but UNSPECIFIED.
+func ValidateContributionStatus(s ContributionStatus) error {
+	switch s {
+	case ContributionStatusPending, ContributionStatusConfirmed, ContributionStatusDenied, ContributionStatusDeleted:
+		return nil
+	default:
+		return ErrInvalidStatus.Wrapf("status %s", s)
+	}
+}
+
+// CountsAgainstCap reports whether a contribution in this status holds part
+// of its contributor's monthly cap.
+func (s ContributionStatus) CountsAgainstCap() bool {
+	return s == ContributionStatusPending || s == ContributionStatusConfirmed
+}

@@ -1,0 +1,227 @@
+package types
+
+import (
+	"errors"
+	"fmt"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/bech32"
+)
+
+// DefaultGenesis returns the genesis state of a chain without currencies.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{
+		Params:             DefaultParams(),
+		Currencies:         []Currency{},
+		Contributions:      []Contribution{},
+		Entries:            []Entry{},
+		NextContributionId: FirstContributionID,
+		NextEntryId:        FirstEntryID,
+	}
+}
+
+// Validate checks the genesis state without a store: valid params; one
+// currency per community with its canonical denom; contributions and entries
+// of existing currencies with ids below the next ids; every confirmed
+// contribution with exactly one CREATION entry of its amount and every
+// CREATION entry of a contribution with a confirmed contribution. Lengths are
+// checked against the params ceilings, so state created under any valid
+// params passes.
+func (gs GenesisState) Validate() error {
+	if err := gs.Params.Validate(); err != nil {
+		return err
+	}
+	if gs.NextContributionId < FirstContributionID {
+		return ErrInvalidGenesis.Wrapf("next_contribution_id %d is below %d", gs.NextContributionId, FirstContributionID)
+	}
+	if gs.NextEntryId < FirstEntryID {
+		return ErrInvalidGenesis.Wrapf("next_entry_id %d is below %d", gs.NextEntryId, FirstEntryID)
+	}
+	limits := ceilingParams()
+
+	denoms := make(map[uint64]string, len(gs.Currencies))
+	for i, c := range gs.Currencies {
+		if err := validateGenesisCurrency(c, limits); err != nil {
+			return ErrInvalidGenesis.Wrapf("currency #%d (community %d): %s", i, c.CommunityId, err)
+		}
+		if _, dup := denoms[c.CommunityId]; dup {
+			return ErrInvalidGenesis.Wrapf("community %d has two currencies", c.CommunityId)
+		}
+		denoms[c.CommunityId] = c.Denom
+	}
+
+	contributions := make(map[uint64]Contribution, len(gs.Contributions))
+	for i, c := range gs.Contributions {
+		if err := validateGenesisContribution(c, limits); err != nil {
+			return ErrInvalidGenesis.Wrapf("contribution #%d (id %d): %s", i, c.Id, err)
+		}
+		if c.Id >= gs.NextContributionId {
+			return ErrInvalidGenesis.Wrapf("contribution id %d is not below next_contribution_id %d", c.Id, gs.NextContributionId)
+		}
+		if _, dup := contributions[c.Id]; dup {
+			return ErrInvalidGenesis.Wrapf("duplicate contribution id %d", c.Id)
+		}
+		if _, ok := denoms[c.CommunityId]; !ok {
+			return ErrInvalidGenesis.Wrapf("contribution %d belongs to community %d, which has no currency", c.Id, c.CommunityId)
+		}
+		contributions[c.Id] = c
+	}
+
+	entries := make(map[uint64]bool, len(gs.Entries))
+	creationOf := make(map[uint64]Entry, len(gs.Contributions))
+	for i, e := range gs.Entries {
+		if err := validateGenesisEntry(e, limits); err != nil {
+			return ErrInvalidGenesis.Wrapf("entry #%d (id %d): %s", i, e.Id, err)
+		}
+		if e.Id >= gs.NextEntryId {
+			return ErrInvalidGenesis.Wrapf("entry id %d is not below next_entry_id %d", e.Id, gs.NextEntryId)
+		}
+		if entries[e.Id] {
+			return ErrInvalidGenesis.Wrapf("duplicate entry id %d", e.Id)
+		}
+		entries[e.Id] = true
+		denom, ok := denoms[e.CommunityId]
+		if !ok {
+			return ErrInvalidGenesis.Wrapf("entry %d belongs to community %d, which has no currency", e.Id, e.CommunityId)
+		}
+		if e.Denom != denom {
+			return ErrInvalidGenesis.Wrapf("entry %d has denom %q; community %d's currency is %q", e.Id, e.Denom, e.CommunityId, denom)
+		}
+		if e.ContributionId == 0 {
+			continue
+		}
+		c, ok := contributions[e.ContributionId]
+		if !ok || c.Status != ContributionStatusConfirmed || c.EntryId != e.Id {
+			return ErrInvalidGenesis.Wrapf("entry %d is not the creation of a confirmed contribution %d", e.Id, e.ContributionId)
+		}
+		if e.Account != c.Contributor || e.CommunityId != c.CommunityId || !e.Amount.Equal(c.Amount) || e.Month != c.Month {
+			return ErrInvalidGenesis.Wrapf("entry %d does not match contribution %d", e.Id, c.Id)
+		}
+		creationOf[c.Id] = e
+	}
+	for _, c := range gs.Contributions {
+		if c.Status == ContributionStatusConfirmed {
+			if _, ok := creationOf[c.Id]; !ok {
+				return ErrInvalidGenesis.Wrapf("confirmed contribution %d has no creation entry", c.Id)
+			}
+		}
+	}
+	return nil
+}
+
+func validateGenesisCurrency(c Currency, limits Params) error {
+	if c.CommunityId == 0 {
+		return errors.New("community id is 0")
+	}
+	if err := limits.ValidateCode(c.Code); err != nil {
+		return err
+	}
+	if err := limits.ValidateName(c.Name); err != nil {
+		return err
+	}
+	if err := limits.ValidateDecimals(c.Decimals); err != nil {
+		return err
+	}
+	if want := Denom(c.CommunityId, c.Code); c.Denom != want {
+		return fmt.Errorf("denom %q, want %q", c.Denom, want)
+	}
+	if err := ValidateIssuancePolicy(c.IssuancePolicy); err != nil {
+		return err
+	}
+	if err := ValidateFeeBps(c.FeeBps); err != nil {
+		return err
+	}
+	if err := validateAddress(c.Creator); err != nil {
+		return fmt.Errorf("creator: %w", err)
+	}
+	return nil
+}
+
+func validateGenesisContribution(c Contribution, limits Params) error {
+	if c.Id < FirstContributionID {
+		return fmt.Errorf("id must be at least %d", FirstContributionID)
+	}
+	if err := validateAddress(c.Contributor); err != nil {
+		return fmt.Errorf("contributor: %w", err)
+	}
+	if err := ValidateAmount(c.Amount); err != nil {
+		return err
+	}
+	if err := limits.ValidateContributionMemo(c.Memo); err != nil {
+		return err
+	}
+	if _, err := ParseMonth(c.Month); err != nil {
+		return err
+	}
+	if err := ValidateContributionStatus(c.Status); err != nil {
+		return err
+	}
+	if err := limits.ValidateMemo(c.DenyReason); err != nil {
+		return fmt.Errorf("deny reason: %w", err)
+	}
+	reviewed := c.Status == ContributionStatusConfirmed || c.Status == ContributionStatusDenied
+	if reviewed {
+		if err := validateAddress(c.Reviewer); err != nil {
+			return fmt.Errorf("reviewer: %w", err)
+		}
+	} else if c.Reviewer != "" {
+		return fmt.Errorf("a %s contribution has a reviewer", c.Status)
+	}
+	if (c.Status == ContributionStatusPending) != (c.DecidedAt == nil) {
+		return errors.New("decided_at must be set exactly when the contribution is no longer pending")
+	}
+	if (c.Status == ContributionStatusConfirmed) != (c.EntryId != 0) {
+		return errors.New("entry_id must be set exactly when the contribution is confirmed")
+	}
+	if c.DenyReason != "" && c.Status != ContributionStatusDenied {
+		return fmt.Errorf("a %s contribution has a deny reason", c.Status)
+	}
+	return nil
+}
+
+func validateGenesisEntry(e Entry, limits Params) error {
+	if e.Id < FirstEntryID {
+		return fmt.Errorf("id must be at least %d", FirstEntryID)
+	}
+	if err := ValidateEntryType(e.Type); err != nil {
+		return err
+	}
+	if err := validateAddress(e.Account); err != nil {
+		return fmt.Errorf("account: %w", err)
+	}
+	if e.Counterparty != "" || (e.Type != EntryTypeDecay && e.Type != EntryTypeBridge) {
+		if err := validateAddress(e.Counterparty); err != nil {
+			return fmt.Errorf("counterparty: %w", err)
+		}
+	}
+	if err := ValidateAmount(e.Amount); err != nil {
+		return err
+	}
+	if err := limits.ValidateMemo(e.Memo); err != nil {
+		return err
+	}
+	if e.Type == EntryTypeCreation {
+		if _, err := ParseMonth(e.Month); err != nil {
+			return err
+		}
+	} else if e.Month != "" || e.ContributionId != 0 {
+		return fmt.Errorf("a %s entry has a month or a contribution", e.Type)
+	}
+	if e.AdId != 0 && e.Type != EntryTypeSend && e.Type != EntryTypeReceive && e.Type != EntryTypeFee {
+		return fmt.Errorf("a %s entry has an ad", e.Type)
+	}
+	if e.Height < 0 {
+		return fmt.Errorf("height %d is negative", e.Height)
+	}
+	return nil
+}
+
+// validateAddress checks a bech32 account address whatever its prefix: the
+// keeper's address codec checks the prefix when the state is loaded.
+func validateAddress(s string) error {
+	_, bz, err := bech32.DecodeAndConvert(s)
+	if err != nil {
+		return err
+	}
+	return sdk.VerifyAddressFormat(bz)
+}

@@ -1,0 +1,66 @@
+package types
+
+import (
+	"encoding/binary"
+
+	"cosmossdk.io/collections"
+
+	"github.com/cosmos/cosmos-sdk/types/address"
+)
+
+const (
+	// ModuleName is the name of the ledger module, and of its module account,
+	// which mints the community currencies (Minter) and will burn decayed and
+	// bridged units (Burner).
+	ModuleName = "ledger"
+
+	// StoreKey is the key of the module's KV store.
+	StoreKey = ModuleName
+
+	// FirstContributionID is the id of the first contribution ever submitted.
+	FirstContributionID uint64 = 1
+
+	// FirstEntryID is the id of the first ledger entry ever recorded.
+	FirstEntryID uint64 = 1
+)
+
+// Store prefixes. Never reuse or renumber one: they address existing state.
+var (
+	ParamsKey                     = collections.NewPrefix(0)
+	CurrenciesKey                 = collections.NewPrefix(1)
+	NextContributionIDKey         = collections.NewPrefix(2)
+	ContributionsKey              = collections.NewPrefix(3)
+	ContributionsByCommunityKey   = collections.NewPrefix(4)
+	ContributionsByStatusKey      = collections.NewPrefix(5)
+	ContributionsByContributorKey = collections.NewPrefix(6)
+	NextEntryIDKey                = collections.NewPrefix(7)
+	HistoryKey                    = collections.NewPrefix(8)
+	MonthlyCreatedKey             = collections.NewPrefix(9)
+	CreatedKey                    = collections.NewPrefix(10)
+)
+
+// Derivation keys of the per-community accounts. The accounts have no
+// private key: only the module moves funds out of them.
+var (
+	treasuryDerivationKey   = []byte("treasury")
+	feeAccountDerivationKey = []byte("fee-account")
+)
+
+// TreasuryAddress is the account of a community that receives the transfer
+// fees: address.Module("ledger", "treasury", big-endian community id). Each
+// community has its own, so fee-paying transfers of different communities
+// never write the same balance.
+func TreasuryAddress(communityID uint64) []byte {
+	return address.Module(ModuleName, treasuryDerivationKey, bigEndian(communityID))
+}
+
+// FeeAccountAddress is the account of a community that pays its members'
+// transaction fees through x/feegrant: address.Module("ledger",
+// "fee-account", big-endian community id).
+func FeeAccountAddress(communityID uint64) []byte {
+	return address.Module(ModuleName, feeAccountDerivationKey, bigEndian(communityID))
+}
+
+func bigEndian(n uint64) []byte {
+	return binary.BigEndian.AppendUint64(nil, n)
+}

@@ -1,0 +1,108 @@
+package types
+
+import (
+	"errors"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	sdkmath "cosmossdk.io/math"
+)
+
+// ValidateCode checks a currency code: upper-case ASCII letters and digits,
+// MinCodeLength to MaxCodeLength of them.
+func (p Params) ValidateCode(code string) error {
+	if n := uint64(len(code)); n < uint64(p.MinCodeLength) || n > uint64(p.MaxCodeLength) {
+		return ErrInvalidCode.Wrapf("code %q must have %d to %d characters", code, p.MinCodeLength, p.MaxCodeLength)
+	}
+	for i := 0; i < len(code); i++ {
+		if c := code[i]; (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return ErrInvalidCode.Wrapf("code %q may only hold upper-case letters A-Z and digits", code)
+		}
+	}
+	return nil
+}
+
+// ValidateName checks a currency name: 1 to MaxNameLength code points of
+// single-line text without leading or trailing white space.
+func (p Params) ValidateName(name string) error {
+	if name == "" {
+		return ErrInvalidName.Wrap("name is empty")
+	}
+	if err := checkText(name, p.MaxNameLength, false); err != nil {
+		return ErrInvalidName.Wrapf("name: %s", err)
+	}
+	first, _ := utf8.DecodeRuneInString(name)
+	last, _ := utf8.DecodeLastRuneInString(name)
+	if unicode.IsSpace(first) || unicode.IsSpace(last) {
+		return ErrInvalidName.Wrap("name starts or ends with white space")
+	}
+	return nil
+}
+
+// ValidateDecimals checks a currency's number of decimals: 0 to MaxDecimals.
+func (p Params) ValidateDecimals(decimals uint32) error {
+	if decimals > p.MaxDecimals {
+		return ErrInvalidDecimals.Wrapf("%d decimals, at most %d allowed", decimals, p.MaxDecimals)
+	}
+	return nil
+}
+
+// ValidateMemo checks a memo of a transfer or an issuance, or the reason of a
+// denial: multi-line text of at most MaxMemoLength code points.
+func (p Params) ValidateMemo(memo string) error {
+	if err := checkText(memo, p.MaxMemoLength, true); err != nil {
+		return ErrInvalidMemo.Wrapf("memo: %s", err)
+	}
+	return nil
+}
+
+// ValidateContributionMemo checks a contribution memo: multi-line text of
+// MinContributionMemoLength to MaxMemoLength code points.
+func (p Params) ValidateContributionMemo(memo string) error {
+	if err := p.ValidateMemo(memo); err != nil {
+		return err
+	}
+	if n := utf8.RuneCountInString(memo); uint64(n) < uint64(p.MinContributionMemoLength) {
+		return ErrInvalidMemo.Wrapf("contribution memo has %d characters, at least %d required", n, p.MinContributionMemoLength)
+	}
+	return nil
+}
+
+// ValidateAmount checks that an amount is set and positive.
+func ValidateAmount(amount sdkmath.Int) error {
+	if amount.IsNil() {
+		return ErrInvalidAmount.Wrap("amount is missing")
+	}
+	if !amount.IsPositive() {
+		return ErrInvalidAmount.Wrapf("amount %s is not positive", amount)
+	}
+	return nil
+}
+
+// checkText checks that s is valid UTF-8 of at most maxLen code points
+// without control characters; multi-line text may hold tabs and line breaks.
+func checkText(s string, maxLen uint32, multiline bool) error {
+	if !utf8.ValidString(s) {
+		return errors.New("not valid UTF-8")
+	}
+	if n := utf8.RuneCountInString(s); uint64(n) > uint64(maxLen) {
+		return fmt.Errorf("%d characters, at most %d allowed", n, maxLen)
+	}
+	for _, r := range s {
+		// Single-line fields (currency names) refuse invisible formatting
+		// characters (zero-width spaces, bidi overrides): they would let
+		// "Gradido" and "Gra\u200bdido" look the same.
+		if !multiline && unicode.Is(unicode.Cf, r) {
+			return fmt.Errorf("contains invisible formatting character %U", r)
+		}
+		if !unicode.IsControl(r) {
+			continue
+		}
+		if multiline && (r == '\n' || r == '\r' || r == '\t') {
+			continue
+		}
+		return fmt.Errorf("contains control character %U", r)
+	}
+	return nil
+}
