@@ -75,6 +75,10 @@ func TestLocalnet_FourValidatorsAgree(t *testing.T) {
 		}
 	}
 
+	for i := range rpcs {
+		requireInvariantsAt(t, fmt.Sprintf("http://127.0.0.1:%d", base+i*10+3))
+	}
+
 	out, err := run("stop")
 	stopped = true
 	if err != nil {
