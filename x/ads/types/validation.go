@@ -1,14 +1,12 @@
 package types
 
 import (
-	"crypto/sha256"
-	"errors"
-	"fmt"
-	"net/url"
 	"unicode"
 	"unicode/utf8"
 
 	"cosmossdk.io/math"
+
+	"github.com/kizuna-chain/kizuna/internal/textrule"
 )
 
 // ValidateTitle checks an ad title: 1 to MaxTitleLength code points of
@@ -17,7 +15,7 @@ func (p Params) ValidateTitle(title string) error {
 	if title == "" {
 		return ErrInvalidTitle.Wrap("title is empty")
 	}
-	if err := checkText(title, p.MaxTitleLength, false); err != nil {
+	if err := textrule.Line(title, p.MaxTitleLength); err != nil {
 		return ErrInvalidTitle.Wrapf("title: %s", err)
 	}
 	first, _ := utf8.DecodeRuneInString(title)
@@ -31,7 +29,7 @@ func (p Params) ValidateTitle(title string) error {
 // ValidateDescription checks an ad description: multi-line text of at most
 // MaxDescriptionLength code points.
 func (p Params) ValidateDescription(description string) error {
-	if err := checkText(description, p.MaxDescriptionLength, true); err != nil {
+	if err := textrule.Paragraphs(description, p.MaxDescriptionLength); err != nil {
 		return ErrInvalidDescription.Wrapf("description: %s", err)
 	}
 	return nil
@@ -40,7 +38,7 @@ func (p Params) ValidateDescription(description string) error {
 // ValidateLocation checks an ad location: single-line text of at most
 // MaxLocationLength code points.
 func (p Params) ValidateLocation(location string) error {
-	if err := checkText(location, p.MaxLocationLength, false); err != nil {
+	if err := textrule.Line(location, p.MaxLocationLength); err != nil {
 		return ErrInvalidLocation.Wrapf("location: %s", err)
 	}
 	return nil
@@ -49,7 +47,7 @@ func (p Params) ValidateLocation(location string) error {
 // ValidateCategory checks an ad category: single-line text of at most
 // MaxCategoryLength code points.
 func (p Params) ValidateCategory(category string) error {
-	if err := checkText(category, p.MaxCategoryLength, false); err != nil {
+	if err := textrule.Line(category, p.MaxCategoryLength); err != nil {
 		return ErrInvalidCategory.Wrapf("category: %s", err)
 	}
 	return nil
@@ -58,23 +56,8 @@ func (p Params) ValidateCategory(category string) error {
 // ValidatePhotoURI checks a photo URI: empty, or an absolute URI (with a
 // scheme) of at most MaxPhotoUriLength code points without white space.
 func (p Params) ValidatePhotoURI(uri string) error {
-	if uri == "" {
-		return nil
-	}
-	if err := checkText(uri, p.MaxPhotoUriLength, false); err != nil {
+	if err := textrule.URI(uri, p.MaxPhotoUriLength); err != nil {
 		return ErrInvalidPhoto.Wrapf("photo uri: %s", err)
-	}
-	for _, r := range uri {
-		if unicode.IsSpace(r) {
-			return ErrInvalidPhoto.Wrap("photo uri contains white space")
-		}
-	}
-	u, err := url.Parse(uri)
-	if err != nil {
-		return ErrInvalidPhoto.Wrapf("photo uri: %s", err)
-	}
-	if u.Scheme == "" {
-		return ErrInvalidPhoto.Wrapf("photo uri %q has no scheme", uri)
 	}
 	return nil
 }
@@ -82,14 +65,8 @@ func (p Params) ValidatePhotoURI(uri string) error {
 // ValidatePhotoDigest checks a photo digest: empty, or a SHA-256 digest (32
 // bytes) of the content of a non-empty photo URI.
 func ValidatePhotoDigest(uri string, digest []byte) error {
-	if len(digest) == 0 {
-		return nil
-	}
-	if len(digest) != sha256.Size {
-		return ErrInvalidPhoto.Wrapf("photo sha256 has %d bytes, want %d", len(digest), sha256.Size)
-	}
-	if uri == "" {
-		return ErrInvalidPhoto.Wrap("photo sha256 given without a photo uri")
+	if err := textrule.Digest(uri, digest); err != nil {
+		return ErrInvalidPhoto.Wrapf("photo %s", err)
 	}
 	return nil
 }
@@ -144,27 +121,6 @@ func (p Params) ValidateAd(ad Ad) error {
 		if err := check(); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// checkText checks that s is valid UTF-8 of at most maxLen code points
-// without control characters; multi-line text may hold tabs and line breaks.
-func checkText(s string, maxLen uint32, multiline bool) error {
-	if !utf8.ValidString(s) {
-		return errors.New("not valid UTF-8")
-	}
-	if n := utf8.RuneCountInString(s); uint64(n) > uint64(maxLen) {
-		return fmt.Errorf("%d characters, at most %d allowed", n, maxLen)
-	}
-	for _, r := range s {
-		if !unicode.IsControl(r) {
-			continue
-		}
-		if multiline && (r == '\n' || r == '\r' || r == '\t') {
-			continue
-		}
-		return fmt.Errorf("contains control character %U", r)
 	}
 	return nil
 }

@@ -1,12 +1,10 @@
 package types
 
 import (
-	"crypto/sha256"
-	"errors"
-	"fmt"
-	"net/url"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kizuna-chain/kizuna/internal/textrule"
 )
 
 // ValidateCommunityName checks a community name: 1 to
@@ -16,7 +14,7 @@ func (p Params) ValidateCommunityName(name string) error {
 	if name == "" {
 		return ErrInvalidName.Wrap("name is empty")
 	}
-	if err := checkText(name, p.MaxCommunityNameLength, false); err != nil {
+	if err := textrule.Line(name, p.MaxCommunityNameLength); err != nil {
 		return ErrInvalidName.Wrapf("name: %s", err)
 	}
 	first, _ := utf8.DecodeRuneInString(name)
@@ -30,7 +28,7 @@ func (p Params) ValidateCommunityName(name string) error {
 // ValidateCommunityDescription checks a community description: multi-line
 // text of at most MaxCommunityDescriptionLength code points.
 func (p Params) ValidateCommunityDescription(description string) error {
-	if err := checkText(description, p.MaxCommunityDescriptionLength, true); err != nil {
+	if err := textrule.Paragraphs(description, p.MaxCommunityDescriptionLength); err != nil {
 		return ErrInvalidDescription.Wrapf("community description: %s", err)
 	}
 	return nil
@@ -39,7 +37,7 @@ func (p Params) ValidateCommunityDescription(description string) error {
 // ValidateCommunityLocation checks a community location: single-line text of
 // at most MaxCommunityLocationLength code points.
 func (p Params) ValidateCommunityLocation(location string) error {
-	if err := checkText(location, p.MaxCommunityLocationLength, false); err != nil {
+	if err := textrule.Line(location, p.MaxCommunityLocationLength); err != nil {
 		return ErrInvalidLocation.Wrapf("community location: %s", err)
 	}
 	return nil
@@ -63,7 +61,7 @@ func (p Params) ValidateUsername(username string) error {
 // ValidateFirstName checks a first name: single-line text of at most
 // MaxFirstNameLength code points.
 func (p Params) ValidateFirstName(name string) error {
-	if err := checkText(name, p.MaxFirstNameLength, false); err != nil {
+	if err := textrule.Line(name, p.MaxFirstNameLength); err != nil {
 		return ErrInvalidPersonName.Wrapf("first name: %s", err)
 	}
 	return nil
@@ -72,7 +70,7 @@ func (p Params) ValidateFirstName(name string) error {
 // ValidateLastName checks a last name: single-line text of at most
 // MaxLastNameLength code points.
 func (p Params) ValidateLastName(name string) error {
-	if err := checkText(name, p.MaxLastNameLength, false); err != nil {
+	if err := textrule.Line(name, p.MaxLastNameLength); err != nil {
 		return ErrInvalidPersonName.Wrapf("last name: %s", err)
 	}
 	return nil
@@ -81,7 +79,7 @@ func (p Params) ValidateLastName(name string) error {
 // ValidateProfileDescription checks a profile description: multi-line text
 // of at most MaxProfileDescriptionLength code points.
 func (p Params) ValidateProfileDescription(description string) error {
-	if err := checkText(description, p.MaxProfileDescriptionLength, true); err != nil {
+	if err := textrule.Paragraphs(description, p.MaxProfileDescriptionLength); err != nil {
 		return ErrInvalidDescription.Wrapf("profile description: %s", err)
 	}
 	return nil
@@ -90,7 +88,7 @@ func (p Params) ValidateProfileDescription(description string) error {
 // ValidateProfileLocation checks a profile location: single-line text of at
 // most MaxProfileLocationLength code points.
 func (p Params) ValidateProfileLocation(location string) error {
-	if err := checkText(location, p.MaxProfileLocationLength, false); err != nil {
+	if err := textrule.Line(location, p.MaxProfileLocationLength); err != nil {
 		return ErrInvalidLocation.Wrapf("profile location: %s", err)
 	}
 	return nil
@@ -99,23 +97,8 @@ func (p Params) ValidateProfileLocation(location string) error {
 // ValidateAvatarURI checks an avatar URI: empty, or an absolute URI (with a
 // scheme) of at most MaxAvatarURILength code points without white space.
 func (p Params) ValidateAvatarURI(uri string) error {
-	if uri == "" {
-		return nil
-	}
-	if err := checkText(uri, p.MaxAvatarUriLength, false); err != nil {
+	if err := textrule.URI(uri, p.MaxAvatarUriLength); err != nil {
 		return ErrInvalidAvatar.Wrapf("avatar uri: %s", err)
-	}
-	for _, r := range uri {
-		if unicode.IsSpace(r) {
-			return ErrInvalidAvatar.Wrap("avatar uri contains white space")
-		}
-	}
-	u, err := url.Parse(uri)
-	if err != nil {
-		return ErrInvalidAvatar.Wrapf("avatar uri: %s", err)
-	}
-	if u.Scheme == "" {
-		return ErrInvalidAvatar.Wrapf("avatar uri %q has no scheme", uri)
 	}
 	return nil
 }
@@ -123,14 +106,8 @@ func (p Params) ValidateAvatarURI(uri string) error {
 // ValidateAvatarDigest checks an avatar digest: empty, or a SHA-256 digest
 // (32 bytes) of the content of a non-empty avatar URI.
 func ValidateAvatarDigest(uri string, digest []byte) error {
-	if len(digest) == 0 {
-		return nil
-	}
-	if len(digest) != sha256.Size {
-		return ErrInvalidAvatar.Wrapf("avatar sha256 has %d bytes, want %d", len(digest), sha256.Size)
-	}
-	if uri == "" {
-		return ErrInvalidAvatar.Wrap("avatar sha256 given without an avatar uri")
+	if err := textrule.Digest(uri, digest); err != nil {
+		return ErrInvalidAvatar.Wrapf("avatar %s", err)
 	}
 	return nil
 }
@@ -182,31 +159,4 @@ func ValidateMemberStatus(status MemberStatus) error {
 	default:
 		return ErrInvalidStatus.Wrapf("status %s", status)
 	}
-}
-
-// checkText checks that s is valid UTF-8 of at most maxLen code points
-// without control characters; multi-line text may hold tabs and line breaks.
-func checkText(s string, maxLen uint32, multiline bool) error {
-	if !utf8.ValidString(s) {
-		return errors.New("not valid UTF-8")
-	}
-	if n := utf8.RuneCountInString(s); uint64(n) > uint64(maxLen) {
-		return fmt.Errorf("%d characters, at most %d allowed", n, maxLen)
-	}
-	for _, r := range s {
-		// Single-line fields (names, locations, URIs) refuse invisible
-		// formatting characters (zero-width spaces, bidi overrides): they
-		// would let "Garden" and "Gar\u200bden" look the same.
-		if !multiline && unicode.Is(unicode.Cf, r) {
-			return fmt.Errorf("contains invisible formatting character %U", r)
-		}
-		if !unicode.IsControl(r) {
-			continue
-		}
-		if multiline && (r == '\n' || r == '\r' || r == '\t') {
-			continue
-		}
-		return fmt.Errorf("contains control character %U", r)
-	}
-	return nil
 }

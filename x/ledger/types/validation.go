@@ -1,12 +1,12 @@
 package types
 
 import (
-	"errors"
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 
 	sdkmath "cosmossdk.io/math"
+
+	"github.com/kizuna-chain/kizuna/internal/textrule"
 )
 
 // ValidateCode checks a currency code: upper-case ASCII letters and digits,
@@ -29,7 +29,7 @@ func (p Params) ValidateName(name string) error {
 	if name == "" {
 		return ErrInvalidName.Wrap("name is empty")
 	}
-	if err := checkText(name, p.MaxNameLength, false); err != nil {
+	if err := textrule.Line(name, p.MaxNameLength); err != nil {
 		return ErrInvalidName.Wrapf("name: %s", err)
 	}
 	first, _ := utf8.DecodeRuneInString(name)
@@ -51,7 +51,7 @@ func (p Params) ValidateDecimals(decimals uint32) error {
 // ValidateMemo checks a memo of a transfer or an issuance, or the reason of a
 // denial: multi-line text of at most MaxMemoLength code points.
 func (p Params) ValidateMemo(memo string) error {
-	if err := checkText(memo, p.MaxMemoLength, true); err != nil {
+	if err := textrule.Paragraphs(memo, p.MaxMemoLength); err != nil {
 		return ErrInvalidMemo.Wrapf("memo: %s", err)
 	}
 	return nil
@@ -76,33 +76,6 @@ func ValidateAmount(amount sdkmath.Int) error {
 	}
 	if !amount.IsPositive() {
 		return ErrInvalidAmount.Wrapf("amount %s is not positive", amount)
-	}
-	return nil
-}
-
-// checkText checks that s is valid UTF-8 of at most maxLen code points
-// without control characters; multi-line text may hold tabs and line breaks.
-func checkText(s string, maxLen uint32, multiline bool) error {
-	if !utf8.ValidString(s) {
-		return errors.New("not valid UTF-8")
-	}
-	if n := utf8.RuneCountInString(s); uint64(n) > uint64(maxLen) {
-		return fmt.Errorf("%d characters, at most %d allowed", n, maxLen)
-	}
-	for _, r := range s {
-		// Single-line fields (currency names) refuse invisible formatting
-		// characters (zero-width spaces, bidi overrides): they would let
-		// "Gradido" and "Gra\u200bdido" look the same.
-		if !multiline && unicode.Is(unicode.Cf, r) {
-			return fmt.Errorf("contains invisible formatting character %U", r)
-		}
-		if !unicode.IsControl(r) {
-			continue
-		}
-		if multiline && (r == '\n' || r == '\r' || r == '\t') {
-			continue
-		}
-		return fmt.Errorf("contains control character %U", r)
 	}
 	return nil
 }
