@@ -95,6 +95,9 @@ import (
 	"github.com/kizuna-chain/kizuna/x/ledger"
 	ledgerkeeper "github.com/kizuna-chain/kizuna/x/ledger/keeper"
 	ledgertypes "github.com/kizuna-chain/kizuna/x/ledger/types"
+	"github.com/kizuna-chain/kizuna/x/messaging"
+	messagingkeeper "github.com/kizuna-chain/kizuna/x/messaging/keeper"
+	messagingtypes "github.com/kizuna-chain/kizuna/x/messaging/types"
 )
 
 // DefaultNodeHome is the default home directory of kizunad.
@@ -151,6 +154,7 @@ type App struct {
 	CommunityKeeper communitykeeper.Keeper
 	AdsKeeper       adskeeper.Keeper
 	LedgerKeeper    ledgerkeeper.Keeper
+	MessagingKeeper messagingkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -192,7 +196,7 @@ func New(
 		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, minttypes.StoreKey,
 		distrtypes.StoreKey, slashingtypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
-		communitytypes.StoreKey, adstypes.StoreKey, ledgertypes.StoreKey,
+		communitytypes.StoreKey, adstypes.StoreKey, ledgertypes.StoreKey, messagingtypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -286,8 +290,15 @@ func New(
 		ledgerkeeper.NewFeegrantAdapter(app.FeeGrantKeeper, addressCodec),
 	)
 	app.LedgerKeeper.SetAdsKeeper(app.AdsKeeper)
-	// Membership grants and revokes the community's fee sponsorship.
-	app.CommunityKeeper.SetHooks(communitytypes.NewMultiCommunityHooks(app.LedgerKeeper.Hooks()))
+	app.MessagingKeeper = messagingkeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[messagingtypes.StoreKey]), addressCodec, authority,
+		app.CommunityKeeper, app.AdsKeeper,
+	)
+	// Membership grants and revokes the community's fee sponsorship, and
+	// leaving a community leaves its threads.
+	app.CommunityKeeper.SetHooks(communitytypes.NewMultiCommunityHooks(
+		app.LedgerKeeper.Hooks(), app.MessagingKeeper.Hooks(),
+	))
 	// Community currencies move only through x/ledger (membership, fees,
 	// history), never by a plain bank send.
 	app.BankKeeper.AppendSendRestriction(app.LedgerKeeper.SendRestriction)
@@ -310,6 +321,7 @@ func New(
 		community.NewAppModule(appCodec, app.CommunityKeeper),
 		ads.NewAppModule(appCodec, app.AdsKeeper),
 		ledger.NewAppModule(appCodec, app.LedgerKeeper),
+		messaging.NewAppModule(appCodec, app.MessagingKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(
@@ -338,7 +350,7 @@ func New(
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
 		upgradetypes.ModuleName, vestingtypes.ModuleName, communitytypes.ModuleName, adstypes.ModuleName,
-		ledgertypes.ModuleName,
+		ledgertypes.ModuleName, messagingtypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -3,7 +3,8 @@
 # transactions: the community "Kaga Commons" (approval policy) with alice as
 # admin, bob as moderator and carol as member, each with a profile; its
 # currency KGA (4 decimals, 1 % community fee) with balances; WANT and GIVE
-# ads, one of them paid; a funded fee account; a pending contribution.
+# ads, one of them paid; a funded fee account; a pending contribution; an ad
+# thread and a group thread with a message each.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,8 +64,15 @@ tx alice ledger transfer 1 "$(addr bob)" 150000 --ad-id 1 --expected-fee-bps 100
 # Fee sponsorship: 50 KIZ in the community's fee account pays members' fees.
 tx alice ledger fund-fee-account 1 50000000
 
+# Messaging: carol asks bob about his repairs ad; alice gathers volunteers.
+tx carol messaging open-ad-thread 1
+tx carol messaging post 1 "Hi Bob, could you also look at my garden gate?"
+tx alice messaging create-group 1 "Festival volunteers" "$(addr bob)" "$(addr carol)"
+tx alice messaging post 2 "Stalls go up at 8 on Saturday. Who brings the tables?"
+
 # A contribution waiting for a moderator (bob) to confirm it.
 tx carol ledger submit-contribution 1 100000 "Vegetable patch for the school"
 
 echo "Demo data loaded: community 1 \"Kaga Commons\" with alice (admin), bob (moderator), carol (member),"
-echo "  currency cc/1/KGA, ads 1-3 (ad 1 paid), a funded fee account and contribution 1 pending"
+echo "  currency cc/1/KGA, ads 1-3 (ad 1 paid), a funded fee account, contribution 1 pending,"
+echo "  threads 1 (ad thread carol-bob) and 2 (group \"Festival volunteers\")"

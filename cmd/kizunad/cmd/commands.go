@@ -23,6 +23,7 @@ import (
 	genutilcli "github.com/cosmos/cosmos-sdk/x/genutil/client/cli"
 
 	"github.com/kizuna-chain/kizuna/app"
+	"github.com/kizuna-chain/kizuna/x/messaging/client/watch"
 )
 
 func initRootCmd(rootCmd *cobra.Command, tempApp *app.App) {
@@ -43,8 +44,22 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.App) {
 		queryCommand(),
 		txCommand(),
 		keys.Commands(),
+		messagingCommand(),
 	)
 	rootCmd.PersistentFlags().String(cmtcli.OutputFlag, "text", "Output format (text|json)")
+}
+
+// messagingCommand groups the client-side messaging tools: watching a
+// thread in real time over the CometBFT websocket.
+func messagingCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:                        "messaging",
+		Short:                      "Follow message threads in real time",
+		SuggestionsMinimumDistance: 2,
+		RunE:                       client.ValidateCmd,
+	}
+	cmd.AddCommand(watch.NewWatchCmd())
+	return cmd
 }
 
 func queryCommand() *cobra.Command {

@@ -1,0 +1,126 @@
+package keeper
+
+import (
+	"context"
+	"fmt"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/kizuna-chain/kizuna/x/messaging/types"
+)
+
+// InitGenesis loads a validated genesis state into the store and rebuilds
+// the indexes (threads by member, AD and DIRECT lookups). Addresses are
+// stored in the canonical form of the keeper's address codec.
+func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
+	if err := gs.Validate(); err != nil {
+		return err
+	}
+	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	if err := k.NextThreadID.Set(ctx, gs.NextThreadId); err != nil {
+		return err
+	}
+	for _, t := range gs.Threads {
+		if err := k.initThread(ctx, t); err != nil {
+			return fmt.Errorf("thread %d: %w", t.Id, err)
+		}
+	}
+	for _, m := range gs.Messages {
+		sender, err := k.parseAddress("sender", m.Sender)
+		if err != nil {
+			return fmt.Errorf("message %d/%d: %w", m.ThreadId, m.Seq, err)
+		}
+		m.Sender = k.formatAddress(sender)
+		if err := k.Messages.Set(ctx, collections.Join(m.ThreadId, m.Seq), m); err != nil {
+			return err
+		}
+	}
+	for _, r := range gs.ReadMarks {
+		member, err := k.parseAddress("member", r.Member)
+		if err != nil {
+			return fmt.Errorf("read mark of thread %d: %w", r.ThreadId, err)
+		}
+		if err := k.ReadMarks.Set(ctx, collections.Join(r.ThreadId, member), r.Seq); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (k Keeper) initThread(ctx context.Context, t types.Thread) error {
+	creator, err := k.parseAddress("creator", t.Creator)
+	if err != nil {
+		return err
+	}
+	t.Creator = k.formatAddress(creator)
+	members := make([]sdk.AccAddress, 0, len(t.Members))
+	for _, m := range t.Members {
+		addr, err := k.parseAddress("member", m)
+		if err != nil {
+			return err
+		}
+		members = append(members, addr)
+		if err := k.ThreadsByMember.Set(ctx, collections.Join3(addr, t.CommunityId, t.Id)); err != nil {
+			return err
+		}
+	}
+	t.Members = k.formatAddresses(members)
+	switch t.Kind {
+	case types.ThreadKindAd:
+		if err := k.AdThreads.Set(ctx, collections.Join(t.AdId, creator), t.Id); err != nil {
+			return err
+		}
+	case types.ThreadKindDirect:
+		lo, hi := types.OrderPair(members[0], members[1])
+		if err := k.DirectThreads.Set(ctx, collections.Join3(t.CommunityId, lo, hi), t.Id); err != nil {
+			return err
+		}
+	}
+	return k.Threads.Set(ctx, t.Id, t)
+}
+
+// ExportGenesis returns the whole module state: threads by id, messages by
+// thread and seq, read marks by thread and member address bytes.
+func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	next, err := k.NextThreadID.Peek(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if next < types.FirstThreadID {
+		next = types.FirstThreadID
+	}
+	gs := &types.GenesisState{
+		Params:       params,
+		Threads:      []types.Thread{},
+		Messages:     []types.MessageMeta{},
+		ReadMarks:    []types.ReadMark{},
+		NextThreadId: next,
+	}
+	if err := k.Threads.Walk(ctx, nil, func(_ uint64, t types.Thread) (bool, error) {
+		gs.Threads = append(gs.Threads, t)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Messages.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], m types.MessageMeta) (bool, error) {
+		gs.Messages = append(gs.Messages, m)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.ReadMarks.Walk(ctx, nil, func(key collections.Pair[uint64, sdk.AccAddress], seq uint64) (bool, error) {
+		gs.ReadMarks = append(gs.ReadMarks, types.ReadMark{ThreadId: key.K1(), Member: k.formatAddress(key.K2()), Seq: seq})
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	return gs, nil
+}

@@ -1,0 +1,235 @@
+package types
+
+import (
+	"crypto/sha256"
+	"fmt"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/bech32"
+)
+
+// DefaultGenesis returns the genesis state of a chain without threads.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{
+		Params:       DefaultParams(),
+		Threads:      []Thread{},
+		Messages:     []MessageMeta{},
+		ReadMarks:    []ReadMark{},
+		NextThreadId: FirstThreadID,
+	}
+}
+
+// Validate checks the genesis state without a store: valid params; unique
+// thread ids below next_thread_id; at most one AD thread per (ad, creator)
+// and one DIRECT thread per community and pair; the metadata of exactly the
+// messages 1..last_seq of every thread; read marks of thread members within
+// 1..last_seq. Lengths and sizes are checked against the params ceilings, so
+// state created under any valid params passes; a GROUP may have fewer than
+// min_group_members members, as members who leave their community leave its
+// groups.
+func (gs GenesisState) Validate() error {
+	if err := gs.Params.Validate(); err != nil {
+		return err
+	}
+	if gs.NextThreadId < FirstThreadID {
+		return ErrInvalidGenesis.Wrapf("next_thread_id %d is below %d", gs.NextThreadId, FirstThreadID)
+	}
+
+	threads := make(map[uint64]*genesisThread, len(gs.Threads))
+	adThreads := map[string]bool{}
+	directThreads := map[string]bool{}
+	for i, t := range gs.Threads {
+		gt, err := validateGenesisThread(t)
+		if err != nil {
+			return ErrInvalidGenesis.Wrapf("thread #%d (id %d): %s", i, t.Id, err)
+		}
+		if t.Id >= gs.NextThreadId {
+			return ErrInvalidGenesis.Wrapf("thread id %d is not below next_thread_id %d", t.Id, gs.NextThreadId)
+		}
+		if threads[t.Id] != nil {
+			return ErrInvalidGenesis.Wrapf("duplicate thread id %d", t.Id)
+		}
+		threads[t.Id] = gt
+		switch t.Kind {
+		case ThreadKindAd:
+			key := fmt.Sprintf("%d/%X", t.AdId, gt.creator)
+			if adThreads[key] {
+				return ErrInvalidGenesis.Wrapf("thread %d: a second thread of %s about ad %d", t.Id, t.Creator, t.AdId)
+			}
+			adThreads[key] = true
+		case ThreadKindDirect:
+			lo, hi := OrderPair(gt.members[0], gt.members[1])
+			key := fmt.Sprintf("%d/%X/%X", t.CommunityId, lo, hi)
+			if directThreads[key] {
+				return ErrInvalidGenesis.Wrapf("thread %d: a second direct thread of the same pair", t.Id)
+			}
+			directThreads[key] = true
+		}
+	}
+
+	seen := map[collections.Pair[uint64, uint64]]bool{}
+	for i, m := range gs.Messages {
+		t := threads[m.ThreadId]
+		switch {
+		case t == nil:
+			return ErrInvalidGenesis.Wrapf("message #%d: thread %d does not exist", i, m.ThreadId)
+		case m.Seq == 0 || m.Seq > t.LastSeq:
+			return ErrInvalidGenesis.Wrapf("message #%d: seq %d is not within 1..%d", i, m.Seq, t.LastSeq)
+		case len(m.ContentSha256) != sha256.Size:
+			return ErrInvalidGenesis.Wrapf("message #%d: content_sha256 has %d bytes", i, len(m.ContentSha256))
+		case m.Height < 0:
+			return ErrInvalidGenesis.Wrapf("message #%d: negative height", i)
+		}
+		if _, err := decodeAddress(m.Sender); err != nil {
+			return ErrInvalidGenesis.Wrapf("message #%d: sender: %s", i, err)
+		}
+		key := collections.Join(m.ThreadId, m.Seq)
+		if seen[key] {
+			return ErrInvalidGenesis.Wrapf("duplicate message %d/%d", m.ThreadId, m.Seq)
+		}
+		seen[key] = true
+		t.messages++
+	}
+	for _, t := range gs.Threads {
+		if got := threads[t.Id].messages; got != t.LastSeq {
+			return ErrInvalidGenesis.Wrapf("thread %d has last_seq %d but %d messages", t.Id, t.LastSeq, got)
+		}
+	}
+
+	marks := map[string]bool{}
+	for i, r := range gs.ReadMarks {
+		t := threads[r.ThreadId]
+		if t == nil {
+			return ErrInvalidGenesis.Wrapf("read mark #%d: thread %d does not exist", i, r.ThreadId)
+		}
+		member, err := decodeAddress(r.Member)
+		if err != nil {
+			return ErrInvalidGenesis.Wrapf("read mark #%d: member: %s", i, err)
+		}
+		if !t.has(member) {
+			return ErrInvalidGenesis.Wrapf("read mark #%d: %s is not a member of thread %d", i, r.Member, r.ThreadId)
+		}
+		if r.Seq == 0 || r.Seq > t.LastSeq {
+			return ErrInvalidGenesis.Wrapf("read mark #%d: seq %d is not within 1..%d", i, r.Seq, t.LastSeq)
+		}
+		key := fmt.Sprintf("%d/%X", r.ThreadId, member)
+		if marks[key] {
+			return ErrInvalidGenesis.Wrapf("duplicate read mark of %s in thread %d", r.Member, r.ThreadId)
+		}
+		marks[key] = true
+	}
+	return nil
+}
+
+// genesisThread is a thread with its decoded addresses, for Validate.
+type genesisThread struct {
+	Thread
+	creator  sdk.AccAddress
+	members  []sdk.AccAddress
+	messages uint64
+}
+
+func (t *genesisThread) has(addr sdk.AccAddress) bool {
+	for _, m := range t.members {
+		if m.Equals(addr) {
+			return true
+		}
+	}
+	return false
+}
+
+func validateGenesisThread(t Thread) (*genesisThread, error) {
+	if t.Id < FirstThreadID {
+		return nil, fmt.Errorf("id must be at least %d", FirstThreadID)
+	}
+	if t.CommunityId == 0 {
+		return nil, fmt.Errorf("community_id is zero")
+	}
+	if err := ValidateThreadKind(t.Kind); err != nil {
+		return nil, err
+	}
+	creator, err := decodeAddress(t.Creator)
+	if err != nil {
+		return nil, fmt.Errorf("creator: %w", err)
+	}
+	gt := &genesisThread{Thread: t, creator: creator}
+	for _, m := range t.Members {
+		addr, err := decodeAddress(m)
+		if err != nil {
+			return nil, fmt.Errorf("member: %w", err)
+		}
+		if gt.has(addr) {
+			return nil, fmt.Errorf("duplicate member %s", m)
+		}
+		gt.members = append(gt.members, addr)
+	}
+
+	limits := ceilingParams()
+	switch t.Kind {
+	case ThreadKindAd, ThreadKindDirect:
+		if len(gt.members) != 2 {
+			return nil, fmt.Errorf("an %s thread has 2 members, not %d", t.Kind, len(gt.members))
+		}
+		if !gt.members[0].Equals(creator) {
+			return nil, fmt.Errorf("the creator is not the first member")
+		}
+		if t.Title != "" {
+			return nil, fmt.Errorf("only group threads have a title")
+		}
+		if (t.Kind == ThreadKindAd) != (t.AdId != 0) {
+			return nil, fmt.Errorf("ad_id %d does not fit a %s thread", t.AdId, t.Kind)
+		}
+	case ThreadKindGroup:
+		if t.AdId != 0 {
+			return nil, fmt.Errorf("a group thread has no ad_id")
+		}
+		if len(gt.members) > int(limits.MaxGroupMembers) {
+			return nil, fmt.Errorf("%d members exceed %d", len(gt.members), limits.MaxGroupMembers)
+		}
+		if err := limits.ValidateTitle(t.Title); err != nil {
+			return nil, err
+		}
+	}
+	if t.LastSeq == 0 && !t.LastMessageAt.IsZero() {
+		return nil, fmt.Errorf("last_message_at is set without messages")
+	}
+	if t.LastSeq > 0 && t.LastMessageAt.Before(t.CreatedAt) {
+		return nil, fmt.Errorf("last_message_at %s is before created_at %s", t.LastMessageAt, t.CreatedAt)
+	}
+	return gt, nil
+}
+
+// ceilingParams are the loosest params governance may set; genesis
+// validation checks state against them.
+func ceilingParams() Params {
+	return Params{
+		MaxTitleLength:  CeilingTitleLength,
+		MaxPayloadBytes: CeilingPayloadBytes,
+		MinGroupMembers: FloorGroupMembers,
+		MaxGroupMembers: CeilingGroupMembers,
+	}
+}
+
+// OrderPair returns a and b in byte order: the key of a DIRECT thread does
+// not depend on who opened it.
+func OrderPair(a, b sdk.AccAddress) (sdk.AccAddress, sdk.AccAddress) {
+	if string(a) > string(b) {
+		return b, a
+	}
+	return a, b
+}
+
+// decodeAddress decodes a bech32 account address whatever its prefix: the
+// keeper's address codec checks the prefix when the state is loaded.
+func decodeAddress(s string) (sdk.AccAddress, error) {
+	_, bz, err := bech32.DecodeAndConvert(s)
+	if err != nil {
+		return nil, err
+	}
+	if err := sdk.VerifyAddressFormat(bz); err != nil {
+		return nil, err
+	}
+	return bz, nil
+}

@@ -1,0 +1,28 @@
+package types
+
+import (
+	"cosmossdk.io/collections"
+)
+
+const (
+	// ModuleName is the name of the messaging module.
+	ModuleName = "messaging"
+
+	// StoreKey is the key of the module's KV store.
+	StoreKey = ModuleName
+
+	// FirstThreadID is the id of the first thread ever opened.
+	FirstThreadID uint64 = 1
+)
+
+// Store prefixes. Never reuse or renumber one: they address existing state.
+var (
+	ParamsKey          = collections.NewPrefix(0)
+	NextThreadIDKey    = collections.NewPrefix(1)
+	ThreadsKey         = collections.NewPrefix(2)
+	ThreadsByMemberKey = collections.NewPrefix(3)
+	AdThreadsKey       = collections.NewPrefix(4)
+	DirectThreadsKey   = collections.NewPrefix(5)
+	MessagesKey        = collections.NewPrefix(6)
+	ReadMarksKey       = collections.NewPrefix(7)
+)
