@@ -89,6 +89,9 @@ import (
 	"github.com/kizuna-chain/kizuna/x/ads"
 	adskeeper "github.com/kizuna-chain/kizuna/x/ads/keeper"
 	adstypes "github.com/kizuna-chain/kizuna/x/ads/types"
+	"github.com/kizuna-chain/kizuna/x/amplify"
+	amplifykeeper "github.com/kizuna-chain/kizuna/x/amplify/keeper"
+	amplifytypes "github.com/kizuna-chain/kizuna/x/amplify/types"
 	"github.com/kizuna-chain/kizuna/x/community"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
@@ -155,6 +158,7 @@ type App struct {
 	AdsKeeper       adskeeper.Keeper
 	LedgerKeeper    ledgerkeeper.Keeper
 	MessagingKeeper messagingkeeper.Keeper
+	AmplifyKeeper   amplifykeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -197,6 +201,7 @@ func New(
 		distrtypes.StoreKey, slashingtypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
 		communitytypes.StoreKey, adstypes.StoreKey, ledgertypes.StoreKey, messagingtypes.StoreKey,
+		amplifytypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -294,6 +299,9 @@ func New(
 		appCodec, runtime.NewKVStoreService(keys[messagingtypes.StoreKey]), addressCodec, authority,
 		app.CommunityKeeper, app.AdsKeeper,
 	)
+	app.AmplifyKeeper = amplifykeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[amplifytypes.StoreKey]), addressCodec, authority,
+	)
 	// Membership grants and revokes the community's fee sponsorship, and
 	// leaving a community leaves its threads.
 	app.CommunityKeeper.SetHooks(communitytypes.NewMultiCommunityHooks(
@@ -322,6 +330,7 @@ func New(
 		ads.NewAppModule(appCodec, app.AdsKeeper),
 		ledger.NewAppModule(appCodec, app.LedgerKeeper),
 		messaging.NewAppModule(appCodec, app.MessagingKeeper),
+		amplify.NewAppModule(appCodec, app.AmplifyKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(
@@ -350,7 +359,7 @@ func New(
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
 		upgradetypes.ModuleName, vestingtypes.ModuleName, communitytypes.ModuleName, adstypes.ModuleName,
-		ledgertypes.ModuleName, messagingtypes.ModuleName,
+		ledgertypes.ModuleName, messagingtypes.ModuleName, amplifytypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

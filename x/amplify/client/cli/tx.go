@@ -1,0 +1,158 @@
+// Package cli holds the amplify tx commands AutoCLI cannot generate: upvote
+// and comment, which sign a Kiwistand message with an Ethereum key file and
+// relay it in one step. AutoCLI adds the module's other commands to the one
+// NewTxCmd returns.
+package cli
+
+import (
+	"crypto/ecdsa"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/spf13/cobra"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/cosmos/cosmos-sdk/client/tx"
+	"github.com/cosmos/cosmos-sdk/version"
+
+	"github.com/kizuna-chain/kizuna/x/amplify/types"
+)
+
+// FlagEthKey names the file holding the hex Ethereum private key.
+const FlagEthKey = "eth-key"
+
+// NewTxCmd returns the module's tx command with its hand-written
+// sub-commands.
+func NewTxCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:                        types.ModuleName,
+		Short:                      "Transactions commands for the amplify module",
+		DisableFlagParsing:         true,
+		SuggestionsMinimumDistance: 2,
+		RunE:                       client.ValidateCmd,
+	}
+	cmd.AddCommand(NewUpvoteCmd(), NewCommentCmd())
+	return cmd
+}
+
+// NewUpvoteCmd returns `upvote [url] [title] --eth-key FILE`.
+func NewUpvoteCmd() *cobra.Command {
+	app := version.AppName
+	cmd := &cobra.Command{
+		Use:   "upvote [url] [title]",
+		Short: "Sign an amplify of a link with an Ethereum key and submit it",
+		Long: "Sign a Kiwistand amplify {title, href, type: amplify, timestamp: now} with the Ethereum key in --eth-key " +
+			"(a file holding the hex private key) and submit it. The vote counts for the key's address, or for the " +
+			"identity that delegated to it; the --from account only pays the fee.",
+		Example: fmt.Sprintf("%s tx amplify upvote https://example.com \"Hello Kiwi News\" --eth-key eth.key --from taro", app),
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return signAndSubmit(cmd, types.Content{Title: args[1], Href: args[0], Type: types.TypeAmplify})
+		},
+	}
+	cmd.Flags().String(FlagEthKey, "", "file holding the hex Ethereum private key that signs the message")
+	flags.AddTxFlagsToCmd(cmd)
+	return cmd
+}
+
+// NewCommentCmd returns `comment [parent-index] [text] --eth-key FILE`.
+func NewCommentCmd() *cobra.Command {
+	app := version.AppName
+	cmd := &cobra.Command{
+		Use:   "comment [parent-index] [text]",
+		Short: "Sign a comment on a message with an Ethereum key and submit it",
+		Long: "Sign a Kiwistand comment {title: text, href: kiwi:0x<parent-index>, type: comment, timestamp: now} with " +
+			"the Ethereum key in --eth-key and submit it. The parent index may be given with or without kiwi:0x.",
+		Example: fmt.Sprintf("%s tx amplify comment 63b0bef04c38... \"Great link\" --eth-key eth.key --from taro", app),
+		Args:    cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			href := types.KiwiPrefix + strings.TrimPrefix(args[0], types.KiwiPrefix)
+			return signAndSubmit(cmd, types.Content{Title: args[1], Href: href, Type: types.TypeComment})
+		},
+	}
+	cmd.Flags().String(FlagEthKey, "", "file holding the hex Ethereum private key that signs the message")
+	flags.AddTxFlagsToCmd(cmd)
+	return cmd
+}
+
+func signAndSubmit(cmd *cobra.Command, content types.Content) error {
+	keyFile, err := cmd.Flags().GetString(FlagEthKey)
+	if err != nil {
+		return err
+	}
+	key, err := ReadEthKey(keyFile)
+	if err != nil {
+		return err
+	}
+	content.Timestamp = uint64(time.Now().Unix())
+	sm, err := Sign(content, key)
+	if err != nil {
+		return err
+	}
+	if err := sm.ValidateSchema(); err != nil {
+		return err
+	}
+	clientCtx, err := client.GetClientTxContext(cmd)
+	if err != nil {
+		return err
+	}
+	clientCtx = clientCtx.WithOutput(cmd.OutOrStdout())
+	if clientCtx.InterfaceRegistry == nil {
+		return fmt.Errorf("client context has no interface registry")
+	}
+	submitter, err := clientCtx.InterfaceRegistry.SigningContext().AddressCodec().BytesToString(clientCtx.GetFromAddress())
+	if err != nil {
+		return err
+	}
+	return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), NewMsgSubmitAmplify(submitter, sm))
+}
+
+// ReadEthKey reads a hex secp256k1 private key (with or without 0x,
+// surrounding whitespace ignored) from a file.
+func ReadEthKey(name string) (*ecdsa.PrivateKey, error) {
+	if name == "" {
+		return nil, fmt.Errorf("--%s is required", FlagEthKey)
+	}
+	bz, err := os.ReadFile(name) //nolint:gosec // the user names the key file
+	if err != nil {
+		return nil, fmt.Errorf("ethereum key file: %w", err)
+	}
+	key, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(string(bz)), "0x"))
+	if err != nil {
+		return nil, fmt.Errorf("ethereum key file %s: %w", name, err)
+	}
+	return key, nil
+}
+
+// Sign signs the content as a Kiwistand client does (eth_signTypedData_v4)
+// and returns the message with its signature in the usual 65-byte form, v
+// being 27 or 28.
+func Sign(content types.Content, key *ecdsa.PrivateKey) (types.SignedMessage, error) {
+	digest, err := content.Digest()
+	if err != nil {
+		return types.SignedMessage{}, err
+	}
+	sig, err := crypto.Sign(digest, key)
+	if err != nil {
+		return types.SignedMessage{}, err
+	}
+	sig[64] += 27
+	return types.SignedMessage{Content: content, Signature: hexutil.Encode(sig)}, nil
+}
+
+// NewMsgSubmitAmplify returns the Msg relaying a signed message.
+func NewMsgSubmitAmplify(submitter string, sm types.SignedMessage) *types.MsgSubmitAmplify {
+	return &types.MsgSubmitAmplify{
+		Submitter: submitter,
+		Title:     sm.Title,
+		Href:      sm.Href,
+		Type:      sm.Type,
+		Timestamp: sm.Timestamp,
+		Signature: sm.Signature,
+	}
+}

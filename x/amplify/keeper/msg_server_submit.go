@@ -1,0 +1,137 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/kizuna-chain/kizuna/x/amplify/types"
+)
+
+// SubmitAmplify applies Kiwistand's acceptance rules, in Kiwistand's order:
+// schema, signature recovery (a signature over other content recovers
+// another address, which the message then counts for), timestamp bounds
+// against the block time, the comment's parent, then uniqueness of the
+// index, of the amplify marker (identity, link) and of the reaction marker
+// (identity, parent).
+func (k msgServer) SubmitAmplify(ctx context.Context, msg *types.MsgSubmitAmplify) (*types.MsgSubmitAmplifyResponse, error) {
+	if _, err := k.parseAddress("submitter", msg.Submitter); err != nil {
+		return nil, err
+	}
+	params, err := k.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sm := msg.SignedMessage()
+	if err := sm.ValidateSchema(); err != nil {
+		return nil, err
+	}
+	signer, err := sm.RecoverSigner()
+	if err != nil {
+		return nil, err
+	}
+
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	if sm.Timestamp < params.MinTimestamp {
+		return nil, types.ErrTimestampTooOld.Wrapf("%d is before %d", sm.Timestamp, params.MinTimestamp)
+	}
+	blockTime := sdkCtx.BlockTime().Unix()
+	if blockTime < 0 || sm.Timestamp >= uint64(blockTime)+params.MaxTimestampDelta {
+		return nil, types.ErrTimestampInFuture.Wrapf("%d is not before block time %d + %d s", sm.Timestamp, blockTime, params.MaxTimestampDelta)
+	}
+
+	identity, _, err := k.IdentityOf(ctx, signer)
+	if err != nil {
+		return nil, err
+	}
+	index := sm.Index()
+	stored := types.StoredMessage{
+		Index:      index,
+		Title:      sm.Title,
+		Href:       sm.Href,
+		Type:       sm.Type,
+		Timestamp:  sm.Timestamp,
+		Signature:  sm.Signature,
+		Signer:     signer.Hex(),
+		Identity:   identity.Hex(),
+		Submitter:  msg.Submitter,
+		Height:     sdkCtx.BlockHeight(),
+		AcceptedAt: blockTime,
+	}
+
+	if sm.Type == types.TypeComment {
+		parent, err := k.Messages.Get(ctx, strings.TrimPrefix(sm.Href, types.KiwiPrefix))
+		if errors.Is(err, collections.ErrNotFound) {
+			return nil, types.ErrParentNotFound.Wrap(sm.Href)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if parent.Timestamp >= sm.Timestamp {
+			return nil, types.ErrParentNotOlder.Wrapf("parent at %d, comment at %d", parent.Timestamp, sm.Timestamp)
+		}
+		stored.Link = sm.Href
+		stored.Reaction = types.IsReaction(sm.Title)
+	}
+
+	switch sm.Type {
+	case types.TypeAmplify:
+		link, err := sm.Link()
+		if err != nil {
+			return nil, err
+		}
+		stored.Link = link
+		seen, err := k.AmplifyMarkers.Has(ctx, collections.Join(stored.Identity, link))
+		if err != nil {
+			return nil, err
+		}
+		if seen {
+			return nil, types.ErrDuplicateAmplify.Wrapf("%s|%s|amplify", stored.Identity, link)
+		}
+	default:
+		// An amplify with a known index has a known marker; a comment is
+		// unique by index.
+		has, err := k.Messages.Has(ctx, index)
+		if err != nil {
+			return nil, err
+		}
+		if has {
+			return nil, types.ErrDuplicateMessage.Wrap(index)
+		}
+		if !stored.Reaction {
+			break
+		}
+		seen, err := k.ReactionMarkers.Has(ctx, collections.Join(stored.Identity, stored.Link))
+		if err != nil {
+			return nil, err
+		}
+		if seen {
+			return nil, types.ErrDuplicateReaction.Wrapf("%s|%s|reaction", stored.Identity, stored.Link)
+		}
+	}
+
+	seq, err := k.NextSeq.Next(ctx)
+	if err != nil {
+		return nil, err
+	}
+	stored.Seq = seq + 1
+	if err := k.storeMessage(ctx, stored); err != nil {
+		return nil, err
+	}
+	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMessageAccepted{
+		Seq:       stored.Seq,
+		Index:     stored.Index,
+		Type:      stored.Type,
+		Identity:  stored.Identity,
+		Signer:    stored.Signer,
+		Link:      stored.Link,
+		Submitter: stored.Submitter,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgSubmitAmplifyResponse{Index: index, Signer: stored.Signer, Identity: stored.Identity}, nil
+}

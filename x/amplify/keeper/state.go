@@ -1,0 +1,87 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/kizuna-chain/kizuna/x/amplify/types"
+)
+
+// GetParams returns the module params.
+func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
+	return k.Params.Get(ctx)
+}
+
+// IdentityOf returns the identity signer signs for: the delegating identity,
+// or the signer itself.
+func (k Keeper) IdentityOf(ctx context.Context, signer common.Address) (common.Address, bool, error) {
+	from, err := k.Delegations.Get(ctx, signer.Hex())
+	switch {
+	case err == nil:
+		return common.HexToAddress(from), true, nil
+	case errors.Is(err, collections.ErrNotFound):
+		return signer, false, nil
+	default:
+		return common.Address{}, false, err
+	}
+}
+
+// storeMessage writes an accepted message and every index of it.
+func (k Keeper) storeMessage(ctx context.Context, m types.StoredMessage) error {
+	if err := k.Messages.Set(ctx, m.Index, m); err != nil {
+		return err
+	}
+	if err := k.MessagesBySeq.Set(ctx, m.Seq, m.Index); err != nil {
+		return err
+	}
+	n, err := k.TypeCounts.Get(ctx, m.Type)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return err
+	}
+	if err := k.MessagesByType.Set(ctx, collections.Join(m.Type, n), m.Index); err != nil {
+		return err
+	}
+	if err := k.TypeCounts.Set(ctx, m.Type, n+1); err != nil {
+		return err
+	}
+	switch {
+	case m.Type == types.TypeAmplify:
+		if err := k.AmplifyMarkers.Set(ctx, collections.Join(m.Identity, m.Link)); err != nil {
+			return err
+		}
+		return k.Votes.Set(ctx, collections.Join(m.Link, m.Seq), m.Identity)
+	case m.Reaction:
+		return k.ReactionMarkers.Set(ctx, collections.Join(m.Identity, m.Link))
+	}
+	return nil
+}
+
+// parseAddress decodes an account address of a Msg or query field.
+func (k Keeper) parseAddress(field, s string) (sdk.AccAddress, error) {
+	bz, err := k.addressCodec.StringToBytes(s)
+	if err != nil {
+		return nil, sdkerrors.ErrInvalidAddress.Wrapf("%s: %v", field, err)
+	}
+	return bz, nil
+}
+
+// nextNonce returns the consent nonce of addr.
+func (k Keeper) nextNonce(ctx context.Context, addr common.Address) (uint64, error) {
+	n, err := k.ConsentNonces.Get(ctx, addr.Hex())
+	if errors.Is(err, collections.ErrNotFound) {
+		return 0, nil
+	}
+	return n, err
+}
+
+// useNonce consumes the consent nonce of addr.
+func (k Keeper) useNonce(ctx context.Context, addr common.Address, n uint64) error {
+	return k.ConsentNonces.Set(ctx, addr.Hex(), n+1)
+}

@@ -1,0 +1,140 @@
+package types_test
+
+import (
+	"encoding/hex"
+	"strings"
+	"testing"
+
+	"github.com/cosmos/gogoproto/proto"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/protobuf/reflect/protoreflect"
+
+	"github.com/kizuna-chain/kizuna/x/amplify/types"
+)
+
+// TestDescriptors_LinkEveryFieldType guards against gogoproto registering a
+// file before the files it imports, which leaves placeholder types behind.
+func TestDescriptors_LinkEveryFieldType(t *testing.T) {
+	var files int
+	proto.HybridResolver.RangeFiles(func(fd protoreflect.FileDescriptor) bool {
+		if !strings.HasPrefix(fd.Path(), "kizuna/amplify/") {
+			return true
+		}
+		files++
+		msgs := fd.Messages()
+		for i := range msgs.Len() {
+			fields := msgs.Get(i).Fields()
+			for j := range fields.Len() {
+				if m := fields.Get(j).Message(); m != nil {
+					require.False(t, m.IsPlaceholder(), "%s is a placeholder", m.FullName())
+				}
+			}
+		}
+		return true
+	})
+	require.Equal(t, 5, files)
+}
+
+func TestParams_Validate(t *testing.T) {
+	require.NoError(t, types.DefaultParams().Validate())
+	for name, mutate := range map[string]func(*types.Params){
+		"zero delta":         func(p *types.Params) { p.MaxTimestampDelta = 0 },
+		"delta over ceiling": func(p *types.Params) { p.MaxTimestampDelta = types.CeilingTimestampDelta + 1 },
+		"zero list":          func(p *types.Params) { p.MaxListAmount = 0 },
+		"top over ceiling":   func(p *types.Params) { p.MaxTop = types.CeilingTop + 1 },
+		"zero window":        func(p *types.Params) { p.TopWindow = 0 },
+		"min beyond 2^53":    func(p *types.Params) { p.MinTimestamp = types.MaxSafeTimestamp + 1 },
+	} {
+		p := types.DefaultParams()
+		mutate(&p)
+		require.ErrorIs(t, p.Validate(), types.ErrInvalidParams, name)
+	}
+}
+
+func TestNormalizeURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.com":                                 "https://example.com",
+		"https://example.com/":                                "https://example.com",
+		"HTTPS://WWW.Example.COM/Path/":                       "https://example.com/Path",
+		"http://example.com:80/a":                             "http://example.com/a",
+		"https://example.com:8443/a":                          "https://example.com:8443/a",
+		"https://user:pw@example.com/a":                       "https://example.com/a",
+		"https://example.com//a//b/":                          "https://example.com/a/b",
+		"https://example.com/?utm_source=x&utm_medium":        "https://example.com",
+		"https://example.com/s?q=kiwi&lang=en&page=2#results": "https://example.com/s?lang=en&page=2&q=kiwi#results",
+		"https://example.com/?b=1&a=2&b=0":                    "https://example.com/?a=2&b=1&b=0",
+		"https://example.com/a#:~:text=hello":                 "https://example.com/a",
+		"https://www.www.example.com/":                        "https://www.www.example.com",
+		"https://example.com./a":                              "https://example.com/a",
+	} {
+		got, err := types.NormalizeURL(in)
+		require.NoError(t, err, in)
+		require.Equal(t, want, got, in)
+	}
+	for _, bad := range []string{"https://", "https:///path", "mailto:a@b.c"} {
+		_, err := types.NormalizeURL(bad)
+		require.ErrorIs(t, err, types.ErrInvalidHref, bad)
+	}
+}
+
+func TestCanonicalJSON_EscapesAsJSONStringify(t *testing.T) {
+	m := types.SignedMessage{
+		Content:   types.Content{Title: "<a> & \"q\" \\ \u2028 \x01\t\n\r\b\f é 🥝", Href: "kiwi:0x00", Type: "comment", Timestamp: 1700000000},
+		Signature: "0xAB",
+	}
+	require.Equal(t,
+		`{"href":"kiwi:0x00","signature":"0xAB","timestamp":1700000000,"title":"<a> & \"q\" \\ `+"\u2028"+` \u0001\t\n\r\b\f é 🥝","type":"comment"}`,
+		m.CanonicalJSON())
+}
+
+func TestCBORTextString_UsesTheShortestHeader(t *testing.T) {
+	for n, head := range map[int]string{0: "60", 23: "77", 24: "7818", 255: "78ff", 256: "790100", 65535: "79ffff", 65536: "7a00010000"} {
+		got := hex.EncodeToString(types.CBORTextString(strings.Repeat("a", n))[:len(head)/2])
+		require.Equal(t, head, got, n)
+	}
+}
+
+func TestIsReaction(t *testing.T) {
+	for title, want := range map[string]bool{
+		"🥝": true, " 👍🏽 ": true, "❤️": true, "👨‍👩‍👧": true, "🇯🇵": true, "🎉🎉": true,
+		"": false, "  ": false, "ok 👍": false, "123": false, "#": false, "Nice": false,
+	} {
+		require.Equal(t, want, types.IsReaction(title), title)
+	}
+}
+
+func TestParseSignature(t *testing.T) {
+	r := strings.Repeat("11", 32)
+	s := strings.Repeat("22", 32)
+	for sig, v := range map[string]byte{
+		"0x" + r + s + "1b": 0, "0x" + r + s + "1c": 1, "0x" + r + s + "00": 0, "0x" + r + s + "01": 1,
+		"0x" + r + s + "25": 0, "0x" + r + s + "ff": 0, "0x" + r + s + "fe": 1,
+		"0x" + r + "a2" + s[2:]: 1, "0x" + r + s: 0,
+	} {
+		raw, err := types.ParseSignature(sig)
+		require.NoError(t, err, sig)
+		require.Equal(t, v, raw[64], sig)
+		require.Equal(t, byte(0x22), raw[32], sig)
+	}
+	for _, bad := range []string{"", "0x", r + s + "1b", "0x" + r + s + "1", "0x" + r + s + "02", "0x" + r + s + "1a", "0x" + r + s + "1b00", "0xzz" + r + s} {
+		_, err := types.ParseSignature(bad)
+		require.ErrorIs(t, err, types.ErrInvalidSignature, bad)
+	}
+}
+
+func TestGenesis_ValidateRejectsInconsistentState(t *testing.T) {
+	a := "0x1a642f0E3c3aF545E7AcBD38b07251B3990914F1"
+	b := "0x5050A4F4b3f9338C3472dcC01A87C76A144b3c9c"
+	c := "0x3325a78425F17a7E487Eb5666b2bFd93aBb06c70"
+	for name, gs := range map[string]types.GenesisState{
+		"bad params":            {Params: types.Params{}},
+		"self delegation":       {Params: types.DefaultParams(), Delegations: []types.Delegation{{From: a, To: a}}},
+		"to with two froms":     {Params: types.DefaultParams(), Delegations: []types.Delegation{{From: a, To: b}, {From: c, To: b}}},
+		"address in both roles": {Params: types.DefaultParams(), Delegations: []types.Delegation{{From: a, To: b}, {From: b, To: c}}},
+		"message out of order":  {Params: types.DefaultParams(), Messages: []types.StoredMessage{{Seq: 2}}},
+		"duplicate link":        {Params: types.DefaultParams(), Links: []types.EthereumLink{{Account: "k1", EthAddress: a}, {Account: "k2", EthAddress: a}}},
+	} {
+		require.Error(t, gs.Validate(), name)
+	}
+	require.NoError(t, types.DefaultGenesis().Validate())
+}
