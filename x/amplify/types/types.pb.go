@@ -118,10 +118,13 @@ type StoredMessage struct {
 	Seq uint64 `protobuf:"varint,1,opt,name=seq,proto3" json:"seq,omitempty"`
 	// index is Kiwistand's identifier: hex timestamp followed by the digest.
 	Index string `protobuf:"bytes,2,opt,name=index,proto3" json:"index,omitempty"`
-	// title, href, type and timestamp are the signed content.
-	Title     string `protobuf:"bytes,3,opt,name=title,proto3" json:"title,omitempty"`
-	Href      string `protobuf:"bytes,4,opt,name=href,proto3" json:"href,omitempty"`
-	Type      string `protobuf:"bytes,5,opt,name=type,proto3" json:"type,omitempty"`
+	// title is the signed title (a comment's text for comments).
+	Title string `protobuf:"bytes,3,opt,name=title,proto3" json:"title,omitempty"`
+	// href is the signed link, as written (a comment's parent as kiwi:0x...).
+	Href string `protobuf:"bytes,4,opt,name=href,proto3" json:"href,omitempty"`
+	// type is "amplify" or "comment".
+	Type string `protobuf:"bytes,5,opt,name=type,proto3" json:"type,omitempty"`
+	// timestamp is the signed Unix time in seconds.
 	Timestamp uint64 `protobuf:"varint,6,opt,name=timestamp,proto3" json:"timestamp,omitempty"`
 	// signature is the hex signature exactly as submitted.
 	Signature string `protobuf:"bytes,7,opt,name=signature,proto3" json:"signature,omitempty"`
