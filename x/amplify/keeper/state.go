@@ -9,8 +9,8 @@ import (
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/kizuna-chain/kizuna/internal/accaddr"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -65,11 +65,7 @@ func (k Keeper) storeMessage(ctx context.Context, m types.StoredMessage) error {
 
 // parseAddress decodes an account address of a Msg or query field.
 func (k Keeper) parseAddress(field, s string) (sdk.AccAddress, error) {
-	bz, err := k.addressCodec.StringToBytes(s)
-	if err != nil {
-		return nil, sdkerrors.ErrInvalidAddress.Wrapf("%s: %v", field, err)
-	}
-	return bz, nil
+	return accaddr.Parse(k.addressCodec, field, s)
 }
 
 // nextNonce returns the consent nonce of addr.

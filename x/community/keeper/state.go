@@ -10,8 +10,8 @@ import (
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/kizuna-chain/kizuna/internal/accaddr"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
@@ -141,22 +141,11 @@ func (k Keeper) nextCommunityID(ctx context.Context) (uint64, error) {
 // parseAddress decodes an account address from a Msg or a query, wrapping
 // the failure in sdkerrors.ErrInvalidAddress.
 func (k Keeper) parseAddress(field, s string) (sdk.AccAddress, error) {
-	if s == "" {
-		return nil, sdkerrors.ErrInvalidAddress.Wrapf("%s is empty", field)
-	}
-	bz, err := k.addressCodec.StringToBytes(s)
-	if err != nil {
-		return nil, sdkerrors.ErrInvalidAddress.Wrapf("%s %q: %s", field, s, err)
-	}
-	return bz, nil
+	return accaddr.Parse(k.addressCodec, field, s)
 }
 
 func (k Keeper) formatAddress(addr sdk.AccAddress) string {
-	s, err := k.addressCodec.BytesToString(addr)
-	if err != nil {
-		return addr.String()
-	}
-	return s
+	return accaddr.Format(k.addressCodec, addr)
 }
 
 func (k Keeper) afterMemberActivated(ctx context.Context, communityID uint64, addr sdk.AccAddress) error {

@@ -12,8 +12,8 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/kizuna-chain/kizuna/internal/accaddr"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -193,22 +193,11 @@ func peekID(ctx context.Context, seq collections.Sequence, first uint64) (uint64
 // parseAddress decodes an account address from a Msg or a query, wrapping
 // the failure in sdkerrors.ErrInvalidAddress.
 func (k Keeper) parseAddress(field, s string) (sdk.AccAddress, error) {
-	if s == "" {
-		return nil, sdkerrors.ErrInvalidAddress.Wrapf("%s is empty", field)
-	}
-	bz, err := k.addressCodec.StringToBytes(s)
-	if err != nil {
-		return nil, sdkerrors.ErrInvalidAddress.Wrapf("%s %q: %s", field, s, err)
-	}
-	return bz, nil
+	return accaddr.Parse(k.addressCodec, field, s)
 }
 
 func (k Keeper) formatAddress(addr sdk.AccAddress) string {
-	s, err := k.addressCodec.BytesToString(addr)
-	if err != nil {
-		return addr.String()
-	}
-	return s
+	return accaddr.Format(k.addressCodec, addr)
 }
 
 // emit emits typed events on the context's event manager.
