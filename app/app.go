@@ -20,6 +20,7 @@ import (
 	"cosmossdk.io/log/v2"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/baseapp/blockexec"
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/client/grpc/cmtservice"
@@ -381,6 +382,14 @@ func New(
 	app.sm.RegisterStoreDecoders()
 
 	app.MountKVStores(keys)
+
+	// The block executor (app.toml block-executor, --block-executor) runs a
+	// block's transactions one after another, or in parallel with Block-STM.
+	storeKeys := make([]storetypes.StoreKey, 0, len(keys))
+	for _, key := range keys {
+		storeKeys = append(storeKeys, key)
+	}
+	blockexec.Apply(bApp, appOpts, storeKeys, txConfig.TxDecoder(), func(storetypes.MultiStore) string { return BondDenom })
 
 	app.SetInitChainer(app.InitChainer)
 	app.SetPreBlocker(app.PreBlocker)
