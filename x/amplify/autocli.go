@@ -10,9 +10,9 @@ import (
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
-// AutoCLIOptions describes the module's CLI: every query, and every Msg;
-// the hand-written upvote and comment commands (client/cli), which sign
-// with an Ethereum key, are added to by these; MsgUpdateParams as a
+// AutoCLIOptions describes the module's CLI: every query, and every Msg
+// for relaying signatures made elsewhere, next to the hand-written commands
+// of client/cli that sign with Ethereum key files; MsgUpdateParams as a
 // governance proposal.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	app := version.AppName
@@ -70,6 +70,20 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:          "Show the identity an Ethereum signing key signs for",
 					Example:        fmt.Sprintf("%s query amplify identity-of 0x5050...", app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "signer"}},
+				},
+				{
+					RpcMethod:      "EthAccount",
+					Use:            "eth-account [address]",
+					Short:          "Show an Ethereum address's next consent nonce and linked account",
+					Example:        fmt.Sprintf("%s query amplify eth-account 0x1a64...", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}},
+				},
+				{
+					RpcMethod:      "Link",
+					Use:            "link [account]",
+					Short:          "Show the Ethereum address linked to an account",
+					Example:        fmt.Sprintf("%s query amplify link kizuna1...", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "account"}},
 				},
 			},
 		},

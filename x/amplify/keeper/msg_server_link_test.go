@@ -2,9 +2,12 @@ package keeper_test
 
 import (
 	"crypto/ecdsa"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
@@ -59,6 +62,25 @@ func TestLinkEthereumAddress_RejectsBadProofsAndSecondLinks(t *testing.T) {
 			_, err := f.msgs.LinkEthereumAddress(f.ctx, link(alice, k2, k2, 0))
 			return err
 		})
+	})
+
+	t.Run("queries show the link and the consumed nonce", func(t *testing.T) {
+		acc, err := f.query.EthAccount(f.ctx, &types.QueryEthAccountRequest{Address: strings.ToLower(ethAddr(k1).Hex())})
+		require.NoError(t, err)
+		require.Equal(t, &types.QueryEthAccountResponse{Address: ethAddr(k1).Hex(), ConsentNonce: 1, LinkedAccount: alice}, acc)
+		acc, err = f.query.EthAccount(f.ctx, &types.QueryEthAccountRequest{Address: ethAddr(k2).Hex()})
+		require.NoError(t, err)
+		require.Equal(t, &types.QueryEthAccountResponse{Address: ethAddr(k2).Hex()}, acc)
+		_, err = f.query.EthAccount(f.ctx, &types.QueryEthAccountRequest{Address: "0x12"})
+		require.Equal(t, codes.InvalidArgument, status.Code(err))
+
+		link, err := f.query.Link(f.ctx, &types.QueryLinkRequest{Account: alice})
+		require.NoError(t, err)
+		require.Equal(t, ethAddr(k1).Hex(), link.EthAddress)
+		_, err = f.query.Link(f.ctx, &types.QueryLinkRequest{Account: bob})
+		require.ErrorIs(t, err, types.ErrLinkNotFound)
+		_, err = f.query.Link(f.ctx, &types.QueryLinkRequest{Account: "x"})
+		require.Equal(t, codes.InvalidArgument, status.Code(err))
 	})
 }
 

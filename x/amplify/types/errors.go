@@ -30,4 +30,5 @@ var (
 	ErrInvalidGenesis     = errors.RegisterWithGRPCCode(ModuleName, 20, codes.InvalidArgument, "invalid genesis state")
 	ErrInvalidRequest     = errors.RegisterWithGRPCCode(ModuleName, 21, codes.InvalidArgument, "invalid request")
 	ErrLinkConflict       = errors.RegisterWithGRPCCode(ModuleName, 22, codes.AlreadyExists, "Ethereum address already linked")
+	ErrLinkNotFound       = errors.RegisterWithGRPCCode(ModuleName, 23, codes.NotFound, "account has no linked Ethereum address")
 )

@@ -32,8 +32,9 @@ func (m SignedMessage) Link() (string, error) {
 
 // NormalizeURL applies normalize-url's default options to an http(s) URL:
 // lower-case scheme and host, no credentials, no default port, no trailing
-// dot or leading "www." on the host, duplicate slashes in the path collapsed,
-// no trailing slash, utm_* parameters removed, the other parameters sorted
+// dot or leading "www." on the host, "." and ".." path segments resolved,
+// duplicate slashes collapsed, the path percent-decoded as decodeURI does, no
+// trailing slash, utm_* parameters removed, the other parameters sorted
 // by name (stable), text fragments (#:~:text=) removed. A URL without a host
 // is an error, as it makes normalize-url throw.
 func NormalizeURL(raw string) (string, error) {
@@ -56,8 +57,7 @@ func NormalizeURL(raw string) (string, error) {
 		host += ":" + port
 	}
 
-	path := duplicateSlashes.ReplaceAllString(u.EscapedPath(), "/")
-	path = strings.TrimSuffix(path, "/")
+	path := strings.TrimSuffix(normalizePath(u.EscapedPath()), "/")
 
 	query := normalizeQuery(u.RawQuery)
 

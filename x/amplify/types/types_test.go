@@ -66,6 +66,12 @@ func TestNormalizeURL(t *testing.T) {
 		"https://example.com/a#:~:text=hello":                 "https://example.com/a",
 		"https://www.www.example.com/":                        "https://www.www.example.com",
 		"https://example.com./a":                              "https://example.com/a",
+		"https://example.com/a/./b/../c":                      "https://example.com/a/c",
+		"https://example.com/a/%2E%2e/b/..":                   "https://example.com",
+		"https://example.com/../../a":                         "https://example.com/a",
+		"https://example.com/%7Euser/caf%C3%A9":               "https://example.com/~user/caf%C3%A9",
+		"https://example.com/a%2Fb%3fc/%41%20d":               "https://example.com/a%2Fb%3fc/A%20d",
+		"https://example.com/bad%E9escape%41":                 "https://example.com/bad%E9escape%41",
 	} {
 		got, err := types.NormalizeURL(in)
 		require.NoError(t, err, in)

@@ -1,6 +1,7 @@
-// Package cli holds the amplify tx commands AutoCLI cannot generate: upvote
-// and comment, which sign a Kiwistand message with an Ethereum key file and
-// relay it in one step. AutoCLI adds the module's other commands to the one
+// Package cli holds the amplify tx commands AutoCLI cannot generate, which
+// sign with Ethereum key files and submit in one step: upvote and comment
+// (Kiwistand messages), link, authorize-signer and revoke-signer (consent
+// proofs). AutoCLI adds the module's other commands to the one
 // NewTxCmd returns.
 package cli
 
@@ -36,7 +37,7 @@ func NewTxCmd() *cobra.Command {
 		SuggestionsMinimumDistance: 2,
 		RunE:                       client.ValidateCmd,
 	}
-	cmd.AddCommand(NewUpvoteCmd(), NewCommentCmd())
+	cmd.AddCommand(NewUpvoteCmd(), NewCommentCmd(), NewLinkCmd(), NewAuthorizeSignerCmd(), NewRevokeSignerCmd())
 	return cmd
 }
 
@@ -97,15 +98,7 @@ func signAndSubmit(cmd *cobra.Command, content types.Content) error {
 	if err := sm.ValidateSchema(); err != nil {
 		return err
 	}
-	clientCtx, err := client.GetClientTxContext(cmd)
-	if err != nil {
-		return err
-	}
-	clientCtx = clientCtx.WithOutput(cmd.OutOrStdout())
-	if clientCtx.InterfaceRegistry == nil {
-		return fmt.Errorf("client context has no interface registry")
-	}
-	submitter, err := clientCtx.InterfaceRegistry.SigningContext().AddressCodec().BytesToString(clientCtx.GetFromAddress())
+	clientCtx, submitter, err := txContext(cmd)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
@@ -42,12 +43,31 @@ func TestReadEthKey_RejectsMissingAndMalformedFiles(t *testing.T) {
 	require.Error(t, err)
 }
 
-func TestNewTxCmd_HasUpvoteAndComment(t *testing.T) {
+func TestNewTxCmd_HasTheKeyFileCommands(t *testing.T) {
 	cmd := cli.NewTxCmd()
-	for _, name := range []string{"upvote", "comment"} {
+	for _, name := range []string{"upvote", "comment", "link", "authorize-signer", "revoke-signer"} {
 		sub, _, err := cmd.Find([]string{name})
 		require.NoError(t, err)
 		require.Equal(t, name, sub.Name())
 		require.NotNil(t, sub.Flags().Lookup(cli.FlagEthKey))
 	}
+	sub, _, err := cmd.Find([]string{"authorize-signer"})
+	require.NoError(t, err)
+	require.NotNil(t, sub.Flags().Lookup(cli.FlagSignerKey))
+}
+
+func TestSignTypedData_VerifiesAsTheConsentOfTheKey(t *testing.T) {
+	from, err := crypto.ToECDSA(common.FromHex("0x0101010101010101010101010101010101010101010101010101010101010101"))
+	require.NoError(t, err)
+	to, err := crypto.ToECDSA(common.FromHex("0x0202020202020202020202020202020202020202020202020202020202020202"))
+	require.NoError(t, err)
+	fromAddr, toAddr := crypto.PubkeyToAddress(from.PublicKey), crypto.PubkeyToAddress(to.PublicKey)
+	td := types.DelegationTypedData(types.ActionDelegate, fromAddr, toAddr, "kizuna-test-1", 3)
+
+	sig, err := cli.SignTypedData(td, to)
+	require.NoError(t, err)
+	require.NoError(t, types.VerifyConsent(td, sig, toAddr))
+	require.ErrorIs(t, types.VerifyConsent(td, sig, fromAddr), types.ErrInvalidSignature)
+	other := types.DelegationTypedData(types.ActionDelegate, fromAddr, toAddr, "kizuna-test-1", 4)
+	require.ErrorIs(t, types.VerifyConsent(other, sig, toAddr), types.ErrInvalidSignature)
 }
