@@ -31,6 +31,17 @@ wait_for_height() {
   return 1
 }
 
+# wait_for_rpc RPC_URL SECONDS waits until the node at RPC_URL answers.
+wait_for_rpc() {
+  local rpc=$1 seconds=$2 i
+  for ((i = 0; i < seconds * 2; i++)); do
+    curl -fsS "$rpc/status" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "node at $rpc did not answer within ${seconds}s" >&2
+  return 1
+}
+
 # wait_for_next_block RPC_URL SECONDS waits until the node at RPC_URL answers
 # and then commits one more block: it is live, not only replaying.
 wait_for_next_block() {

@@ -167,7 +167,8 @@ func (n *Node) GRPCAddress() string { return fmt.Sprintf("127.0.0.1:%d", n.GRPCP
 // REST server answers. The node is stopped when the test ends.
 func (n *Node) Start(t testing.TB) {
 	t.Helper()
-	logFile, err := os.Create(n.logPath)
+	// Appended, so that a restarted node's log follows the first run's.
+	logFile, err := os.OpenFile(n.logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,6 +230,24 @@ func (n *Node) Stop() error {
 		<-n.exited
 		return errors.New("kizunad did not stop within 30s of SIGTERM")
 	}
+}
+
+// Kill kills the process with SIGKILL, as a crash or a power cut would, and
+// waits for it to be gone. Start starts it again.
+func (n *Node) Kill() error {
+	if n.cmd == nil || n.cmd.Process == nil {
+		return errors.New("kizunad is not running")
+	}
+	select {
+	case <-n.exited:
+		return errors.New("kizunad had already exited")
+	default:
+	}
+	if err := n.cmd.Process.Kill(); err != nil {
+		return err
+	}
+	<-n.exited
+	return nil
 }
 
 func (n *Node) dumpLog(t testing.TB) {
