@@ -78,8 +78,7 @@ func (k msgServer) SubmitAmplify(ctx context.Context, msg *types.MsgSubmitAmplif
 		stored.Reaction = types.IsReaction(sm.Title)
 	}
 
-	switch sm.Type {
-	case types.TypeAmplify:
+	if sm.Type == types.TypeAmplify {
 		link, err := sm.Link()
 		if err != nil {
 			return nil, err
@@ -92,19 +91,18 @@ func (k msgServer) SubmitAmplify(ctx context.Context, msg *types.MsgSubmitAmplif
 		if seen {
 			return nil, types.ErrDuplicateAmplify.Wrapf("%s|%s|amplify", stored.Identity, link)
 		}
-	default:
-		// An amplify with a known index has a known marker; a comment is
-		// unique by index.
-		has, err := k.Messages.Has(ctx, index)
-		if err != nil {
-			return nil, err
-		}
-		if has {
-			return nil, types.ErrDuplicateMessage.Wrap(index)
-		}
-		if !stored.Reaction {
-			break
-		}
+	}
+	// Every message is unique by index. An amplify with a known index mostly
+	// has a known marker too, but not once a delegation has given its signer
+	// another identity.
+	has, err := k.Messages.Has(ctx, index)
+	if err != nil {
+		return nil, err
+	}
+	if has {
+		return nil, types.ErrDuplicateMessage.Wrap(index)
+	}
+	if stored.Reaction {
 		seen, err := k.ReactionMarkers.Has(ctx, collections.Join(stored.Identity, stored.Link))
 		if err != nil {
 			return nil, err

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"cosmossdk.io/errors"
 )
@@ -46,12 +47,23 @@ func NormalizeURL(raw string) (string, error) {
 	if scheme != "http" && scheme != "https" {
 		return "", errors.Wrapf(ErrInvalidHref, "unsupported scheme %q", u.Scheme)
 	}
+	if !utf8.ValidString(u.Hostname()) {
+		// Percent-decoding left bytes that are no UTF-8 text ("%80"): WHATWG
+		// URL parsers, and so normalize-url, refuse such a host. ToLower
+		// would turn every one of them into U+FFFD.
+		return "", errors.Wrap(ErrInvalidHref, "URL host is not valid UTF-8")
+	}
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	if host == "" {
 		return "", errors.Wrap(ErrInvalidHref, "URL has no host")
 	}
 	if wwwPattern.MatchString(host) && !strings.HasPrefix(host, "www.www.") {
 		host = strings.TrimPrefix(host, "www.")
+	}
+	if strings.Contains(host, ":") {
+		// An IPv6 literal: Hostname drops its brackets and unescapes its
+		// zone, both of which the link needs to stay a URL.
+		host = "[" + strings.ReplaceAll(host, "%", "%25") + "]"
 	}
 	if port := u.Port(); port != "" && (scheme != "http" || port != "80") && (scheme != "https" || port != "443") {
 		host += ":" + port

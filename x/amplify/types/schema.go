@@ -41,9 +41,13 @@ var (
 // href limits of that type and the (unanchored) signature pattern. It does
 // not look at state or time.
 func (m SignedMessage) ValidateSchema() error {
-	for name, s := range map[string]string{"title": m.Title, "href": m.Href, "type": m.Type, "signature": m.Signature} {
-		if !utf8.ValidString(s) {
-			return errors.Wrapf(ErrInvalidMessage, "%s is not valid UTF-8", name)
+	// A slice, not a map: with several bad fields the error names the same
+	// one on every node.
+	for _, field := range []struct{ name, value string }{
+		{"title", m.Title}, {"href", m.Href}, {"type", m.Type}, {"signature", m.Signature},
+	} {
+		if !utf8.ValidString(field.value) {
+			return errors.Wrapf(ErrInvalidMessage, "%s is not valid UTF-8", field.name)
 		}
 	}
 	if m.Timestamp > MaxSafeTimestamp {

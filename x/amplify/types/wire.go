@@ -3,7 +3,9 @@ package types
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"math/big"
+	"slices"
 
 	"cosmossdk.io/errors"
 )
@@ -27,16 +29,21 @@ func ParseSignedMessageJSON(bz []byte) (SignedMessage, error) {
 		}
 	}
 	if len(fields) != len(wireFields) {
-		for name := range fields {
+		// Sorted, so that the error names the same property every time.
+		for _, name := range slices.Sorted(maps.Keys(fields)) {
 			if !isWireField(name) {
 				return SignedMessage{}, errors.Wrapf(ErrInvalidMessage, "unknown property %q", name)
 			}
 		}
 	}
 	var m SignedMessage
-	for name, dst := range map[string]*string{"title": &m.Title, "href": &m.Href, "type": &m.Type, "signature": &m.Signature} {
-		if err := json.Unmarshal(fields[name], dst); err != nil || bytes.Equal(bytes.TrimSpace(fields[name]), []byte("null")) {
-			return SignedMessage{}, errors.Wrapf(ErrInvalidMessage, "%s must be a string", name)
+	for _, field := range []struct {
+		name string
+		dst  *string
+	}{{"title", &m.Title}, {"href", &m.Href}, {"type", &m.Type}, {"signature", &m.Signature}} {
+		raw := fields[field.name]
+		if err := json.Unmarshal(raw, field.dst); err != nil || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+			return SignedMessage{}, errors.Wrapf(ErrInvalidMessage, "%s must be a string", field.name)
 		}
 	}
 	ts, err := parseIntegerTimestamp(fields["timestamp"])

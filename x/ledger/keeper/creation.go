@@ -28,7 +28,7 @@ func (k Keeper) create(ctx context.Context, c creation) (uint64, error) {
 	if err := k.mint(ctx, c.currency, c.recipient, sdk.NewCoins(sdk.NewCoin(c.currency.Denom, c.amount))); err != nil {
 		return 0, err
 	}
-	return k.recordEntry(ctx, types.Entry{
+	return k.recordEntry(ctx, c.recipient, types.Entry{
 		Type:           types.EntryTypeCreation,
 		Account:        k.formatAddress(c.recipient),
 		CommunityId:    c.currency.CommunityId,

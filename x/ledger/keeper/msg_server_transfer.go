@@ -70,25 +70,30 @@ func (s msgServer) Transfer(ctx context.Context, msg *types.MsgTransfer) (*types
 		return nil, err
 	}
 	senderStr, recipientStr := s.formatAddress(sender), s.formatAddress(recipient)
-	entries := []types.Entry{
-		{Type: types.EntryTypeSend, Account: senderStr, Counterparty: recipientStr},
-		{Type: types.EntryTypeReceive, Account: recipientStr, Counterparty: senderStr},
+	type accountEntry struct {
+		account sdk.AccAddress
+		entry   types.Entry
+	}
+	entries := []accountEntry{
+		{sender, types.Entry{Type: types.EntryTypeSend, Account: senderStr, Counterparty: recipientStr}},
+		{recipient, types.Entry{Type: types.EntryTypeReceive, Account: recipientStr, Counterparty: senderStr}},
 	}
 	if fee.IsPositive() {
 		treasury := sdk.AccAddress(types.TreasuryAddress(currency.CommunityId))
 		if err := s.move(ctx, sender, treasury, sdk.NewCoins(sdk.NewCoin(currency.Denom, fee))); err != nil {
 			return nil, err
 		}
-		entries = append(entries, types.Entry{
+		entries = append(entries, accountEntry{sender, types.Entry{
 			Type: types.EntryTypeFee, Account: senderStr, Counterparty: s.formatAddress(treasury), Amount: fee,
-		})
+		}})
 	}
 	if msg.AdId != 0 {
 		if err := ads.MarkPaid(ctx, msg.AdId); err != nil {
 			return nil, err
 		}
 	}
-	for _, e := range entries {
+	for _, ae := range entries {
+		e := ae.entry
 		e.CommunityId = currency.CommunityId
 		e.Denom = currency.Denom
 		if e.Amount.IsNil() {
@@ -96,11 +101,11 @@ func (s msgServer) Transfer(ctx context.Context, msg *types.MsgTransfer) (*types
 		}
 		e.Memo = msg.Memo
 		e.AdId = msg.AdId
-		if _, err := s.recordEntry(ctx, e); err != nil {
+		if _, err := s.recordEntry(ctx, ae.account, e); err != nil {
 			return nil, err
 		}
 	}
-	if err := emit(ctx, &types.EventTransferred{
+	if err := emitTransferred(ctx, &types.EventTransferred{
 		CommunityId: currency.CommunityId,
 		Denom:       currency.Denom,
 		Sender:      senderStr,

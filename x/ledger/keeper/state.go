@@ -136,13 +136,11 @@ func (k Keeper) addCreated(ctx context.Context, communityID uint64, amount sdkma
 	return k.Created.Set(ctx, communityID, total.Add(amount))
 }
 
-// recordEntry assigns the next entry id to e, stores it in its account's
-// history and emits EventEntryRecorded.
-func (k Keeper) recordEntry(ctx context.Context, e types.Entry) (uint64, error) {
-	account, err := k.addressCodec.StringToBytes(e.Account)
-	if err != nil {
-		return 0, err
-	}
+// recordEntry assigns the next entry id to e, stores it in the history of
+// account, which e.Account names, and emits EventEntryRecorded. Callers hold
+// both forms of the account: decoding e.Account again would cost more than
+// storing the entry.
+func (k Keeper) recordEntry(ctx context.Context, account sdk.AccAddress, e types.Entry) (uint64, error) {
 	id, err := nextID(ctx, k.NextEntryID, types.FirstEntryID)
 	if err != nil {
 		return 0, err
@@ -154,7 +152,7 @@ func (k Keeper) recordEntry(ctx context.Context, e types.Entry) (uint64, error) 
 	if err := k.History.Set(ctx, historyKey(account, e.Denom, id), e); err != nil {
 		return 0, err
 	}
-	return id, emit(ctx, &types.EventEntryRecorded{
+	return id, emitEntryRecorded(ctx, &types.EventEntryRecorded{
 		Id: id, Account: e.Account, Type: e.Type, CommunityId: e.CommunityId,
 		Denom: e.Denom, Counterparty: e.Counterparty, Amount: e.Amount,
 	})

@@ -1,0 +1,232 @@
+package keeper_test
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
+
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
+	"github.com/kizuna-chain/kizuna/x/ads/keeper"
+	"github.com/kizuna-chain/kizuna/x/ads/types"
+	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
+	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
+)
+
+// msgServerErrors are the errors the Msg server may return: the module's
+// registered errors, the community module's it passes on, and the SDK's for
+// addresses and authority. Any other error is a bug.
+var msgServerErrors = []error{
+	types.ErrInvalidTitle, types.ErrInvalidDescription, types.ErrInvalidPrice, types.ErrInvalidLocation,
+	types.ErrInvalidPhoto, types.ErrInvalidCategory, types.ErrInvalidAdType, types.ErrInvalidAdStatus,
+	types.ErrAdNotFound, types.ErrNotMember, types.ErrNotOwner, types.ErrAdClosed, types.ErrAdPaid,
+	types.ErrWrongCommunity, types.ErrPayerNotAllowed, types.ErrPayeeNotAllowed, types.ErrNothingToUpdate,
+	types.ErrInvalidClearField, types.ErrInvalidParams, types.ErrInvalidGenesis,
+	communitytypes.ErrCommunityNotFound,
+	sdkerrors.ErrInvalidAddress, sdkerrors.ErrUnauthorized,
+}
+
+// Ads of the fuzz market: bob's open one, bob's closed one, bob's paid one
+// and the one carol published before leaving Garden.
+const (
+	fuzzOpenAd uint64 = iota + 1
+	fuzzClosedAd
+	fuzzPaidAd
+	fuzzLeaverAd
+)
+
+// FuzzMsgServer runs one Msg of any kind of the ads Msg service, decoded
+// from fuzzed protobuf bytes, through the Msg server, against the market of
+// newMarket with an open, a closed, a paid and an orphaned ad. It checks
+// that the server never panics; that a rejected Msg fails with a registered
+// error and leaves the ads state and the events untouched; that after an
+// accepted one the exported genesis still validates; and that the same Msg
+// on the same state gives the same response, error, state and events.
+func FuzzMsgServer(f *testing.F) {
+	base := newFuzzMarket(f)
+	digest := make([]byte, 32)
+	zero, negative := math.ZeroInt(), math.NewInt(-5)
+	seeds := []struct {
+		method string
+		msg    interface{ Marshal() ([]byte, error) }
+	}{
+		{"CreateAd", &types.MsgCreateAd{
+			Owner: base.addr("bob"), CommunityId: base.garden, Type: types.AdTypeGive, Title: "Bicycle repair",
+			Description: "Flat tyres\nand brakes", Price: math.NewInt(20), Location: "Osaka",
+			PhotoUri: "ipfs://bafybike", PhotoSha256: digest, Category: "repairs",
+		}},
+		{"CreateAd", &types.MsgCreateAd{
+			Owner: base.addr("bob"), CommunityId: base.garden, Type: types.AdTypeWant, Title: "Help moving",
+			Price: maxPrice(),
+		}},
+		{"CreateAd", &types.MsgCreateAd{Owner: base.addr("pat"), CommunityId: base.closed, Type: types.AdTypeGive, Title: "Seeds", Price: math.OneInt()}},
+		{"CreateAd", &types.MsgCreateAd{Owner: base.addr("dave"), CommunityId: base.garden, Type: types.AdTypeGive, Title: "Pears", Price: math.OneInt()}},
+		{"CreateAd", &types.MsgCreateAd{Owner: base.addr("bob"), CommunityId: 99, Type: 7, Title: " Repair", PhotoSha256: digest[:31]}},
+		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, Title: "Bicycle tune-up", Price: &zero}},
+		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, Price: &negative}},
+		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, PhotoUri: "ipfs://new", ClearFields: []string{"description", "category"}}},
+		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, PhotoSha256: digest, ClearFields: []string{"photo_uri"}}},
+		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, ClearFields: []string{"photo_uri"}}},
+		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzClosedAd, Title: "Again"}},
+		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzPaidAd, Title: "Raised price"}},
+		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("carol"), AdId: fuzzLeaverAd, Location: "Kobe"}},
+		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("alice"), AdId: fuzzOpenAd, Location: "Kobe"}},
+		{"CloseAd", &types.MsgCloseAd{Owner: base.addr("bob"), AdId: fuzzOpenAd}},
+		{"CloseAd", &types.MsgCloseAd{Owner: base.addr("bob"), AdId: fuzzPaidAd}},
+		{"CloseAd", &types.MsgCloseAd{Owner: base.addr("carol"), AdId: fuzzLeaverAd}},
+		{"CloseAd", &types.MsgCloseAd{Owner: base.addr("bob"), AdId: fuzzClosedAd}},
+		{"CloseAd", &types.MsgCloseAd{Owner: "kizuna1nope", AdId: 99}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{MaxTitleLength: 1}}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()}},
+	}
+	for _, seed := range seeds {
+		bz, err := seed.msg.Marshal()
+		require.NoError(f, err)
+		f.Add(methodIndex(f, seed.method), bz)
+	}
+	f.Add(uint8(0), []byte{})
+	f.Fuzz(func(t *testing.T, method uint8, bz []byte) {
+		first, ok := base.runMsg(t, method, bz)
+		if !ok {
+			return
+		}
+		second, _ := base.runMsg(t, method, bz)
+		require.Equal(t, first, second, "the Msg server is not deterministic")
+	})
+}
+
+// newFuzzMarket returns the market of newMarket, built for any testing.TB,
+// with bob's open, closed and paid ads in Garden and an ad carol published
+// before she left Garden.
+func newFuzzMarket(tb testing.TB) *market {
+	tb.Helper()
+	k, ck, ctx := keepertest.AdsKeeper(tb)
+	m := &market{fixture: &fixture{
+		ctx: ctx, keeper: k, msgs: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k),
+		community: communitykeeper.NewMsgServerImpl(ck),
+	}}
+	run := func(_ any, err error) { require.NoError(tb, err) }
+	create := func(creator, name string, policy communitytypes.JoinPolicy) uint64 {
+		res, err := m.community.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{
+			Creator: m.addr(creator), Name: name, JoinPolicy: policy, Username: creator,
+		})
+		require.NoError(tb, err)
+		return res.Id
+	}
+	join := func(id uint64, name string) {
+		run(m.community.JoinCommunity(ctx, &communitytypes.MsgJoinCommunity{Member: m.addr(name), CommunityId: id, Username: name}))
+	}
+	m.garden = create("alice", "Garden", communitytypes.JoinPolicyOpen)
+	join(m.garden, "bob")
+	join(m.garden, "carol")
+	m.orchard = create("zed", "Orchard", communitytypes.JoinPolicyOpen)
+	join(m.orchard, "dave")
+	m.closed = create("alice", "Closed", communitytypes.JoinPolicyApproval)
+	join(m.closed, "pat")
+
+	for _, ad := range []struct {
+		owner string
+		title string
+	}{{"bob", "Bicycle repair"}, {"bob", "Old offer"}, {"bob", "Paid offer"}, {"carol", "Carol's need"}} {
+		run(m.msgs.CreateAd(ctx, &types.MsgCreateAd{
+			Owner: m.addr(ad.owner), CommunityId: m.garden, Type: types.AdTypeGive, Title: ad.title,
+			Price: math.NewInt(20), PhotoUri: "ipfs://photo", PhotoSha256: make([]byte, 32), Category: "repairs",
+		}))
+	}
+	run(m.msgs.CloseAd(ctx, &types.MsgCloseAd{Owner: m.addr("bob"), AdId: fuzzClosedAd}))
+	require.NoError(tb, m.keeper.MarkPaid(ctx, fuzzPaidAd))
+	run(m.community.LeaveCommunity(ctx, &communitytypes.MsgLeaveCommunity{Member: m.addr("carol"), CommunityId: m.garden}))
+	return m
+}
+
+// maxPrice is the largest price x/bank could pay: 2^256 − 1.
+func maxPrice() math.Int {
+	return math.NewIntFromBigInt(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1)))
+}
+
+// msgOutcome is everything a Msg did, compared between two runs.
+type msgOutcome struct {
+	Response any
+	Err      string
+	State    *types.GenesisState
+	Events   sdk.Events
+}
+
+// runMsg runs the Msg of the service's method (modulo the number of
+// methods) encoded in bz on a branch of m's state, so that every run starts
+// from the same state, and checks what it did. ok is false when bz does not
+// decode.
+func (m *market) runMsg(t *testing.T, method uint8, bz []byte) (out msgOutcome, ok bool) {
+	t.Helper()
+	desc := types.Msg_serviceDesc.Methods[int(method)%len(types.Msg_serviceDesc.Methods)]
+	branch := *m.fixture
+	branch.ctx, _ = m.ctx.CacheContext()
+	before := branch.export(t)
+
+	res, err := callMsg(branch.ctx, branch.msgs, desc, bz)
+	if errors.Is(err, errUndecodable) {
+		return msgOutcome{}, false
+	}
+	out = msgOutcome{Response: res, State: branch.export(t), Events: branch.ctx.EventManager().Events()}
+	if err != nil {
+		out.Err = err.Error()
+		if !isOneOf(err, msgServerErrors) {
+			t.Fatalf("%s returned an unregistered error %T: %v", desc.MethodName, err, err)
+		}
+		require.Equal(t, before, out.State, "state changed by a rejected %s", desc.MethodName)
+		require.Empty(t, out.Events, "events emitted by a rejected %s", desc.MethodName)
+		return out, true
+	}
+	require.NoError(t, out.State.Validate(), "the state after an accepted %s", desc.MethodName)
+	return out, true
+}
+
+// errUndecodable reports fuzz input that is no protobuf encoding of the
+// method's request.
+var errUndecodable = errors.New("input does not decode")
+
+// callMsg decodes bz as the request of method and calls it on srv, as the
+// Msg service router does. It returns errUndecodable when bz does not
+// decode.
+func callMsg(ctx context.Context, srv any, method grpc.MethodDesc, bz []byte) (any, error) {
+	var decodeErr error
+	decode := func(in any) error {
+		decodeErr = in.(interface{ Unmarshal([]byte) error }).Unmarshal(bz)
+		return decodeErr
+	}
+	res, err := method.Handler(srv, ctx, decode, nil)
+	if decodeErr != nil {
+		return nil, errUndecodable
+	}
+	return res, err
+}
+
+// methodIndex returns the index of the named method in the Msg service.
+func methodIndex(tb testing.TB, name string) uint8 {
+	tb.Helper()
+	for i, m := range types.Msg_serviceDesc.Methods {
+		if m.MethodName == name {
+			return uint8(i)
+		}
+	}
+	tb.Fatalf("the Msg service has no method %s", name)
+	return 0
+}
+
+func isOneOf(err error, targets []error) bool {
+	for _, target := range targets {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	return false
+}

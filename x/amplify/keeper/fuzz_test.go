@@ -1,0 +1,319 @@
+package keeper_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"os"
+	"sort"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
+	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
+	"github.com/kizuna-chain/kizuna/x/amplify/keeper"
+	"github.com/kizuna-chain/kizuna/x/amplify/types"
+)
+
+// msgServerErrors are the errors the Msg server may return: the module's
+// registered errors and the SDK's for addresses and authority. Any other
+// error is a bug.
+var msgServerErrors = []error{
+	types.ErrInvalidMessage, types.ErrInvalidType, types.ErrInvalidTitle, types.ErrInvalidHref,
+	types.ErrInvalidSignature, types.ErrTimestampTooOld, types.ErrTimestampInFuture, types.ErrDuplicateAmplify,
+	types.ErrDuplicateMessage, types.ErrDuplicateReaction, types.ErrParentNotFound, types.ErrParentNotOlder,
+	types.ErrMessageNotFound, types.ErrInvalidAddress, types.ErrInvalidDelegation, types.ErrDelegationConflict,
+	types.ErrDelegationNotFound, types.ErrInvalidParams, types.ErrInvalidGenesis, types.ErrInvalidRequest,
+	types.ErrLinkConflict, types.ErrLinkNotFound,
+	sdkerrors.ErrInvalidAddress, sdkerrors.ErrUnauthorized,
+}
+
+// FuzzMsgServer runs one Msg of any kind of the amplify Msg service,
+// decoded from fuzzed protobuf bytes, through the Msg server, on a chain
+// that accepted every valid Kiwistand vector, where alice linked key 1 and
+// key 1 delegated to key 3. The seeds are the vectors, valid and invalid,
+// fresh messages and consents signed for this state, and bad variants. It
+// checks that the server never panics; that a rejected Msg fails with a
+// registered error and leaves the store and the events untouched; that after
+// an accepted one the exported genesis still validates; and that the same
+// Msg on the same state gives the same response, error, writes and events.
+func FuzzMsgServer(f *testing.F) {
+	base := newFuzzChain(f)
+	k1, k2, k3, k4 := fuzzKey(f, 1), fuzzKey(f, 2), fuzzKey(f, 3), fuzzKey(f, 4)
+	a1, a2, a3, a4 := ethAddr(k1), ethAddr(k2), ethAddr(k3), ethAddr(k4)
+	chain := base.ctx.ChainID()
+	relayer := base.addr("relayer")
+	sign := func(key *ecdsa.PrivateKey, c types.Content) *types.MsgSubmitAmplify {
+		sm, err := cli.Sign(c, key)
+		require.NoError(f, err)
+		return cli.NewMsgSubmitAmplify(relayer, sm)
+	}
+	// signTD returns signer's consent to the delegation from → to.
+	signTD := func(signer *ecdsa.PrivateKey, action string, from, to *ecdsa.PrivateKey, nonce uint64) string {
+		sig, err := cli.SignTypedData(types.DelegationTypedData(action, ethAddr(from), ethAddr(to), chain, nonce), signer)
+		require.NoError(f, err)
+		return sig
+	}
+	link, err := cli.SignTypedData(types.LinkTypedData(a2, base.addr("bob"), chain, 0), k2)
+	require.NoError(f, err)
+	now := uint64(vectorTime.Unix())
+
+	// Every vector once more. The valid ones are duplicates by now, also the
+	// ones key 3 signed, although they would count for another identity
+	// (key 1) since the delegation: a regression seed, as they used to be
+	// stored a second time.
+	var seeds []seedMsg
+	for _, raw := range fuzzVectorMessages(f) {
+		sm, err := types.ParseSignedMessageJSON(raw)
+		if err != nil {
+			continue // a MsgSubmitAmplify cannot carry a malformed wire message
+		}
+		seeds = append(seeds, seedMsg{"SubmitAmplify", cli.NewMsgSubmitAmplify(relayer, sm)})
+	}
+	v01 := "kiwi:0x63b0bef04c383021c4a0cbe7e74452397ebd3a4f6df34b7a060af5d292fd222ac43013d3"
+	seeds = append(seeds, []seedMsg{
+		{"SubmitAmplify", sign(k2, types.Content{Title: "Fresh", Href: "HTTPS://WWW.Example.com//fresh/?utm_x=1", Type: types.TypeAmplify, Timestamp: now - 10})},
+		{"SubmitAmplify", sign(k3, types.Content{Title: "By a delegate", Href: "https://example.com/delegated", Type: types.TypeAmplify, Timestamp: now - 20})},
+		{"SubmitAmplify", sign(k4, types.Content{Title: "🥝", Href: v01, Type: types.TypeComment, Timestamp: now - 30})},
+		{"SubmitAmplify", sign(k4, types.Content{Title: "A text post", Href: "data:text/plain,hi", Type: types.TypeAmplify, Timestamp: now - 40})},
+		{"SubmitAmplify", sign(k4, types.Content{Title: "Too late", Href: "https://example.com", Type: types.TypeAmplify, Timestamp: now + 60})},
+		{"SubmitAmplify", sign(k4, types.Content{Title: "IPv6", Href: "http://[::1]:8080/x", Type: types.TypeAmplify, Timestamp: now - 50})},
+		{"SubmitAmplify", &types.MsgSubmitAmplify{Submitter: "kizuna1nope", Type: types.TypeAmplify}},
+		{"LinkEthereumAddress", &types.MsgLinkEthereumAddress{Account: base.addr("bob"), EthAddress: a2.Hex(), Signature: link}},
+		{"LinkEthereumAddress", &types.MsgLinkEthereumAddress{Account: base.addr("carol"), EthAddress: a2.Hex(), Signature: link}},
+		{"LinkEthereumAddress", &types.MsgLinkEthereumAddress{Account: base.addr("alice"), EthAddress: a2.Hex(), Signature: link}},
+		{"LinkEthereumAddress", &types.MsgLinkEthereumAddress{Account: base.addr("bob"), EthAddress: "0x1234", Signature: "0x"}},
+		{"Delegate", &types.MsgDelegate{
+			Sender: base.addr("bob"), From: a2.Hex(), To: a4.Hex(),
+			ToSignature: signTD(k4, types.ActionDelegate, k2, k4, 0), FromSignature: signTD(k2, types.ActionDelegate, k2, k4, 0),
+		}},
+		{"Delegate", &types.MsgDelegate{
+			Sender: base.addr("alice"), From: a1.Hex(), To: a4.Hex(), ToSignature: signTD(k4, types.ActionDelegate, k1, k4, 0),
+		}},
+		{"Delegate", &types.MsgDelegate{
+			Sender: base.addr("bob"), From: a3.Hex(), To: a4.Hex(), ToSignature: signTD(k4, types.ActionDelegate, k3, k4, 0),
+		}},
+		{"Delegate", &types.MsgDelegate{Sender: base.addr("bob"), From: a2.Hex(), To: a2.Hex()}},
+		{"RevokeDelegation", &types.MsgRevokeDelegation{Sender: base.addr("alice"), From: a1.Hex(), To: a3.Hex()}},
+		{"RevokeDelegation", &types.MsgRevokeDelegation{
+			Sender: base.addr("bob"), From: a1.Hex(), To: a3.Hex(), FromSignature: signTD(k1, types.ActionRevoke, k1, k3, 1),
+		}},
+		{"RevokeDelegation", &types.MsgRevokeDelegation{Sender: base.addr("bob"), From: a1.Hex(), To: a3.Hex()}},
+		{"RevokeDelegation", &types.MsgRevokeDelegation{Sender: base.addr("alice"), From: a2.Hex(), To: a4.Hex()}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{MinTimestamp: types.MaxSafeTimestamp + 1}}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()}},
+	}...)
+	for _, seed := range seeds {
+		bz, err := seed.msg.Marshal()
+		require.NoError(f, err)
+		f.Add(methodIndex(f, seed.method), bz)
+	}
+	f.Add(uint8(0), []byte{})
+	f.Fuzz(func(t *testing.T, method uint8, bz []byte) {
+		first, ok := base.runMsg(t, method, bz)
+		if !ok {
+			return
+		}
+		second, _ := base.runMsg(t, method, bz)
+		require.Equal(t, first, second, "the Msg server is not deterministic")
+	})
+}
+
+// seedMsg is a seed of FuzzMsgServer: a Msg and its method.
+type seedMsg struct {
+	method string
+	msg    interface{ Marshal() ([]byte, error) }
+}
+
+// newFuzzChain returns the fixture of newFixture, built for any
+// testing.TB, after every valid vector, alice's link of key 1 and key 1's
+// delegation to key 3.
+func newFuzzChain(tb testing.TB) *fixture {
+	tb.Helper()
+	af := keepertest.AmplifyKeeper(tb)
+	f := &fixture{
+		ctx: af.Ctx.WithBlockTime(vectorTime).WithChainID("kizuna-test-1"), key: af.StoreKey, keeper: af.Keeper,
+		msgs: keeper.NewMsgServerImpl(af.Keeper), query: keeper.NewQueryServerImpl(af.Keeper),
+	}
+	run := func(_ any, err error) { require.NoError(tb, err) }
+
+	var valid []validVector
+	bz, err := os.ReadFile("../types/testdata/valid.json")
+	require.NoError(tb, err)
+	require.NoError(tb, json.Unmarshal(bz, &valid))
+	sort.Slice(valid, func(i, j int) bool { return valid[i].ApplyOrder < valid[j].ApplyOrder })
+	for _, v := range valid {
+		sm, err := types.ParseSignedMessageJSON(v.Signed)
+		require.NoError(tb, err, v.ID)
+		run(f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm)))
+	}
+
+	k1, k3 := fuzzKey(tb, 1), fuzzKey(tb, 3)
+	chain := f.ctx.ChainID()
+	linkSig, err := cli.SignTypedData(types.LinkTypedData(ethAddr(k1), f.addr("alice"), chain, 0), k1)
+	require.NoError(tb, err)
+	run(f.msgs.LinkEthereumAddress(f.ctx, &types.MsgLinkEthereumAddress{
+		Account: f.addr("alice"), EthAddress: ethAddr(k1).Hex(), Signature: linkSig,
+	}))
+	toSig, err := cli.SignTypedData(types.DelegationTypedData(types.ActionDelegate, ethAddr(k1), ethAddr(k3), chain, 0), k3)
+	require.NoError(tb, err)
+	run(f.msgs.Delegate(f.ctx, &types.MsgDelegate{
+		Sender: f.addr("alice"), From: ethAddr(k1).Hex(), To: ethAddr(k3).Hex(), ToSignature: toSig,
+	}))
+	return f
+}
+
+// fuzzKey is ethKey for any testing.TB: the key of 32 times b.
+func fuzzKey(tb testing.TB, b byte) *ecdsa.PrivateKey {
+	tb.Helper()
+	raw := make([]byte, 32)
+	for i := range raw {
+		raw[i] = b
+	}
+	key, err := crypto.ToECDSA(raw)
+	require.NoError(tb, err)
+	return key
+}
+
+// fuzzVectorMessages returns the wire messages of every Kiwistand vector,
+// valid and invalid.
+func fuzzVectorMessages(tb testing.TB) []json.RawMessage {
+	tb.Helper()
+	var out []json.RawMessage
+	for _, file := range []struct{ name, field string }{
+		{"valid.json", "signed_message"}, {"invalid.json", "submitted_message"},
+	} {
+		bz, err := os.ReadFile("../types/testdata/" + file.name)
+		require.NoError(tb, err)
+		var vectors []map[string]json.RawMessage
+		require.NoError(tb, json.Unmarshal(bz, &vectors))
+		for _, v := range vectors {
+			out = append(out, v[file.field])
+		}
+	}
+	return out
+}
+
+// msgOutcome is everything a Msg did, compared between two runs.
+type msgOutcome struct {
+	Response any
+	Err      string
+	Store    map[string]string
+	Events   sdk.Events
+}
+
+// runMsg runs the Msg of the service's method (modulo the number of
+// methods) encoded in bz on a branch of f's state, so that every run starts
+// from the same state, and checks what it did. ok is false when bz does not
+// decode.
+func (f *fixture) runMsg(t *testing.T, method uint8, bz []byte) (out msgOutcome, ok bool) {
+	t.Helper()
+	desc := types.Msg_serviceDesc.Methods[int(method)%len(types.Msg_serviceDesc.Methods)]
+	branch := *f
+	branch.ctx, _ = f.ctx.CacheContext()
+	before := branch.rawStore(t)
+
+	res, err := callMsg(branch.ctx, branch.msgs, desc, bz)
+	if errors.Is(err, errUndecodable) {
+		return msgOutcome{}, false
+	}
+	out = msgOutcome{Response: res, Store: branch.rawStore(t), Events: branch.ctx.EventManager().Events()}
+	if err != nil {
+		out.Err = err.Error()
+		if !isOneOf(err, msgServerErrors) {
+			t.Fatalf("%s returned an unregistered error %T: %v", desc.MethodName, err, err)
+		}
+		require.Equal(t, before, out.Store, "state changed by a rejected %s", desc.MethodName)
+		require.Empty(t, out.Events, "events emitted by a rejected %s", desc.MethodName)
+		return out, true
+	}
+	gs, err := branch.keeper.ExportGenesis(branch.ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate(), "the state after an accepted %s", desc.MethodName)
+	return out, true
+}
+
+// errUndecodable reports fuzz input that is no protobuf encoding of the
+// method's request.
+var errUndecodable = errors.New("input does not decode")
+
+// callMsg decodes bz as the request of method and calls it on srv, as the
+// Msg service router does. It returns errUndecodable when bz does not
+// decode.
+func callMsg(ctx context.Context, srv any, method grpc.MethodDesc, bz []byte) (any, error) {
+	var decodeErr error
+	decode := func(in any) error {
+		decodeErr = in.(interface{ Unmarshal([]byte) error }).Unmarshal(bz)
+		return decodeErr
+	}
+	res, err := method.Handler(srv, ctx, decode, nil)
+	if decodeErr != nil {
+		return nil, errUndecodable
+	}
+	return res, err
+}
+
+// methodIndex returns the index of the named method in the Msg service.
+func methodIndex(tb testing.TB, name string) uint8 {
+	tb.Helper()
+	for i, m := range types.Msg_serviceDesc.Methods {
+		if m.MethodName == name {
+			return uint8(i)
+		}
+	}
+	tb.Fatalf("the Msg service has no method %s", name)
+	return 0
+}
+
+func isOneOf(err error, targets []error) bool {
+	for _, target := range targets {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSubmitAmplify_RejectsAKnownIndexOnceItsSignerIsADelegate pins the bug
+// FuzzMsgServer found: an amplify whose signer has since become a delegate
+// counts for another identity, for which its link may be new, and it was
+// then stored a second time under a new seq.
+func TestSubmitAmplify_RejectsAKnownIndexOnceItsSignerIsADelegate(t *testing.T) {
+	f := newFuzzChain(t) // key 3 signed vectors before key 1 delegated to it
+	key1, key3 := ethAddr(ethKey(t, 1)).Hex(), ethAddr(ethKey(t, 3)).Hex()
+	newLinks := 0
+	for _, raw := range fuzzVectorMessages(t) {
+		sm, err := types.ParseSignedMessageJSON(raw)
+		if err != nil || sm.Type != types.TypeAmplify {
+			continue
+		}
+		if signer, err := sm.RecoverSigner(); err != nil || signer.Hex() != key3 {
+			continue
+		}
+		if known, err := f.keeper.Messages.Has(f.ctx, sm.Index()); err != nil || !known {
+			continue
+		}
+		link, err := sm.Link()
+		require.NoError(t, err)
+		want := types.ErrDuplicateAmplify
+		if amplified, err := f.keeper.AmplifyMarkers.Has(f.ctx, collections.Join(key1, link)); err == nil && !amplified {
+			want = types.ErrDuplicateMessage
+			newLinks++
+		}
+		f.requireRejected(t, want, func() error {
+			_, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
+			return err
+		})
+	}
+	require.NotZero(t, newLinks, "key 3 amplified links key 1 did not")
+}

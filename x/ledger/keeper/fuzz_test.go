@@ -1,0 +1,291 @@
+package keeper_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
+
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
+	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
+	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
+	"github.com/kizuna-chain/kizuna/x/ledger/keeper"
+	"github.com/kizuna-chain/kizuna/x/ledger/types"
+)
+
+// msgServerErrors are the errors the Msg server may return: the module's
+// registered errors, the community module's and the (fake) ads keeper's it
+// passes on, and the SDK's for addresses, authority and funds. Any other
+// error is a bug.
+var msgServerErrors = []error{
+	types.ErrInvalidParams, types.ErrInvalidGenesis, types.ErrInvalidCode, types.ErrInvalidName,
+	types.ErrInvalidDecimals, types.ErrInvalidIssuancePolicy, types.ErrInvalidFee, types.ErrCurrencyExists,
+	types.ErrCurrencyNotFound, types.ErrDenomInUse, types.ErrNotPermitted, types.ErrNotMember,
+	types.ErrInvalidAmount, types.ErrInvalidMemo, types.ErrInvalidMonth, types.ErrMonthOutOfWindow,
+	types.ErrCapExceeded, types.ErrIssuanceNotAllowed, types.ErrContributionNotFound, types.ErrContributionClosed,
+	types.ErrSelfReview, types.ErrSelfTransfer, types.ErrFeeMismatch, types.ErrAdsUnavailable,
+	types.ErrNothingToUpdate, types.ErrInvalidClearField, types.ErrCurrencyRestricted, types.ErrInvalidRequest,
+	types.ErrInvalidStatus,
+	communitytypes.ErrCommunityNotFound, communitytypes.ErrMemberNotFound,
+	errAdNotFound, errAdWrongCommunit, errAdClosed, errAdNotPayable,
+	sdkerrors.ErrInvalidAddress, sdkerrors.ErrUnauthorized, sdkerrors.ErrInsufficientFunds,
+}
+
+// Communities and pending contributions of the fuzz market.
+const (
+	fuzzOrchard = uint64(2) // olive admin, dave member; ORC, 2 decimals, 1.5 % fee, admin issuance only
+	fuzzField   = uint64(3) // olive admin; no currency
+	fuzzCarols  = uint64(1) // carol's pending GDD contribution for 2025-03
+	fuzzBobs    = uint64(2) // bob's pending GDD contribution for this month
+	fuzzDenied  = uint64(3) // bob's denied contribution
+)
+
+// FuzzMsgServer runs one Msg of any kind of the ledger Msg service, decoded
+// from fuzzed protobuf bytes, through the Msg server, against the market of
+// the transfer tests (Garden and GDD, balances, the fake ads) plus Orchard
+// with a currency that charges a fee, Field without one, pending and denied
+// contributions, and ukiz for fee accounts. It checks that the server never
+// panics; that a rejected Msg fails with a registered error and leaves every
+// store (ledger, community, bank, auth, feegrant), the ads and the events
+// untouched; that after an accepted one the ledger invariants hold and the
+// exported genesis validates; and that the same Msg on the same state gives
+// the same response, error, writes and events.
+func FuzzMsgServer(f *testing.F) {
+	base := newFuzzMarket(f)
+	seeds := []struct {
+		method string
+		msg    interface{ Marshal() ([]byte, error) }
+	}{
+		{"CreateCurrency", &types.MsgCreateCurrency{
+			Admin: base.addr("olive"), CommunityId: fuzzField, Code: "FLD", Name: "Field money", Decimals: 2,
+			IssuancePolicy: types.IssuancePolicyContribution, FeeBps: 10_000,
+		}},
+		{"CreateCurrency", &types.MsgCreateCurrency{Admin: base.addr("alice"), CommunityId: garden, Code: "GDD", Name: "Again"}},
+		{"CreateCurrency", &types.MsgCreateCurrency{Admin: base.addr("dave"), CommunityId: fuzzField, Code: "fld", Name: " x", Decimals: 19, FeeBps: 10_001}},
+		{"UpdateCurrency", &types.MsgUpdateCurrency{Admin: base.addr("alice"), CommunityId: garden, Name: "Garden dollar", FeeBps: 250}},
+		{"UpdateCurrency", &types.MsgUpdateCurrency{Admin: base.addr("olive"), CommunityId: fuzzOrchard, ClearFields: []string{"fee"}}},
+		{"UpdateCurrency", &types.MsgUpdateCurrency{Admin: base.addr("olive"), CommunityId: fuzzField, IssuancePolicy: types.IssuancePolicyAdmin}},
+		{"UpdateCurrency", &types.MsgUpdateCurrency{Admin: base.addr("alice"), CommunityId: garden, FeeBps: 1, ClearFields: []string{"fee"}}},
+		{"Issue", &types.MsgIssue{
+			Issuer: base.addr("tom"), CommunityId: garden, Recipient: base.addr("carol"), Amount: sdkmath.NewInt(5 * unit), Memo: "top-up", Month: "2025-02",
+		}},
+		{"Issue", &types.MsgIssue{Issuer: base.addr("alice"), CommunityId: garden, Recipient: base.addr("bob"), Amount: sdkmath.NewInt(monthCap)}},
+		{"Issue", &types.MsgIssue{Issuer: base.addr("bob"), CommunityId: garden, Recipient: base.addr("erin"), Amount: maxInt(), Month: "2025-05"}},
+		{"Issue", &types.MsgIssue{Issuer: base.addr("olive"), CommunityId: fuzzOrchard, Recipient: base.addr("dave"), Amount: oneInt()}},
+		{"SubmitContribution", &types.MsgSubmitContribution{
+			Contributor: base.addr("bob"), CommunityId: garden, Amount: sdkmath.NewInt(20 * unit), Memo: "Garden work, 20 hours", Month: "2025-02",
+		}},
+		{"SubmitContribution", &types.MsgSubmitContribution{Contributor: base.addr("dave"), CommunityId: fuzzOrchard, Amount: oneInt(), Memo: "pears!"}},
+		{"SubmitContribution", &types.MsgSubmitContribution{Contributor: base.addr("carol"), CommunityId: garden, Amount: sdkmath.NewInt(-1), Memo: "abcd", Month: "0000-01"}},
+		{"ConfirmContribution", &types.MsgConfirmContribution{Reviewer: base.addr("mod"), ContributionId: fuzzCarols}},
+		{"ConfirmContribution", &types.MsgConfirmContribution{Reviewer: base.addr("bob"), ContributionId: fuzzBobs}},
+		{"ConfirmContribution", &types.MsgConfirmContribution{Reviewer: base.addr("alice"), ContributionId: fuzzDenied}},
+		{"DenyContribution", &types.MsgDenyContribution{Reviewer: base.addr("alice"), ContributionId: fuzzBobs, Reason: "not this month"}},
+		{"DenyContribution", &types.MsgDenyContribution{Reviewer: base.addr("tom"), ContributionId: fuzzCarols, Reason: "a\x07b"}},
+		{"DeleteContribution", &types.MsgDeleteContribution{Contributor: base.addr("carol"), ContributionId: fuzzCarols}},
+		{"DeleteContribution", &types.MsgDeleteContribution{Contributor: base.addr("bob"), ContributionId: fuzzCarols}},
+		{"DeleteContribution", &types.MsgDeleteContribution{Contributor: base.addr("bob"), ContributionId: 99}},
+		{"Transfer", &types.MsgTransfer{
+			Sender: base.addr("bob"), CommunityId: garden, Recipient: base.addr("carol"), Amount: sdkmath.NewInt(5 * unit), Memo: "a piece of cake",
+		}},
+		{"Transfer", &types.MsgTransfer{Sender: base.addr("carol"), CommunityId: garden, Recipient: base.addr("bob"), Amount: sdkmath.NewInt(unit), AdId: bobsGiveAd}},
+		{"Transfer", &types.MsgTransfer{Sender: base.addr("bob"), CommunityId: garden, Recipient: base.addr("carol"), Amount: oneInt(), AdId: bobsWantAd}},
+		{"Transfer", &types.MsgTransfer{
+			Sender: base.addr("dave"), CommunityId: fuzzOrchard, Recipient: base.addr("olive"), Amount: sdkmath.NewInt(66), ExpectedFeeBps: 150,
+		}},
+		{"Transfer", &types.MsgTransfer{
+			Sender: base.addr("dave"), CommunityId: fuzzOrchard, Recipient: base.addr("olive"), Amount: sdkmath.NewInt(100 * 100), ExpectedFeeBps: 150,
+		}},
+		{"Transfer", &types.MsgTransfer{Sender: base.addr("bob"), CommunityId: garden, Recipient: base.addr("bob"), Amount: maxInt(), ExpectedFeeBps: 10_001}},
+		{"Transfer", &types.MsgTransfer{Sender: base.addr("bob"), CommunityId: garden, Recipient: base.addr("erin"), Amount: oneInt(), AdId: closedGiveAd}},
+		{"FundFeeAccount", &types.MsgFundFeeAccount{Admin: base.addr("alice"), CommunityId: garden, Amount: sdkmath.NewInt(2_000_000)}},
+		{"FundFeeAccount", &types.MsgFundFeeAccount{Admin: base.addr("alice"), CommunityId: garden, Amount: sdkmath.NewInt(5_000_001)}},
+		{"FundFeeAccount", &types.MsgFundFeeAccount{Admin: base.addr("bob"), CommunityId: 99, Amount: sdkmath.ZeroInt()}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{FeeDenom: "ukiz"}}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()}},
+	}
+	for _, seed := range seeds {
+		bz, err := seed.msg.Marshal()
+		require.NoError(f, err)
+		f.Add(methodIndex(f, seed.method), bz)
+	}
+	f.Add(uint8(0), []byte{})
+	f.Fuzz(func(t *testing.T, method uint8, bz []byte) {
+		first, ok := base.runMsg(t, method, bz)
+		if !ok {
+			return
+		}
+		second, _ := base.runMsg(t, method, bz)
+		require.Equal(t, first, second, "the Msg server is not deterministic")
+	})
+}
+
+// fuzzMarket is the fixture of FuzzMsgServer with the ads every run starts
+// from.
+type fuzzMarket struct {
+	*fixture
+	ads map[uint64]fakeAd
+}
+
+// newFuzzMarket returns the market of newMarket, built for any testing.TB,
+// with Orchard, Field, contributions and ukiz added.
+func newFuzzMarket(tb testing.TB) *fuzzMarket {
+	tb.Helper()
+	env := keepertest.LedgerKeeper(tb)
+	f := &fixture{
+		env: env, ctx: env.Ctx, keeper: env.Keeper, msgs: keeper.NewMsgServerImpl(env.Keeper),
+		query: keeper.NewQueryServerImpl(env.Keeper), community: communitykeeper.NewMsgServerImpl(env.Community),
+		ads: newFakeAds(),
+	}
+	f.keeper.SetAdsKeeper(f.ads)
+	ctx := f.ctx
+	run := func(_ any, err error) { require.NoError(tb, err) }
+	join := func(id uint64, name string) {
+		run(f.community.JoinCommunity(ctx, &communitytypes.MsgJoinCommunity{Member: f.addr(name), CommunityId: id, Username: name}))
+	}
+	setRole := func(id uint64, admin, member string, role communitytypes.Role) {
+		run(f.community.SetMemberRole(ctx, &communitytypes.MsgSetMemberRole{
+			Admin: f.addr(admin), CommunityId: id, Member: f.addr(member), Role: role,
+		}))
+	}
+	for _, c := range []struct{ admin, name string }{{"alice", "Garden"}, {"olive", "Orchard"}, {"olive", "Field"}} {
+		run(f.community.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{
+			Creator: f.addr(c.admin), Name: c.name, JoinPolicy: communitytypes.JoinPolicyOpen, Username: c.admin,
+		}))
+	}
+	for _, name := range []string{"mod", "tom", "bob", "carol", "erin"} {
+		join(garden, name)
+	}
+	join(fuzzOrchard, "dave")
+	setRole(garden, "alice", "mod", communitytypes.RoleModerator)
+	setRole(garden, "alice", "tom", communitytypes.RoleTeller)
+	run(f.community.LeaveCommunity(ctx, &communitytypes.MsgLeaveCommunity{Member: f.addr("erin"), CommunityId: garden}))
+
+	run(f.msgs.CreateCurrency(ctx, &types.MsgCreateCurrency{Admin: f.addr("alice"), CommunityId: garden, Code: "GDD", Name: "GDD money", Decimals: 4}))
+	run(f.msgs.CreateCurrency(ctx, &types.MsgCreateCurrency{
+		Admin: f.addr("olive"), CommunityId: fuzzOrchard, Code: "ORC", Name: "Orchard coin", Decimals: 2,
+		IssuancePolicy: types.IssuancePolicyAdmin, FeeBps: 150,
+	}))
+	issue := func(id uint64, issuer, recipient string, amount int64) {
+		run(f.msgs.Issue(ctx, &types.MsgIssue{
+			Issuer: f.addr(issuer), CommunityId: id, Recipient: f.addr(recipient), Amount: sdkmath.NewInt(amount), Memo: "top-up",
+		}))
+	}
+	issue(garden, "alice", "bob", 100*unit)
+	issue(garden, "alice", "carol", 10*unit)
+	issue(fuzzOrchard, "olive", "dave", 50*100)
+	submit := func(contributor, month string) {
+		run(f.msgs.SubmitContribution(ctx, &types.MsgSubmitContribution{
+			Contributor: f.addr(contributor), CommunityId: garden, Amount: sdkmath.NewInt(3 * unit), Memo: "garden work", Month: month,
+		}))
+	}
+	submit("carol", "2025-03")
+	submit("bob", "")
+	submit("bob", "2025-02")
+	run(f.msgs.DenyContribution(ctx, &types.MsgDenyContribution{Reviewer: f.addr("mod"), ContributionId: fuzzDenied, Reason: "twice"}))
+	f.env.Fund(tb, ctx, f.accAddr("alice"), sdk.NewCoins(sdk.NewInt64Coin("ukiz", 5_000_000)))
+
+	bob := f.accAddr("bob").String()
+	f.ads.add(bobsGiveAd, fakeAd{community: garden, owner: bob})
+	f.ads.add(bobsWantAd, fakeAd{community: garden, owner: bob, want: true})
+	f.ads.add(orchardAd, fakeAd{community: fuzzOrchard, owner: bob})
+	f.ads.add(closedGiveAd, fakeAd{community: garden, owner: bob, closed: true})
+	require.NoError(tb, f.keeper.CheckInvariants(ctx))
+	return &fuzzMarket{fixture: f, ads: f.ads.snapshot()}
+}
+
+// msgOutcome is everything a Msg did, compared between two runs.
+type msgOutcome struct {
+	Response any
+	Err      string
+	State    snapshot
+	Events   sdk.Events
+}
+
+// runMsg runs the Msg of the service's method (modulo the number of
+// methods) encoded in bz on a branch of m's state and a fresh copy of its
+// ads, so that every run starts from the same state, and checks what it did.
+// ok is false when bz does not decode.
+func (m *fuzzMarket) runMsg(t *testing.T, method uint8, bz []byte) (out msgOutcome, ok bool) {
+	t.Helper()
+	desc := types.Msg_serviceDesc.Methods[int(method)%len(types.Msg_serviceDesc.Methods)]
+	branch := *m.fixture
+	branch.ctx, _ = m.ctx.CacheContext()
+	m.fixture.ads.ads = map[uint64]*fakeAd{} // shared with the keeper
+	for id, ad := range m.ads {
+		m.fixture.ads.add(id, ad)
+	}
+	before := branch.snapshot(t)
+
+	res, err := callMsg(branch.ctx, branch.msgs, desc, bz)
+	if errors.Is(err, errUndecodable) {
+		return msgOutcome{}, false
+	}
+	out = msgOutcome{Response: res, State: branch.snapshot(t), Events: branch.ctx.EventManager().Events()}
+	if err != nil {
+		out.Err = err.Error()
+		if !isOneOf(err, msgServerErrors) {
+			t.Fatalf("%s returned an unregistered error %T: %v", desc.MethodName, err, err)
+		}
+		for name := range before.stores {
+			require.Equal(t, before.stores[name], out.State.stores[name], "the %s store changed by a rejected %s", name, desc.MethodName)
+		}
+		require.Equal(t, before.ads, out.State.ads, "ads changed by a rejected %s", desc.MethodName)
+		require.Empty(t, out.Events, "events emitted by a rejected %s", desc.MethodName)
+		return out, true
+	}
+	require.NoError(t, branch.keeper.CheckInvariants(branch.ctx), "after an accepted %s", desc.MethodName)
+	gs, err := branch.keeper.ExportGenesis(branch.ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate(), "the state after an accepted %s", desc.MethodName)
+	return out, true
+}
+
+// errUndecodable reports fuzz input that is no protobuf encoding of the
+// method's request.
+var errUndecodable = errors.New("input does not decode")
+
+// callMsg decodes bz as the request of method and calls it on srv, as the
+// Msg service router does. It returns errUndecodable when bz does not
+// decode.
+func callMsg(ctx context.Context, srv any, method grpc.MethodDesc, bz []byte) (any, error) {
+	var decodeErr error
+	decode := func(in any) error {
+		decodeErr = in.(interface{ Unmarshal([]byte) error }).Unmarshal(bz)
+		return decodeErr
+	}
+	res, err := method.Handler(srv, ctx, decode, nil)
+	if decodeErr != nil {
+		return nil, errUndecodable
+	}
+	return res, err
+}
+
+// methodIndex returns the index of the named method in the Msg service.
+func methodIndex(tb testing.TB, name string) uint8 {
+	tb.Helper()
+	for i, m := range types.Msg_serviceDesc.Methods {
+		if m.MethodName == name {
+			return uint8(i)
+		}
+	}
+	tb.Fatalf("the Msg service has no method %s", name)
+	return 0
+}
+
+func isOneOf(err error, targets []error) bool {
+	for _, target := range targets {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	return false
+}

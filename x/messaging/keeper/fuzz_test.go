@@ -1,0 +1,239 @@
+package keeper_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc"
+
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
+	adskeeper "github.com/kizuna-chain/kizuna/x/ads/keeper"
+	adstypes "github.com/kizuna-chain/kizuna/x/ads/types"
+	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
+	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
+	"github.com/kizuna-chain/kizuna/x/messaging/keeper"
+	"github.com/kizuna-chain/kizuna/x/messaging/types"
+)
+
+// msgServerErrors are the errors the Msg server may return: the module's
+// registered errors, the community and ads modules' it passes on, and the
+// SDK's for addresses and authority. Any other error is a bug.
+var msgServerErrors = []error{
+	types.ErrInvalidTitle, types.ErrInvalidMembers, types.ErrDuplicateMember, types.ErrThreadNotFound,
+	types.ErrNotMember, types.ErrNotThreadMember, types.ErrUnauthorized, types.ErrInvalidPayload,
+	types.ErrInvalidHash, types.ErrHashMismatch, types.ErrSeqBeyondLast, types.ErrSelfThread, types.ErrNotGroup,
+	types.ErrThreadTooSmall, types.ErrInvalidParams, types.ErrInvalidGenesis, types.ErrInvalidThreadKind,
+	communitytypes.ErrCommunityNotFound, adstypes.ErrAdNotFound,
+	sdkerrors.ErrInvalidAddress, sdkerrors.ErrUnauthorized,
+}
+
+// Threads of the fuzz world.
+const (
+	fuzzGroup  uint64 = iota + 1 // alice, bob and carol in Garden; two messages
+	fuzzDirect                   // bob and carol in Garden
+	fuzzAd                       // dave asks alice about her ad
+	fuzzLonely                   // erin's group in Harbour, whose other member left
+)
+
+// FuzzMsgServer runs one Msg of any kind of the messaging Msg service,
+// decoded from fuzzed protobuf bytes, through the Msg server, against Garden
+// (alice admin; bob, carol and dave members; an ad of alice) and Harbour
+// (erin admin) with a group, a direct, an ad thread and a group left with
+// one member. It checks that the server never panics; that a rejected Msg
+// fails with a registered error and leaves the store and the events
+// untouched; that after an accepted one the exported genesis still
+// validates; and that the same Msg on the same state gives the same
+// response, error, writes and events.
+func FuzzMsgServer(f *testing.F) {
+	base, garden, ad := newFuzzWorld(f)
+	hello := []byte("hello")
+	bye := postMsg(base.addr("bob"), fuzzGroup, []byte("bye"))
+	bye.ContentSha256 = bye.ContentSha256[:31]
+	seeds := []struct {
+		method string
+		msg    interface{ Marshal() ([]byte, error) }
+	}{
+		{"OpenAdThread", &types.MsgOpenAdThread{Requester: base.addr("bob"), AdId: ad}},
+		{"OpenAdThread", &types.MsgOpenAdThread{Requester: base.addr("dave"), AdId: ad}},
+		{"OpenAdThread", &types.MsgOpenAdThread{Requester: base.addr("alice"), AdId: ad}},
+		{"OpenAdThread", &types.MsgOpenAdThread{Requester: base.addr("erin"), AdId: 99}},
+		{"OpenDirectThread", &types.MsgOpenDirectThread{Creator: base.addr("alice"), CommunityId: garden, Peer: base.addr("dave")}},
+		{"OpenDirectThread", &types.MsgOpenDirectThread{Creator: base.addr("carol"), CommunityId: garden, Peer: base.addr("bob")}},
+		{"OpenDirectThread", &types.MsgOpenDirectThread{Creator: base.addr("alice"), CommunityId: garden, Peer: base.addr("alice")}},
+		{"OpenDirectThread", &types.MsgOpenDirectThread{Creator: base.addr("alice"), CommunityId: garden, Peer: base.addr("erin")}},
+		{"CreateGroupThread", &types.MsgCreateGroupThread{
+			Creator: base.addr("bob"), CommunityId: garden, Members: base.addrs("carol", "dave"), Title: "Garden crew",
+		}},
+		{"CreateGroupThread", &types.MsgCreateGroupThread{Creator: base.addr("bob"), CommunityId: garden, Members: base.addrs("bob"), Title: " "}},
+		{"CreateGroupThread", &types.MsgCreateGroupThread{Creator: base.addr("bob"), CommunityId: garden, Members: base.addrs("carol", "carol"), Title: "Dup"}},
+		{"CreateGroupThread", &types.MsgCreateGroupThread{Creator: base.addr("bob"), CommunityId: garden, Members: []string{"kizuna1nope"}, Title: "Bad"}},
+		{"UpdateGroupThread", &types.MsgUpdateGroupThread{
+			Updater: base.addr("alice"), ThreadId: fuzzGroup, Members: base.addrs("alice", "dave"), Title: "Renamed",
+		}},
+		{"UpdateGroupThread", &types.MsgUpdateGroupThread{Updater: base.addr("bob"), ThreadId: fuzzGroup, Members: base.addrs("bob", "carol"), Title: "Mine"}},
+		{"UpdateGroupThread", &types.MsgUpdateGroupThread{Updater: base.addr("bob"), ThreadId: fuzzDirect, Members: base.addrs("bob", "carol"), Title: "Direct"}},
+		{"UpdateGroupThread", &types.MsgUpdateGroupThread{Updater: base.addr("erin"), ThreadId: fuzzLonely, Members: base.addrs("erin"), Title: "Alone"}},
+		{"PostMessage", postMsg(base.addr("bob"), fuzzGroup, hello)},
+		{"PostMessage", postMsg(base.addr("dave"), fuzzAd, hello)},
+		{"PostMessage", postMsg(base.addr("dave"), fuzzGroup, hello)},
+		{"PostMessage", postMsg(base.addr("erin"), fuzzLonely, hello)},
+		{"PostMessage", bye},
+		{"PostMessage", &types.MsgPostMessage{Sender: base.addr("bob"), ThreadId: fuzzGroup, ContentSha256: make([]byte, 32), Payload: hello}},
+		{"MarkRead", &types.MsgMarkRead{Member: base.addr("bob"), ThreadId: fuzzGroup, Seq: 2}},
+		{"MarkRead", &types.MsgMarkRead{Member: base.addr("bob"), ThreadId: fuzzGroup, Seq: 3}},
+		{"MarkRead", &types.MsgMarkRead{Member: base.addr("alice"), ThreadId: fuzzGroup, Seq: 1}},
+		{"MarkRead", &types.MsgMarkRead{Member: base.addr("dave"), ThreadId: fuzzDirect, Seq: 0}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{MinGroupMembers: 1}}},
+		{"UpdateParams", &types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()}},
+	}
+	for _, seed := range seeds {
+		bz, err := seed.msg.Marshal()
+		require.NoError(f, err)
+		f.Add(methodIndex(f, seed.method), bz)
+	}
+	f.Add(uint8(0), []byte{})
+	f.Fuzz(func(t *testing.T, method uint8, bz []byte) {
+		first, ok := base.runMsg(t, method, bz)
+		if !ok {
+			return
+		}
+		second, _ := base.runMsg(t, method, bz)
+		require.Equal(t, first, second, "the Msg server is not deterministic")
+	})
+}
+
+// newFuzzWorld returns a fixture holding the fuzz world of FuzzMsgServer,
+// built for any testing.TB, with the ids of Garden and of alice's ad.
+func newFuzzWorld(tb testing.TB) (f *fixture, garden, ad uint64) {
+	tb.Helper()
+	mf := keepertest.MessagingKeeper(tb)
+	f = &fixture{
+		ctx: mf.Ctx, key: mf.StoreKey, keeper: mf.Keeper, msgs: keeper.NewMsgServerImpl(mf.Keeper),
+		query: keeper.NewQueryServerImpl(mf.Keeper), community: communitykeeper.NewMsgServerImpl(mf.Community),
+		ads: adskeeper.NewMsgServerImpl(mf.Ads),
+	}
+	ctx := f.ctx
+	run := func(_ any, err error) { require.NoError(tb, err) }
+	create := func(name, creator string, members ...string) uint64 {
+		res, err := f.community.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{
+			Creator: f.addr(creator), Name: name, JoinPolicy: communitytypes.JoinPolicyOpen, Username: creator,
+		})
+		require.NoError(tb, err)
+		for _, m := range members {
+			run(f.community.JoinCommunity(ctx, &communitytypes.MsgJoinCommunity{Member: f.addr(m), CommunityId: res.Id, Username: m}))
+		}
+		return res.Id
+	}
+	garden = create("Garden", "alice", "bob", "carol", "dave")
+	harbour := create("Harbour", "erin", "finn")
+	adRes, err := f.ads.CreateAd(ctx, &adstypes.MsgCreateAd{
+		Owner: f.addr("alice"), CommunityId: garden, Type: adstypes.AdTypeGive, Title: "Bicycle", Price: math.NewInt(5),
+	})
+	require.NoError(tb, err)
+
+	run(f.msgs.CreateGroupThread(ctx, &types.MsgCreateGroupThread{
+		Creator: f.addr("alice"), CommunityId: garden, Members: f.addrs("bob", "carol"), Title: "Garden crew",
+	}))
+	run(f.msgs.OpenDirectThread(ctx, &types.MsgOpenDirectThread{Creator: f.addr("bob"), CommunityId: garden, Peer: f.addr("carol")}))
+	run(f.msgs.OpenAdThread(ctx, &types.MsgOpenAdThread{Requester: f.addr("dave"), AdId: adRes.Id}))
+	run(f.msgs.CreateGroupThread(ctx, &types.MsgCreateGroupThread{
+		Creator: f.addr("erin"), CommunityId: harbour, Members: f.addrs("finn"), Title: "Harbour",
+	}))
+	for _, text := range []string{"hello", "see you"} {
+		sum := sha256.Sum256([]byte(text))
+		run(f.msgs.PostMessage(ctx, &types.MsgPostMessage{
+			Sender: f.addr("alice"), ThreadId: fuzzGroup, ContentSha256: sum[:], Payload: []byte(text),
+		}))
+	}
+	run(f.community.LeaveCommunity(ctx, &communitytypes.MsgLeaveCommunity{Member: f.addr("finn"), CommunityId: harbour}))
+	return f, garden, adRes.Id
+}
+
+// msgOutcome is everything a Msg did, compared between two runs.
+type msgOutcome struct {
+	Response any
+	Err      string
+	Store    map[string]string
+	Events   sdk.Events
+}
+
+// runMsg runs the Msg of the service's method (modulo the number of
+// methods) encoded in bz on a branch of f's state, so that every run starts
+// from the same state, and checks what it did. ok is false when bz does not
+// decode.
+func (f *fixture) runMsg(t *testing.T, method uint8, bz []byte) (out msgOutcome, ok bool) {
+	t.Helper()
+	desc := types.Msg_serviceDesc.Methods[int(method)%len(types.Msg_serviceDesc.Methods)]
+	branch := *f
+	branch.ctx, _ = f.ctx.CacheContext()
+	before := branch.rawStore(t)
+
+	res, err := callMsg(branch.ctx, branch.msgs, desc, bz)
+	if errors.Is(err, errUndecodable) {
+		return msgOutcome{}, false
+	}
+	out = msgOutcome{Response: res, Store: branch.rawStore(t), Events: branch.ctx.EventManager().Events()}
+	if err != nil {
+		out.Err = err.Error()
+		if !isOneOf(err, msgServerErrors) {
+			t.Fatalf("%s returned an unregistered error %T: %v", desc.MethodName, err, err)
+		}
+		require.Equal(t, before, out.Store, "state changed by a rejected %s", desc.MethodName)
+		require.Empty(t, out.Events, "events emitted by a rejected %s", desc.MethodName)
+		return out, true
+	}
+	gs, err := branch.keeper.ExportGenesis(branch.ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate(), "the state after an accepted %s", desc.MethodName)
+	return out, true
+}
+
+// errUndecodable reports fuzz input that is no protobuf encoding of the
+// method's request.
+var errUndecodable = errors.New("input does not decode")
+
+// callMsg decodes bz as the request of method and calls it on srv, as the
+// Msg service router does. It returns errUndecodable when bz does not
+// decode.
+func callMsg(ctx context.Context, srv any, method grpc.MethodDesc, bz []byte) (any, error) {
+	var decodeErr error
+	decode := func(in any) error {
+		decodeErr = in.(interface{ Unmarshal([]byte) error }).Unmarshal(bz)
+		return decodeErr
+	}
+	res, err := method.Handler(srv, ctx, decode, nil)
+	if decodeErr != nil {
+		return nil, errUndecodable
+	}
+	return res, err
+}
+
+// methodIndex returns the index of the named method in the Msg service.
+func methodIndex(tb testing.TB, name string) uint8 {
+	tb.Helper()
+	for i, m := range types.Msg_serviceDesc.Methods {
+		if m.MethodName == name {
+			return uint8(i)
+		}
+	}
+	tb.Fatalf("the Msg service has no method %s", name)
+	return 0
+}
+
+func isOneOf(err error, targets []error) bool {
+	for _, target := range targets {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	return false
+}
