@@ -93,7 +93,7 @@ func (k Keeper) initEntry(ctx context.Context, e types.Entry) error {
 	if err != nil {
 		return err
 	}
-	if err := k.History.Set(ctx, historyKey(account, e.Denom, e.Id), e); err != nil {
+	if err := k.setEntry(ctx, account, e); err != nil {
 		return err
 	}
 	if e.Type != types.EntryTypeCreation {
@@ -157,8 +157,8 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}); err != nil {
 		return nil, err
 	}
-	if err := k.History.Walk(ctx, nil, func(_ HistoryKey, e types.Entry) (bool, error) {
-		gs.Entries = append(gs.Entries, e)
+	if err := k.History.Walk(ctx, nil, func(key HistoryKey, e types.Entry) (bool, error) {
+		gs.Entries = append(gs.Entries, k.entryAt(key, e))
 		return false, nil
 	}); err != nil {
 		return nil, err

@@ -114,9 +114,9 @@ func (k Keeper) MonthlyCreatedInvariant(ctx sdk.Context) (string, bool) {
 		month     string
 	}
 	expected := map[key]sdkmath.Int{}
-	err := k.History.Walk(ctx, nil, func(_ HistoryKey, e types.Entry) (bool, error) {
+	err := k.History.Walk(ctx, nil, func(hk HistoryKey, e types.Entry) (bool, error) {
 		if e.Type == types.EntryTypeCreation && e.ContributionId == 0 {
-			kk := key{e.CommunityId, e.Account, e.Month}
+			kk := key{e.CommunityId, k.formatAddress(hk.K1()), e.Month}
 			expected[kk] = addTo(expected[kk], e.Amount)
 		}
 		return false, nil

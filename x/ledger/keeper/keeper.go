@@ -62,7 +62,8 @@ type Keeper struct {
 	NextContributionID collections.Sequence
 	Contributions      *collections.IndexedMap[uint64, types.Contribution, ContributionIndexes]
 	NextEntryID        collections.Sequence
-	// History holds every ledger entry under HistoryKey.
+	// History holds every ledger entry under HistoryKey, without the
+	// fields the key holds (see setEntry).
 	History collections.Map[HistoryKey, types.Entry]
 	// MonthlyCreated is what counts against the monthly cap: admin issuance
 	// and pending and confirmed contributions, in base units.

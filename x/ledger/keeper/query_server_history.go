@@ -25,7 +25,7 @@ func (q queryServer) History(ctx context.Context, req *types.QueryHistoryRequest
 		return nil, err
 	}
 	entries, page, err := query.CollectionPaginate(ctx, q.Keeper.History, req.Pagination,
-		func(_ HistoryKey, e types.Entry) (types.Entry, error) { return e, nil },
+		func(key HistoryKey, e types.Entry) (types.Entry, error) { return q.entryAt(key, e), nil },
 		func(o *query.CollectionsPaginateOptions[HistoryKey]) {
 			prefix := collections.TripleSuperPrefix[sdk.AccAddress, string, uint64](account, denom)
 			o.Prefix = &prefix

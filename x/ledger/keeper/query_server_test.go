@@ -129,6 +129,13 @@ func TestQueryHistory_NewestFirstPaginatedPerCurrency(t *testing.T) {
 	}
 	require.Equal(t, sdkmath.NewInt(5), all[0].Amount)
 	require.Equal(t, types.EntryTypeCreation, all[5].Type)
+	for _, e := range all {
+		// The stored entry leaves out what its key holds; the query puts
+		// it back.
+		require.Equal(t, f.addr("bob"), e.Account)
+		require.Equal(t, gdd, e.Denom)
+		require.NotZero(t, e.Id)
+	}
 
 	page := func(req *types.QueryHistoryRequest) *types.QueryHistoryResponse {
 		t.Helper()

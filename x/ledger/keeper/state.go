@@ -149,7 +149,7 @@ func (k Keeper) recordEntry(ctx context.Context, account sdk.AccAddress, e types
 	e.Id = id
 	e.Height = sdkCtx.BlockHeight()
 	e.Time = sdkCtx.BlockTime()
-	if err := k.History.Set(ctx, historyKey(account, e.Denom, id), e); err != nil {
+	if err := k.setEntry(ctx, account, e); err != nil {
 		return 0, err
 	}
 	return id, emitEntryRecorded(ctx, &types.EventEntryRecorded{
@@ -161,6 +161,24 @@ func (k Keeper) recordEntry(ctx context.Context, account sdk.AccAddress, e types
 // historyKey returns the key of entry id in the history of account in denom.
 func historyKey(account sdk.AccAddress, denom string, id uint64) HistoryKey {
 	return collections.Join3(account, denom, math.MaxUint64-id)
+}
+
+// setEntry stores e in the history of account. The stored value leaves out
+// what its key holds (account, denom and id): every transfer writes two
+// entries, and those fields made a third of their bytes. entryAt puts them
+// back.
+func (k Keeper) setEntry(ctx context.Context, account sdk.AccAddress, e types.Entry) error {
+	key := historyKey(account, e.Denom, e.Id)
+	e.Account, e.Denom, e.Id = "", "", 0
+	return k.History.Set(ctx, key, e)
+}
+
+// entryAt returns the whole entry stored under key as e.
+func (k Keeper) entryAt(key HistoryKey, e types.Entry) types.Entry {
+	e.Account = k.formatAddress(key.K1())
+	e.Denom = key.K2()
+	e.Id = math.MaxUint64 - key.K3()
+	return e
 }
 
 // nextID hands out ids from first on, also when the sequence was never
