@@ -51,15 +51,48 @@ reset: ## Wipe the `make run` node's home (.localnode/)
 ##@ Tests
 
 .PHONY: test
-test: proto-check test-unit test-system ## The whole test suite: generated code, unit and system tests
+test: proto-check test-unit test-fuzz-short test-system test-faults-short ## The whole test suite: generated code, unit, fuzz seeds, system and short fault tests
 
 .PHONY: test-unit
-test-unit: ## Unit and keeper tests
-	go test $(GO_TEST_FLAGS) $$(go list ./... | grep -v /tests/system)
+test-unit: ## Unit and keeper tests (fuzz targets run their seeds)
+	go test $(GO_TEST_FLAGS) $$(go list ./... | grep -v -e /tests/system -e /tests/faults)
 
 .PHONY: test-system
 test-system: build system-deps ## System tests: real kizunad processes (single node and 4-validator localnet)
 	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -timeout 20m -v ./tests/system/...
+
+.PHONY: test-faults-short
+test-faults-short: build system-deps ## Fault tests, short subset: crash the single node and one of four validators under load
+	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -short -timeout 20m -v ./tests/faults/...
+
+.PHONY: test-faults
+test-faults: build system-deps ## Fault tests under load: crashes, loss of quorum, state sync join (4-validator localnet)
+	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -timeout 40m -v ./tests/faults/...
+
+FUZZ_TIME       ?= 30s
+FUZZ_TIME_SHORT ?= 1s
+
+.PHONY: test-fuzz-short
+test-fuzz-short: ## Run every Go fuzz target briefly ($(FUZZ_TIME_SHORT) each)
+	scripts/fuzz.sh $(FUZZ_TIME_SHORT)
+
+.PHONY: fuzz
+fuzz: ## Run every Go fuzz target for FUZZ_TIME each (default 30s)
+	scripts/fuzz.sh $(FUZZ_TIME)
+
+##@ Performance
+
+LOAD_FLAGS  ?= -rate 300 -duration 60s
+BENCH_FLAGS ?=
+
+.PHONY: bench
+bench: ## Execution throughput in-process (FinalizeBlock + Commit): bank send vs Kizuna's txs, sequential and Block-STM
+	go run ./cmd/kizuna-bench $(BENCH_FLAGS)
+
+.PHONY: load
+load: ## Send ledger transfers to `make run`'s node for 60 s; prints tx/s, latency, rejections (LOAD_FLAGS)
+	go build -o $(BUILD_DIR)/kizuna-load ./cmd/kizuna-load
+	$(BUILD_DIR)/kizuna-load $(LOAD_FLAGS)
 
 ##@ Networks
 
@@ -97,4 +130,4 @@ format: $(TOOLS_DIR)/golangci-lint ## Format Go code (gofumpt + gci import group
 
 .PHONY: clean
 clean: ## Remove build outputs
-	rm -rf $(BUILD_DIR)/kizunad $(BUILD_DIR)/localnet
+	rm -rf $(BUILD_DIR)/kizunad $(BUILD_DIR)/kizuna-load $(BUILD_DIR)/localnet

@@ -1,0 +1,33 @@
+// Package faults_test crashes and stops real kizunad processes under a
+// steady load of ledger transfers from the load driver, and checks that the
+// chain keeps or stops committing as BFT consensus says it must, that
+// restarted and new nodes reach the same state, and that no transaction the
+// driver saw committed is lost. `make test` runs the short subset (-short),
+// `make test-faults` all of it.
+package faults_test
+
+import (
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/kizuna-chain/kizuna/testutil/e2e"
+)
+
+var kizunad string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "kizuna-faults")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	kizunad, err = e2e.Binary(dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
