@@ -62,8 +62,8 @@ test-system: build system-deps ## System tests: real kizunad processes (single n
 	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -timeout 20m -v ./tests/system/...
 
 .PHONY: test-faults-short
-test-faults-short: build system-deps ## Fault tests, short subset: crash the single node and one of four validators under load
-	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -short -timeout 20m -v ./tests/faults/...
+test-faults-short: build system-deps ## Fault tests, short subset: crash the single node and one of four validators under load; the load driver against a node
+	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -short -timeout 20m -v ./tests/faults/... ./internal/load/
 
 .PHONY: test-faults
 test-faults: build system-deps ## Fault tests under load: crashes, loss of quorum, state sync join (4-validator localnet)

@@ -32,14 +32,7 @@ func TestLocalnet_FaultsUnderLoad(t *testing.T) {
 		}
 		t.Logf("three of four validators committed 4 blocks in %s", time.Since(killed).Round(time.Millisecond))
 		net.run("start", "3")
-		rep := run.wait(t)
-
-		requireSameAppHash(t, net.rpcs(0, 1, 2, 3)...)
-		requireNoneMissing(t, net.grpc(0), rep.Committed)
-		requireNoneMissing(t, net.grpc(3), rep.Committed)
-		for _, i := range all {
-			requireInvariants(t, net.api(i))
-		}
+		requireConsistent(t, net, run.wait(t), 0, 3)
 	})
 	if testing.Short() {
 		return
@@ -77,13 +70,7 @@ func TestLocalnet_FaultsUnderLoad(t *testing.T) {
 		if err := e2e.WaitForHeight(net.rpc(0), halted+3, 2*time.Minute); err != nil {
 			t.Fatalf("the chain did not resume: %v", err)
 		}
-		rep := run.wait(t)
-		requireSameAppHash(t, net.rpcs(0, 1, 2, 3)...)
-		requireNoneMissing(t, net.grpc(1), rep.Committed)
-		requireNoneMissing(t, net.grpc(2), rep.Committed)
-		for _, i := range all {
-			requireInvariants(t, net.api(i))
-		}
+		requireConsistent(t, net, run.wait(t), 1, 2)
 	})
 
 	t.Run("join by state sync", func(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -36,7 +35,7 @@ func startLocalnet(t *testing.T) *localnet {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, err := freePortRange(50)
+	base, err := e2e.FreePortRange(36000, 50)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +43,7 @@ func startLocalnet(t *testing.T) *localnet {
 	t.Cleanup(func() {
 		if t.Failed() {
 			for i := range 5 {
-				logTail(t, filepath.Join(n.dir, fmt.Sprintf("node%d", i), "kizunad.log"))
+				e2e.LogTail(t, filepath.Join(n.dir, fmt.Sprintf("node%d", i), "kizunad.log"))
 			}
 		}
 		if out, err := n.runScript("stop"); err != nil {
@@ -176,6 +175,21 @@ func (r *runningLoad) wait(t *testing.T) *load.Report {
 	return r.rep
 }
 
+// requireConsistent checks, after a fault, that the four validators agree
+// on the app hash, that the nodes checked hold every transfer of rep the
+// driver saw committed, and that the invariants hold on all four.
+func requireConsistent(t *testing.T, net *localnet, rep *load.Report, checked ...int) {
+	t.Helper()
+	validators := net.validators()
+	requireSameAppHash(t, net.rpcs(validators...)...)
+	for _, i := range checked {
+		requireNoneMissing(t, net.grpc(i), rep.Committed)
+	}
+	for _, i := range validators {
+		requireInvariants(t, net.api(i))
+	}
+}
+
 // requireNoneMissing checks that the node at grpcAddr holds every committed
 // transfer of txs at its height with its result.
 func requireNoneMissing(t *testing.T, grpcAddr string, txs []load.CommittedTx) {
@@ -261,38 +275,6 @@ func earliestHeight(t *testing.T, rpcURL string) int64 {
 		t.Fatal(err)
 	}
 	return h
-}
-
-func freePortRange(n int) (int, error) {
-	for base := 36000; base < 60000; base += 100 {
-		if portsFree(base, n) {
-			return base, nil
-		}
-	}
-	return 0, fmt.Errorf("no %d free consecutive ports", n)
-}
-
-func portsFree(base, n int) bool {
-	for p := base; p < base+n; p++ {
-		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p))
-		if err != nil {
-			return false
-		}
-		_ = l.Close()
-	}
-	return true
-}
-
-func logTail(t *testing.T, path string) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return
-	}
-	if len(data) > 4000 {
-		data = data[len(data)-4000:]
-	}
-	t.Logf("last lines of %s:\n%s", path, data)
 }
 
 // testWriter sends the driver's log lines to the test log.

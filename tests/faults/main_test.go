@@ -7,8 +7,6 @@
 package faults_test
 
 import (
-	"fmt"
-	"os"
 	"testing"
 
 	"github.com/kizuna-chain/kizuna/testutil/e2e"
@@ -16,18 +14,4 @@ import (
 
 var kizunad string
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "kizuna-faults")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	kizunad, err = e2e.Binary(dir)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	_ = os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { e2e.Main(m, &kizunad) }

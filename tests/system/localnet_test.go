@@ -22,7 +22,7 @@ func TestLocalnet_FourValidatorsAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, err := freePortRange(40)
+	base, err := e2e.FreePortRange(42000, 40)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func TestLocalnet_FourValidatorsAgree(t *testing.T) {
 		}
 		if t.Failed() {
 			for i := range 4 {
-				logTail(t, filepath.Join(dir, fmt.Sprintf("node%d", i), "kizunad.log"))
+				e2e.LogTail(t, filepath.Join(dir, fmt.Sprintf("node%d", i), "kizunad.log"))
 			}
 		}
 	})
@@ -92,26 +92,4 @@ func TestLocalnet_FourValidatorsAgree(t *testing.T) {
 			t.Errorf("validator-%d pid file left behind", i)
 		}
 	}
-}
-
-// freePortRange finds a base port such that base..base+n-1 are all free.
-func freePortRange(n int) (int, error) {
-	for base := 42000; base < 60000; base += 100 {
-		if portsFree(base, n) {
-			return base, nil
-		}
-	}
-	return 0, fmt.Errorf("no free range of %d ports", n)
-}
-
-func logTail(t *testing.T, path string) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return
-	}
-	if len(data) > 4000 {
-		data = data[len(data)-4000:]
-	}
-	t.Logf("%s:\n%s", path, data)
 }

@@ -4,8 +4,6 @@
 package system_test
 
 import (
-	"fmt"
-	"os"
 	"testing"
 
 	"github.com/kizuna-chain/kizuna/testutil/e2e"
@@ -13,18 +11,4 @@ import (
 
 var kizunad string
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "kizuna-system")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	kizunad, err = e2e.Binary(dir)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	_ = os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { e2e.Main(m, &kizunad) }
