@@ -73,7 +73,7 @@ FUZZ_TIME       ?= 30s
 FUZZ_TIME_SHORT ?= 1s
 
 .PHONY: test-fuzz-short
-test-fuzz-short: ## Run every Go fuzz target briefly ($(FUZZ_TIME_SHORT) each)
+test-fuzz-short: ## Run every Go fuzz target briefly (FUZZ_TIME_SHORT, default 1s, each)
 	scripts/fuzz.sh $(FUZZ_TIME_SHORT)
 
 .PHONY: fuzz
