@@ -35,7 +35,7 @@ func startLocalnet(t *testing.T) *localnet {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, err := e2e.FreePortRange(36000, 50)
+	base, err := e2e.FreePortRange(21000, 50)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ func TestLocalnet_FourValidatorsAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, err := e2e.FreePortRange(42000, 40)
+	base, err := e2e.FreePortRange(24000, 40)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"fmt"
 	"net"
 	"os"
@@ -30,15 +31,22 @@ func runMain(m *testing.M, binary *string) int {
 
 // FreePortRange returns a base port, from from on in steps of 100, such that
 // base..base+n-1 are all free on the loopback interface. Packages that run
-// at the same time start from different ports.
+// at the same time start from different ports. The range stays below
+// Linux's ephemeral ports (32768 on), from which the kernel picks the local
+// port of every outgoing connection: a port found free there can be taken
+// by one of the nodes' own dials before the node that should listen on it
+// starts.
 func FreePortRange(from, n int) (int, error) {
-	for base := from; base+n <= 65535; base += 100 {
+	for base := from; base+n <= ephemeralPorts; base += 100 {
 		if portsFree(base, n) {
 			return base, nil
 		}
 	}
-	return 0, fmt.Errorf("no %d free consecutive ports from %d on", n, from)
+	return 0, fmt.Errorf("no %d free consecutive ports between %d and %d", n, from, ephemeralPorts)
 }
+
+// ephemeralPorts is where Linux's default ephemeral port range starts.
+const ephemeralPorts = 32768
 
 func portsFree(base, n int) bool {
 	for p := base; p < base+n; p++ {
@@ -58,6 +66,12 @@ func LogTail(t *testing.T, path string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return
+	}
+	// A node that fails to start prints its error and then its usage,
+	// which would fill the tail.
+	if i := bytes.Index(data, []byte("Error: ")); i >= 0 {
+		line, _, _ := bytes.Cut(data[i:], []byte("\n"))
+		t.Logf("%s: %s", path, line)
 	}
 	if len(data) > 4000 {
 		data = data[len(data)-4000:]
