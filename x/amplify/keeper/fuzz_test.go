@@ -1,7 +1,6 @@
 package keeper_test
 
 import (
-	"context"
 	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
@@ -11,13 +10,13 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
-	"google.golang.org/grpc"
 
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/kizuna-chain/kizuna/testutil/fuzzmsg"
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
 	"github.com/kizuna-chain/kizuna/x/amplify/keeper"
@@ -116,7 +115,7 @@ func FuzzMsgServer(f *testing.F) {
 	for _, seed := range seeds {
 		bz, err := seed.msg.Marshal()
 		require.NoError(f, err)
-		f.Add(methodIndex(f, seed.method), bz)
+		f.Add(fuzzmsg.MethodIndex(f, types.Msg_serviceDesc, seed.method), bz)
 	}
 	f.Add(uint8(0), []byte{})
 	f.Fuzz(func(t *testing.T, method uint8, bz []byte) {
@@ -223,14 +222,14 @@ func (f *fixture) runMsg(t *testing.T, method uint8, bz []byte) (out msgOutcome,
 	branch.ctx, _ = f.ctx.CacheContext()
 	before := branch.rawStore(t)
 
-	res, err := callMsg(branch.ctx, branch.msgs, desc, bz)
-	if errors.Is(err, errUndecodable) {
+	res, err := fuzzmsg.Call(branch.ctx, branch.msgs, desc, bz)
+	if errors.Is(err, fuzzmsg.ErrUndecodable) {
 		return msgOutcome{}, false
 	}
 	out = msgOutcome{Response: res, Store: branch.rawStore(t), Events: branch.ctx.EventManager().Events()}
 	if err != nil {
 		out.Err = err.Error()
-		if !isOneOf(err, msgServerErrors) {
+		if !fuzzmsg.IsOneOf(err, msgServerErrors) {
 			t.Fatalf("%s returned an unregistered error %T: %v", desc.MethodName, err, err)
 		}
 		require.Equal(t, before, out.Store, "state changed by a rejected %s", desc.MethodName)
@@ -241,47 +240,6 @@ func (f *fixture) runMsg(t *testing.T, method uint8, bz []byte) (out msgOutcome,
 	require.NoError(t, err)
 	require.NoError(t, gs.Validate(), "the state after an accepted %s", desc.MethodName)
 	return out, true
-}
-
-// errUndecodable reports fuzz input that is no protobuf encoding of the
-// method's request.
-var errUndecodable = errors.New("input does not decode")
-
-// callMsg decodes bz as the request of method and calls it on srv, as the
-// Msg service router does. It returns errUndecodable when bz does not
-// decode.
-func callMsg(ctx context.Context, srv any, method grpc.MethodDesc, bz []byte) (any, error) {
-	var decodeErr error
-	decode := func(in any) error {
-		decodeErr = in.(interface{ Unmarshal([]byte) error }).Unmarshal(bz)
-		return decodeErr
-	}
-	res, err := method.Handler(srv, ctx, decode, nil)
-	if decodeErr != nil {
-		return nil, errUndecodable
-	}
-	return res, err
-}
-
-// methodIndex returns the index of the named method in the Msg service.
-func methodIndex(tb testing.TB, name string) uint8 {
-	tb.Helper()
-	for i, m := range types.Msg_serviceDesc.Methods {
-		if m.MethodName == name {
-			return uint8(i)
-		}
-	}
-	tb.Fatalf("the Msg service has no method %s", name)
-	return 0
-}
-
-func isOneOf(err error, targets []error) bool {
-	for _, target := range targets {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
-	return false
 }
 
 // TestSubmitAmplify_RejectsAKnownIndexOnceItsSignerIsADelegate pins the bug
