@@ -293,7 +293,6 @@ func New(
 	app.LedgerKeeper = ledgerkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[ledgertypes.StoreKey]), addressCodec, authority,
 		app.AccountKeeper, app.BankKeeper, app.CommunityKeeper,
-		ledgerkeeper.NewFeegrantAdapter(app.FeeGrantKeeper, addressCodec),
 	)
 	app.LedgerKeeper.SetAdsKeeper(app.AdsKeeper)
 	app.MessagingKeeper = messagingkeeper.NewKeeper(
@@ -303,11 +302,8 @@ func New(
 	app.AmplifyKeeper = amplifykeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[amplifytypes.StoreKey]), addressCodec, authority,
 	)
-	// Membership grants and revokes the community's fee sponsorship, and
-	// leaving a community leaves its threads.
-	app.CommunityKeeper.SetHooks(communitytypes.NewMultiCommunityHooks(
-		app.LedgerKeeper.Hooks(), app.MessagingKeeper.Hooks(),
-	))
+	// Leaving a community leaves its threads.
+	app.CommunityKeeper.SetHooks(communitytypes.NewMultiCommunityHooks(app.MessagingKeeper.Hooks()))
 	// Community currencies move only through x/ledger (membership, fees,
 	// history), never by a plain bank send.
 	app.BankKeeper.AppendSendRestriction(app.LedgerKeeper.SendRestriction)
@@ -398,9 +394,11 @@ func New(
 
 	anteHandler, err := NewAnteHandler(HandlerOptions{
 		HandlerOptions: ante.HandlerOptions{
-			AccountKeeper:   app.AccountKeeper,
-			BankKeeper:      app.BankKeeper,
-			FeegrantKeeper:  app.FeeGrantKeeper,
+			AccountKeeper: app.AccountKeeper,
+			BankKeeper:    app.BankKeeper,
+			// Community fee accounts pay under the ledger's sponsorship
+			// rules; every other fee granter under x/feegrant's grants.
+			FeegrantKeeper:  ledgerkeeper.NewSponsor(app.LedgerKeeper, app.FeeGrantKeeper, MinGasPrice),
 			SignModeHandler: txConfig.SignModeHandler(),
 			SigGasConsumer:  ante.DefaultSigVerificationGasConsumer,
 		},

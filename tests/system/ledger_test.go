@@ -94,8 +94,14 @@ func TestSingleNode_MarketplaceAndMoney(t *testing.T) {
 		"--allowed-messages", "/kizuna.community.v1.MsgJoinCommunity"))
 	requireOK(t, node.TxWithFlags(t, "newbie", e2e.DefaultFees, "community", "join", "1", "newbie", "--fee-granter", alice))
 	requireOK(t, node.Tx(t, "alice", "ledger", "transfer", "1", newbie, "1000", "--expected-fee-bps", "100"))
-	requireOK(t, node.TxWithFlags(t, "newbie", e2e.DefaultFees, "ledger", "transfer", "1", carol, "500",
+	// A sponsored fee is at most 150 % of what the gas (400000) costs at the
+	// chain's minimum gas price.
+	requireOK(t, node.TxWithFlags(t, "newbie", "600ukiz", "ledger", "transfer", "1", carol, "500",
 		"--expected-fee-bps", "100", "--fee-granter", feeAccount.Address))
+	if res := node.TxWithFlags(t, "newbie", e2e.DefaultFees, "ledger", "transfer", "1", carol, "1",
+		"--expected-fee-bps", "100", "--fee-granter", feeAccount.Address); res.Code == 0 {
+		t.Fatalf("the fee account paid a fee of %s for 400000 gas: %+v", e2e.DefaultFees, res)
+	}
 
 	// Balances over REST: 1 % fee on every transfer, rounded down.
 	treasury := struct {

@@ -3,6 +3,7 @@ package keeper
 import (
 	"testing"
 
+	gogoproto "github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/log/v2"
@@ -22,11 +23,14 @@ import (
 	feegrantkeeper "github.com/cosmos/cosmos-sdk/x/feegrant/keeper"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 	minttypes "github.com/cosmos/cosmos-sdk/x/mint/types"
+	txsigning "github.com/cosmos/cosmos-sdk/x/tx/signing"
 
+	adstypes "github.com/kizuna-chain/kizuna/x/ads/types"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	ledgerkeeper "github.com/kizuna-chain/kizuna/x/ledger/keeper"
 	ledgertypes "github.com/kizuna-chain/kizuna/x/ledger/types"
+	messagingtypes "github.com/kizuna-chain/kizuna/x/messaging/types"
 )
 
 // LedgerEnv is a ledger keeper wired as the app wires it, to real account,
@@ -64,14 +68,25 @@ func LedgerKeeper(tb testing.TB) LedgerEnv {
 		WithBlockTime(BlockTime).
 		WithEventManager(sdk.NewEventManager())
 
-	registry := codectypes.NewInterfaceRegistry()
+	addressCodec := addresscodec.NewBech32Codec(Bech32AccountPrefix)
+	// Signers of Msgs are read as the app reads them, for fee sponsorship.
+	registry, err := codectypes.NewInterfaceRegistryWithOptions(codectypes.InterfaceRegistryOptions{
+		ProtoFiles: gogoproto.HybridResolver,
+		SigningOptions: txsigning.Options{
+			AddressCodec:          addressCodec,
+			ValidatorAddressCodec: addresscodec.NewBech32Codec(Bech32AccountPrefix + "valoper"),
+		},
+	})
+	require.NoError(tb, err)
 	authtypes.RegisterInterfaces(registry)
 	banktypes.RegisterInterfaces(registry)
 	feegrant.RegisterInterfaces(registry)
 	communitytypes.RegisterInterfaces(registry)
 	ledgertypes.RegisterInterfaces(registry)
+	// The Msgs fee accounts sponsor by default must resolve.
+	adstypes.RegisterInterfaces(registry)
+	messagingtypes.RegisterInterfaces(registry)
 	cdc := codec.NewProtoCodec(registry)
-	addressCodec := addresscodec.NewBech32Codec(Bech32AccountPrefix)
 	authority, err := addressCodec.BytesToString(authtypes.NewModuleAddress(govtypes.ModuleName))
 	require.NoError(tb, err)
 
@@ -92,9 +107,8 @@ func LedgerKeeper(tb testing.TB) LedgerEnv {
 	communityKeeper := communitykeeper.NewKeeper(cdc, runtime.NewKVStoreService(keys[communitytypes.StoreKey]), addressCodec, authority)
 	k := ledgerkeeper.NewKeeper(
 		cdc, runtime.NewKVStoreService(keys[ledgertypes.StoreKey]), addressCodec, authority,
-		accountKeeper, bankKeeper, communityKeeper, ledgerkeeper.NewFeegrantAdapter(feegrantKeeper, addressCodec),
+		accountKeeper, bankKeeper, communityKeeper,
 	)
-	communityKeeper.SetHooks(k.Hooks())
 	bankKeeper.AppendSendRestriction(k.SendRestriction)
 
 	require.NoError(tb, bankKeeper.SetParams(ctx, banktypes.DefaultParams()))

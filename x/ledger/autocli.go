@@ -92,10 +92,12 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "FeeAccount",
 					Use:       "fee-account [community-id]",
 					Short:     "Show the fee account of a community, which pays its members' transaction fees",
-					Long: "Show the fee account of a community and its balance. Active members pay their transaction fees " +
-						"from it with --fee-granter <address>.",
-					Example:        fmt.Sprintf("%s query ledger fee-account 1", app),
+					Long: "Show the fee account of a community, its balance, what it pays per period for each member and in all, " +
+						"and what it has paid this period (for --member too). Active members pay their transaction fees from it " +
+						"with --fee-granter <address>, for Msgs that name the community.",
+					Example:        fmt.Sprintf("%s query ledger fee-account 1 --member kizuna1...", app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}},
+					FlagOptions:    map[string]*autocliv1.FlagOptions{"member": {Usage: "also show what this member spent this period"}},
 				},
 				{
 					RpcMethod: "MonthlyCreated",
@@ -221,6 +223,17 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						"admins only. Active members pay their fees from it with --fee-granter (see query ledger fee-account).",
 					Example:        fmt.Sprintf("%s tx ledger fund-fee-account 1 10000000 --from taro", app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "amount"}},
+				},
+				{
+					RpcMethod: "SetFeeSponsorship",
+					Use:       "set-fee-sponsorship [community-id] [member-period-limit] [budget-period-limit]",
+					Short:     "Set how much the community fee account pays per period, per member and in all (admins)",
+					Long: "Set, in ukiz base units, what the community fee account pays per period (the fee_allowance_period_seconds " +
+						"param, a day by default) for each active member and in all; admins only. 0 0 stops the sponsorship.",
+					Example: fmt.Sprintf("%s tx ledger set-fee-sponsorship 1 1000000 50000000 --from taro", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "community_id"}, {ProtoField: "member_period_limit"}, {ProtoField: "budget_period_limit"},
+					},
 				},
 				{
 					RpcMethod: "UpdateParams",

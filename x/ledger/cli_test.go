@@ -288,7 +288,8 @@ func TestCLI_UpdateParamsIsAGovernanceProposal(t *testing.T) {
 	}
 	require.ElementsMatch(t, []string{
 		"create-currency", "update-currency", "issue", "submit-contribution", "confirm-contribution",
-		"deny-contribution", "delete-contribution", "transfer", "fund-fee-account", "update-params-proposal",
+		"deny-contribution", "delete-contribution", "transfer", "fund-fee-account", "set-fee-sponsorship",
+		"update-params-proposal",
 	}, names)
 	for _, c := range cmd.Commands() {
 		if c.Name() == "update-params-proposal" {

@@ -39,6 +39,7 @@ func allMsgs(signer string) []sdk.Msg {
 		&types.MsgDeleteContribution{Contributor: signer},
 		&types.MsgTransfer{Sender: signer},
 		&types.MsgFundFeeAccount{Admin: signer},
+		&types.MsgSetFeeSponsorship{Admin: signer},
 		&types.MsgUpdateParams{Authority: signer},
 	}
 }

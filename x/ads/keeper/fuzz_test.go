@@ -142,7 +142,7 @@ func newFuzzMarket(tb testing.TB) *market {
 		}))
 	}
 	run(m.msgs.CloseAd(ctx, &types.MsgCloseAd{Owner: m.addr("bob"), AdId: fuzzClosedAd}))
-	require.NoError(tb, m.keeper.MarkPaid(ctx, fuzzPaidAd))
+	require.NoError(tb, m.keeper.MarkPaid(ctx, fuzzPaidAd, math.NewInt(1_000_000)))
 	run(m.community.LeaveCommunity(ctx, &communitytypes.MsgLeaveCommunity{Member: m.addr("carol"), CommunityId: m.garden}))
 	return m
 }

@@ -27,7 +27,7 @@ func TestGenesis_ExportImportRoundTrip(t *testing.T) {
 	})
 	require.NoError(t, err)
 	pears := m.createAd(t, "dave", m.orchard, types.AdTypeGive, "Pears", 2)
-	require.NoError(t, m.keeper.MarkPaid(m.ctx, pears))
+	require.NoError(t, m.keeper.MarkPaid(m.ctx, pears, math.NewInt(1_000_000)))
 	m.closeAd(t, "bob", want)
 	params := types.DefaultParams()
 	params.MaxCategoryLength = 32

@@ -78,7 +78,7 @@ func (s msgServer) UpdateAd(ctx context.Context, msg *types.MsgUpdateAd) (*types
 	if err != nil {
 		return nil, err
 	}
-	ad, err := s.GetAd(ctx, msg.AdId)
+	ad, err := s.getAdOf(ctx, msg.AdId, msg.CommunityId)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +122,7 @@ func (s msgServer) CloseAd(ctx context.Context, msg *types.MsgCloseAd) (*types.M
 	if err != nil {
 		return nil, err
 	}
-	ad, err := s.GetAd(ctx, msg.AdId)
+	ad, err := s.getAdOf(ctx, msg.AdId, msg.CommunityId)
 	if err != nil {
 		return nil, err
 	}
@@ -142,4 +142,17 @@ func (s msgServer) CloseAd(ctx context.Context, msg *types.MsgCloseAd) (*types.M
 		return nil, err
 	}
 	return &types.MsgCloseAdResponse{}, nil
+}
+
+// getAdOf returns ad adID, which must belong to communityID unless that is 0
+// (the Msg names no community).
+func (s msgServer) getAdOf(ctx context.Context, adID, communityID uint64) (types.Ad, error) {
+	ad, err := s.GetAd(ctx, adID)
+	if err != nil {
+		return types.Ad{}, err
+	}
+	if communityID != 0 && ad.CommunityId != communityID {
+		return types.Ad{}, types.ErrCommunityMismatch.Wrapf("ad %d belongs to community %d, not %d", adID, ad.CommunityId, communityID)
+	}
+	return ad, nil
 }

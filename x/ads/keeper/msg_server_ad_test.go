@@ -139,7 +139,7 @@ func TestUpdateAd_RejectsBadInput(t *testing.T) {
 	closedAd := m.createAd(t, "bob", m.garden, types.AdTypeGive, "Old offer", 1)
 	m.closeAd(t, "bob", closedAd)
 	paidAd := m.createAd(t, "bob", m.garden, types.AdTypeGive, "Paid offer", 1)
-	require.NoError(t, m.keeper.MarkPaid(m.ctx, paidAd))
+	require.NoError(t, m.keeper.MarkPaid(m.ctx, paidAd, math.NewInt(1_000_000)))
 	leaverAd := m.createAd(t, "carol", m.garden, types.AdTypeWant, "Carol's need", 1)
 	m.leave(t, m.garden, "carol")
 	m.resetEvents()
@@ -253,7 +253,7 @@ func TestUpdateAd_RefusedOncePaid(t *testing.T) {
 	m := newMarket(t)
 	id := m.createAd(t, "bob", m.garden, types.AdTypeGive, "Bicycle repair", 20)
 	require.NoError(t, m.keeper.CheckPayment(m.ctx, id, m.garden, m.accAddr("alice"), m.accAddr("bob")))
-	require.NoError(t, m.keeper.MarkPaid(m.ctx, id))
+	require.NoError(t, m.keeper.MarkPaid(m.ctx, id, math.NewInt(1_000_000)))
 
 	m.requireRejected(t, types.ErrAdPaid, func() error {
 		_, err := m.msgs.UpdateAd(m.ctx, &types.MsgUpdateAd{Owner: m.addr("bob"), AdId: id, Title: "Raised price"})
@@ -311,6 +311,6 @@ func TestCloseAd_ClosesForGood(t *testing.T) {
 		return err
 	})
 	m.requireRejected(t, types.ErrAdClosed, func() error {
-		return m.keeper.MarkPaid(m.ctx, id)
+		return m.keeper.MarkPaid(m.ctx, id, math.NewInt(1_000_000))
 	})
 }

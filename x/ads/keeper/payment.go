@@ -3,6 +3,8 @@ package keeper
 import (
 	"context"
 
+	sdkmath "cosmossdk.io/math"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
@@ -79,16 +81,22 @@ func (k Keeper) CheckPayment(ctx context.Context, adID, communityID uint64, paye
 	return nil
 }
 
-// MarkPaid records that a payment referring to the open ad adID was made: the
-// ad can no longer be edited. x/ledger calls it after CheckPayment, in the
-// same transaction as the transfer. An ad may be paid more than once.
-func (k Keeper) MarkPaid(ctx context.Context, adID uint64) error {
+// MarkPaid records that a payment of amount referring to the open ad adID
+// was made. A payment that covers the ad's price marks it paid: it can no
+// longer be edited. A smaller one leaves the ad as it is, so that nobody
+// freezes someone else's ad with a token payment. x/ledger calls it after
+// CheckPayment, in the same transaction as the transfer. An ad may be paid
+// more than once.
+func (k Keeper) MarkPaid(ctx context.Context, adID uint64, amount sdkmath.Int) error {
 	ad, err := k.GetAd(ctx, adID)
 	if err != nil {
 		return err
 	}
 	if ad.Status != types.AdStatusOpen {
 		return types.ErrAdClosed.Wrapf("ad %d", ad.Id)
+	}
+	if amount.LT(ad.Price) {
+		return nil
 	}
 	ad.Paid = true
 	ad.UpdatedAt = sdk.UnwrapSDKContext(ctx).BlockTime()

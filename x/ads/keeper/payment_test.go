@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/math"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
@@ -62,7 +64,7 @@ func TestMarkPaid_MarksTheAdAndEmitsEvent(t *testing.T) {
 	m.ctx = m.ctx.WithBlockTime(later)
 	m.resetEvents()
 
-	require.NoError(t, m.keeper.MarkPaid(m.ctx, id))
+	require.NoError(t, m.keeper.MarkPaid(m.ctx, id, math.NewInt(1_000_000)))
 	ad := m.ad(t, id)
 	require.True(t, ad.Paid)
 	require.Equal(t, types.AdStatusOpen, ad.Status, "a paid ad stays open")
@@ -75,8 +77,25 @@ func TestMarkPaid_MarksTheAdAndEmitsEvent(t *testing.T) {
 
 	require.NoError(t, m.keeper.CheckPayment(m.ctx, id, m.garden, m.accAddr("alice"), m.accAddr("bob")),
 		"a GIVE ad may be paid again by someone else")
-	require.NoError(t, m.keeper.MarkPaid(m.ctx, id))
+	require.NoError(t, m.keeper.MarkPaid(m.ctx, id, math.NewInt(1_000_000)))
 	require.True(t, m.ad(t, id).Paid)
 
-	m.requireRejected(t, types.ErrAdNotFound, func() error { return m.keeper.MarkPaid(m.ctx, 99) })
+	m.requireRejected(t, types.ErrAdNotFound, func() error { return m.keeper.MarkPaid(m.ctx, 99, math.NewInt(1_000_000)) })
+}
+
+func TestMarkPaid_ATokenPaymentDoesNotFreezeTheAd(t *testing.T) {
+	m := newMarket(t)
+	id := m.createAd(t, "bob", m.garden, types.AdTypeGive, "Bicycle repair", 20)
+	m.resetEvents()
+
+	require.NoError(t, m.keeper.MarkPaid(m.ctx, id, math.NewInt(1)))
+	require.False(t, m.ad(t, id).Paid, "1 base unit does not cover a price of 20")
+	require.Empty(t, m.eventTypes())
+	_, err := m.msgs.UpdateAd(m.ctx, &types.MsgUpdateAd{Owner: m.addr("bob"), AdId: id, Title: "Bicycle repair, fast"})
+	require.NoError(t, err, "the owner can still edit the ad")
+
+	require.NoError(t, m.keeper.MarkPaid(m.ctx, id, math.NewInt(19)))
+	require.False(t, m.ad(t, id).Paid)
+	require.NoError(t, m.keeper.MarkPaid(m.ctx, id, math.NewInt(20)))
+	require.True(t, m.ad(t, id).Paid, "a payment of the price marks it paid")
 }

@@ -29,4 +29,5 @@ var (
 	ErrInvalidClearField  = errors.RegisterWithGRPCCode(ModuleName, 19, codes.InvalidArgument, "invalid field to clear")
 	ErrInvalidParams      = errors.RegisterWithGRPCCode(ModuleName, 20, codes.InvalidArgument, "invalid params")
 	ErrInvalidGenesis     = errors.RegisterWithGRPCCode(ModuleName, 21, codes.InvalidArgument, "invalid genesis state")
+	ErrCommunityMismatch  = errors.RegisterWithGRPCCode(ModuleName, 22, codes.InvalidArgument, "the Msg names another community")
 )

@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"sort"
 
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -49,6 +53,41 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	for _, e := range gs.Entries {
 		if err := k.initEntry(ctx, e); err != nil {
 			return fmt.Errorf("entry %d: %w", e.Id, err)
+		}
+	}
+	return k.initSponsorship(ctx, gs)
+}
+
+// initSponsorship loads the communities' sponsorship settings and what their
+// fee accounts paid in their latest period.
+func (k Keeper) initSponsorship(ctx context.Context, gs *types.GenesisState) error {
+	if err := k.validateSponsoredMsgTypes(gs.Params); err != nil {
+		return err
+	}
+	for _, s := range gs.FeeSponsorships {
+		if _, err := k.communityKeeper.GetCommunity(ctx, s.CommunityId); err != nil {
+			return fmt.Errorf("fee sponsorship: %w", err)
+		}
+		if err := k.FeeSponsorships.Set(ctx, s.CommunityId, s); err != nil {
+			return err
+		}
+	}
+	for _, s := range gs.SponsoredSpendings {
+		if s.Member == "" {
+			if err := k.SponsoredByCommunity.Set(ctx, s.CommunityId, s); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := k.canonical("member", &s.Member); err != nil {
+			return fmt.Errorf("sponsored spending of community %d: %w", s.CommunityId, err)
+		}
+		member, err := k.addressCodec.StringToBytes(s.Member)
+		if err != nil {
+			return err
+		}
+		if err := k.SponsoredByMember.Set(ctx, collections.Join(s.CommunityId, sdk.AccAddress(member)), s); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -142,6 +181,8 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		Currencies:         []types.Currency{},
 		Contributions:      []types.Contribution{},
 		Entries:            []types.Entry{},
+		FeeSponsorships:    []types.FeeSponsorship{},
+		SponsoredSpendings: []types.SponsoredSpending{},
 		NextContributionId: nextContribution,
 		NextEntryId:        nextEntry,
 	}
@@ -164,5 +205,23 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	sort.Slice(gs.Entries, func(i, j int) bool { return gs.Entries[i].Id < gs.Entries[j].Id })
+	if err := k.FeeSponsorships.Walk(ctx, nil, func(_ uint64, s types.FeeSponsorship) (bool, error) {
+		gs.FeeSponsorships = append(gs.FeeSponsorships, s)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.SponsoredByCommunity.Walk(ctx, nil, func(_ uint64, s types.SponsoredSpending) (bool, error) {
+		gs.SponsoredSpendings = append(gs.SponsoredSpendings, s)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.SponsoredByMember.Walk(ctx, nil, func(_ collections.Pair[uint64, sdk.AccAddress], s types.SponsoredSpending) (bool, error) {
+		gs.SponsoredSpendings = append(gs.SponsoredSpendings, s)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
 	return gs, nil
 }

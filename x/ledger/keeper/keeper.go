@@ -44,7 +44,7 @@ func (i ContributionIndexes) IndexesList() []collections.Index[uint64, types.Con
 //
 // Keeper is used by value; copies share the ads keeper set with SetAdsKeeper.
 type Keeper struct {
-	cdc          codec.BinaryCodec
+	cdc          codec.Codec
 	storeService corestore.KVStoreService
 	addressCodec address.Codec
 	// authority may change the params: the governance module account.
@@ -53,7 +53,6 @@ type Keeper struct {
 	accountKeeper   types.AccountKeeper
 	bankKeeper      types.BankKeeper
 	communityKeeper types.CommunityKeeper
-	feegrantKeeper  types.FeegrantKeeper
 	ads             *adsSlot
 
 	Schema             collections.Schema
@@ -71,6 +70,14 @@ type Keeper struct {
 	// Created is what each currency's CREATION entries minted, by community
 	// id; the supply invariant compares it with the x/bank supply.
 	Created collections.Map[uint64, sdkmath.Int]
+	// FeeSponsorships are the sponsorship settings communities' admins set.
+	FeeSponsorships collections.Map[uint64, types.FeeSponsorship]
+	// SponsoredByMember is what a community's fee account paid for a member
+	// in the latest period it paid for it: (community id, member).
+	SponsoredByMember collections.Map[collections.Pair[uint64, sdk.AccAddress], types.SponsoredSpending]
+	// SponsoredByCommunity is what a community's fee account paid in all in
+	// the latest period it paid anything.
+	SponsoredByCommunity collections.Map[uint64, types.SponsoredSpending]
 }
 
 // adsSlot lets every copy of a Keeper see the ads keeper set after the copy.
@@ -83,14 +90,13 @@ type adsSlot struct {
 // ledger module account (it must be registered with Minter and Burner
 // permissions).
 func NewKeeper(
-	cdc codec.BinaryCodec,
+	cdc codec.Codec,
 	storeService corestore.KVStoreService,
 	addressCodec address.Codec,
 	authority string,
 	accountKeeper types.AccountKeeper,
 	bankKeeper types.BankKeeper,
 	communityKeeper types.CommunityKeeper,
-	feegrantKeeper types.FeegrantKeeper,
 ) Keeper {
 	switch {
 	case cdc == nil:
@@ -105,8 +111,6 @@ func NewKeeper(
 		panic("ledger keeper: nil bank keeper")
 	case communityKeeper == nil:
 		panic("ledger keeper: nil community keeper")
-	case feegrantKeeper == nil:
-		panic("ledger keeper: nil feegrant keeper")
 	}
 	if _, err := addressCodec.StringToBytes(authority); err != nil {
 		panic(fmt.Sprintf("ledger keeper: invalid authority %q: %v", authority, err))
@@ -124,7 +128,6 @@ func NewKeeper(
 		accountKeeper:   accountKeeper,
 		bankKeeper:      bankKeeper,
 		communityKeeper: communityKeeper,
-		feegrantKeeper:  feegrantKeeper,
 		ads:             &adsSlot{},
 
 		Params:             collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
@@ -168,6 +171,17 @@ func NewKeeper(
 			sdk.IntValue,
 		),
 		Created: collections.NewMap(sb, types.CreatedKey, "created", collections.Uint64Key, sdk.IntValue),
+		FeeSponsorships: collections.NewMap(
+			sb, types.FeeSponsorshipsKey, "fee_sponsorships", collections.Uint64Key, codec.CollValue[types.FeeSponsorship](cdc),
+		),
+		SponsoredByMember: collections.NewMap(
+			sb, types.SponsoredByMemberKey, "sponsored_by_member",
+			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey),
+			codec.CollValue[types.SponsoredSpending](cdc),
+		),
+		SponsoredByCommunity: collections.NewMap(
+			sb, types.SponsoredByCommunityKey, "sponsored_by_community", collections.Uint64Key, codec.CollValue[types.SponsoredSpending](cdc),
+		),
 	}
 
 	schema, err := sb.Build()

@@ -255,6 +255,7 @@ type fakeAd struct {
 	want      bool // a WANT ad; otherwise a GIVE ad
 	closed    bool
 	paid      bool
+	price     sdkmath.Int
 }
 
 // fakeAds enforces the payment rule of Commons OS like x/ads: the owner of a
@@ -290,12 +291,14 @@ func (a *fakeAds) CheckPayment(_ context.Context, adID, communityID uint64, paye
 	return nil
 }
 
-func (a *fakeAds) MarkPaid(_ context.Context, adID uint64) error {
+func (a *fakeAds) MarkPaid(_ context.Context, adID uint64, amount sdkmath.Int) error {
 	ad, ok := a.ads[adID]
 	if !ok {
 		return errAdNotFound.Wrapf("ad %d", adID)
 	}
-	ad.paid = true
+	if ad.price.IsNil() || amount.GTE(ad.price) {
+		ad.paid = true
+	}
 	return nil
 }
 
@@ -311,26 +314,25 @@ func TestNewKeeper_PanicsOnBadWiring(t *testing.T) {
 	env := keepertest.LedgerKeeper(t)
 	ac := env.Keeper.AddressCodec()
 	storeService := runtime.NewKVStoreService(storetypes.NewKVStoreKey(types.StoreKey))
-	adapter := keeper.NewFeegrantAdapter(env.Feegrant, ac)
-	build := func(authority string, account types.AccountKeeper, bank types.BankKeeper,
-		community types.CommunityKeeper, fg types.FeegrantKeeper,
-	) func() {
+	build := func(authority string, account types.AccountKeeper, bank types.BankKeeper, community types.CommunityKeeper) func() {
 		return func() {
-			keeper.NewKeeper(env.Codec, storeService, ac, authority, account, bank, community, fg)
+			keeper.NewKeeper(env.Codec, storeService, ac, authority, account, bank, community)
 		}
 	}
 	authority := env.Keeper.GetAuthority()
-	require.NotPanics(t, build(authority, env.Account, env.Bank, env.Community, adapter))
-	require.PanicsWithValue(t, "ledger keeper: nil account keeper", build(authority, nil, env.Bank, env.Community, adapter))
-	require.PanicsWithValue(t, "ledger keeper: nil bank keeper", build(authority, env.Account, nil, env.Community, adapter))
-	require.PanicsWithValue(t, "ledger keeper: nil community keeper", build(authority, env.Account, env.Bank, nil, adapter))
-	require.PanicsWithValue(t, "ledger keeper: nil feegrant keeper", build(authority, env.Account, env.Bank, env.Community, nil))
-	require.Panics(t, build("cosmos1xyz", env.Account, env.Bank, env.Community, adapter), "authority of another chain")
+	require.NotPanics(t, build(authority, env.Account, env.Bank, env.Community))
+	require.PanicsWithValue(t, "ledger keeper: nil account keeper", build(authority, nil, env.Bank, env.Community))
+	require.PanicsWithValue(t, "ledger keeper: nil bank keeper", build(authority, env.Account, nil, env.Community))
+	require.PanicsWithValue(t, "ledger keeper: nil community keeper", build(authority, env.Account, env.Bank, nil))
+	require.Panics(t, build("cosmos1xyz", env.Account, env.Bank, env.Community), "authority of another chain")
+	require.PanicsWithValue(t, "ledger sponsor: nil feegrant keeper", func() {
+		keeper.NewSponsor(env.Keeper, nil, sdk.NewInt64DecCoin("ukiz", 0))
+	})
 
 	withoutModuleAccount := authkeeper.NewAccountKeeper(env.Codec, storeService, authtypes.ProtoBaseAccount,
 		map[string][]string{}, ac, keepertest.Bech32AccountPrefix, authority)
 	require.PanicsWithValue(t, "ledger keeper: the ledger module account is not registered with the account keeper",
-		build(authority, withoutModuleAccount, env.Bank, env.Community, adapter))
+		build(authority, withoutModuleAccount, env.Bank, env.Community))
 }
 
 func TestSetAdsKeeper_OnceAndSharedByKeeperCopies(t *testing.T) {

@@ -79,7 +79,7 @@ func (s msgServer) SubmitContribution(ctx context.Context, msg *types.MsgSubmitC
 // counts against the cap; the target month is not checked again, so a
 // contribution confirmed late is still created for the month it claimed.
 func (s msgServer) ConfirmContribution(ctx context.Context, msg *types.MsgConfirmContribution) (*types.MsgConfirmContributionResponse, error) {
-	reviewer, contribution, contributor, err := s.loadForReview(ctx, msg.Reviewer, msg.ContributionId)
+	reviewer, contribution, contributor, err := s.loadForReview(ctx, msg.Reviewer, msg.ContributionId, msg.CommunityId)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +143,7 @@ func (s msgServer) DenyContribution(ctx context.Context, msg *types.MsgDenyContr
 	if err := msg.Validate(params); err != nil {
 		return nil, err
 	}
-	reviewer, contribution, contributor, err := s.loadForReview(ctx, msg.Reviewer, msg.ContributionId)
+	reviewer, contribution, contributor, err := s.loadForReview(ctx, msg.Reviewer, msg.ContributionId, msg.CommunityId)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +173,7 @@ func (s msgServer) DeleteContribution(ctx context.Context, msg *types.MsgDeleteC
 	if err != nil {
 		return nil, err
 	}
-	contribution, err := s.loadPending(ctx, msg.ContributionId)
+	contribution, err := s.loadPending(ctx, msg.ContributionId, msg.CommunityId)
 	if err != nil {
 		return nil, err
 	}
@@ -192,11 +192,16 @@ func (s msgServer) DeleteContribution(ctx context.Context, msg *types.MsgDeleteC
 	return &types.MsgDeleteContributionResponse{}, nil
 }
 
-// loadPending returns a contribution that is still pending.
-func (s msgServer) loadPending(ctx context.Context, id uint64) (types.Contribution, error) {
+// loadPending returns a contribution that is still pending, of community
+// communityID unless that is 0 (the Msg names no community).
+func (s msgServer) loadPending(ctx context.Context, id, communityID uint64) (types.Contribution, error) {
 	contribution, err := s.GetContribution(ctx, id)
 	if err != nil {
 		return types.Contribution{}, err
+	}
+	if communityID != 0 && contribution.CommunityId != communityID {
+		return types.Contribution{}, types.ErrCommunityMismatch.Wrapf("contribution %d belongs to community %d, not %d",
+			id, contribution.CommunityId, communityID)
 	}
 	if contribution.Status != types.ContributionStatusPending {
 		return types.Contribution{}, types.ErrContributionClosed.Wrapf("contribution %d is %s", id, contribution.Status)
@@ -208,13 +213,13 @@ func (s msgServer) loadPending(ctx context.Context, id uint64) (types.Contributi
 // contribution id: an active moderator or admin of its community who did
 // not submit it.
 func (s msgServer) loadForReview(
-	ctx context.Context, reviewerAddr string, id uint64,
+	ctx context.Context, reviewerAddr string, id, communityID uint64,
 ) (reviewer sdk.AccAddress, contribution types.Contribution, contributor sdk.AccAddress, err error) {
 	reviewer, err = s.parseAddress("reviewer", reviewerAddr)
 	if err != nil {
 		return nil, types.Contribution{}, nil, err
 	}
-	contribution, err = s.loadPending(ctx, id)
+	contribution, err = s.loadPending(ctx, id, communityID)
 	if err != nil {
 		return nil, types.Contribution{}, nil, err
 	}

@@ -6,15 +6,16 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
 
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	"github.com/cosmos/cosmos-sdk/x/feegrant"
 
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
+	"github.com/kizuna-chain/kizuna/x/ledger/keeper"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -81,118 +82,129 @@ func TestFundFeeAccount_MovesUkizToTheFeeAccount(t *testing.T) {
 	require.NotEqual(t, types.FeeAccountAddress(garden), types.FeeAccountAddress(garden+1))
 }
 
-// allowance returns the allowance of a community's fee account to a member,
-// or nil.
-func (f *fixture) allowance(t *testing.T, community uint64, member string) feegrant.FeeAllowanceI {
-	t.Helper()
-	a, err := f.env.Feegrant.GetAllowance(f.ctx, types.FeeAccountAddress(community), f.accAddr(member))
-	if err != nil {
-		require.ErrorIs(t, err, collections.ErrNotFound)
-		return nil
+func TestSetFeeSponsorship_RejectsBadInput(t *testing.T) {
+	f := newGarden(t)
+	valid := func() *types.MsgSetFeeSponsorship {
+		return &types.MsgSetFeeSponsorship{Admin: f.addr("alice"), CommunityId: garden, MemberPeriodLimit: 5_000, BudgetPeriodLimit: 50_000}
 	}
-	return a
+	tests := []struct {
+		name   string
+		mutate func(*types.MsgSetFeeSponsorship)
+		want   error
+	}{
+		{"malformed admin", func(m *types.MsgSetFeeSponsorship) { m.Admin = "alice" }, sdkerrors.ErrInvalidAddress},
+		{"community 0", func(m *types.MsgSetFeeSponsorship) { m.CommunityId = 0 }, types.ErrInvalidSponsorship},
+		{"member limit above its ceiling", func(m *types.MsgSetFeeSponsorship) {
+			m.MemberPeriodLimit = types.CeilingFeeAllowancePeriodLimit + 1
+		}, types.ErrInvalidSponsorship},
+		{"budget above its ceiling", func(m *types.MsgSetFeeSponsorship) {
+			m.BudgetPeriodLimit = types.CeilingFeeBudgetPeriodLimit + 1
+		}, types.ErrInvalidSponsorship},
+		{"unknown community", func(m *types.MsgSetFeeSponsorship) { m.CommunityId = 99 }, communitytypes.ErrCommunityNotFound},
+		{"moderator, not admin", func(m *types.MsgSetFeeSponsorship) { m.Admin = f.addr("mod") }, types.ErrNotPermitted},
+		{"non-member", func(m *types.MsgSetFeeSponsorship) { m.Admin = f.addr("dave") }, types.ErrNotMember},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			msg := valid()
+			tc.mutate(msg)
+			f.requireRejected(t, tc.want, func() error {
+				_, err := f.msgs.SetFeeSponsorship(f.ctx, msg)
+				return err
+			})
+		})
+	}
+
+	f.resetEvents()
+	_, err := f.msgs.SetFeeSponsorship(f.ctx, valid())
+	require.NoError(t, err)
+	require.Equal(t, []string{"kizuna.ledger.v1.EventFeeSponsorshipSet"}, f.eventTypes())
+	res, err := f.query.FeeAccount(f.ctx, &types.QueryFeeAccountRequest{CommunityId: garden})
+	require.NoError(t, err)
+	require.Equal(t, types.FeeSponsorship{CommunityId: garden, MemberPeriodLimit: 5_000, BudgetPeriodLimit: 50_000}, res.Sponsorship)
 }
 
-func TestFeeSponsorship_GrantedOnJoinRevokedOnLeaveAndRemoval(t *testing.T) {
+func TestFeeSponsorship_DefaultsToTheParams(t *testing.T) {
 	f := newGarden(t)
-	for _, name := range []string{"alice", "mod", "tom", "bob", "carol"} {
-		require.NotNil(t, f.allowance(t, garden, name), "%s became an active member", name)
-	}
-	require.True(t, f.env.Account.HasAccount(f.ctx, f.accAddr("bob")), "the grantee account is created")
-
-	a, ok := f.allowance(t, garden, "bob").(*feegrant.AllowedMsgAllowance)
-	require.True(t, ok)
-	require.Equal(t, types.DefaultFeeAllowanceMsgTypeURLs(), a.AllowedMessages)
-	inner, err := a.GetAllowance()
+	res, err := f.query.FeeAccount(f.ctx, &types.QueryFeeAccountRequest{CommunityId: garden, Member: f.addr("bob")})
 	require.NoError(t, err)
-	periodic, ok := inner.(*feegrant.PeriodicAllowance)
-	require.True(t, ok)
-	require.Equal(t, 24*time.Hour, periodic.Period)
-	require.Equal(t, ukiz(1_000_000), periodic.PeriodSpendLimit)
-	require.Nil(t, periodic.Basic.SpendLimit, "no overall limit: the grant is never used up")
-	require.Nil(t, periodic.Basic.Expiration, "no expiry: it lasts as long as the membership")
+	require.Equal(t, types.DefaultFeeAllowancePeriodLimit, res.Sponsorship.MemberPeriodLimit)
+	require.Equal(t, types.DefaultFeeBudgetPeriodLimit, res.Sponsorship.BudgetPeriodLimit)
+	require.True(t, res.MemberSpent.IsZero())
+	require.True(t, res.BudgetSpent.IsZero())
+	require.Equal(t, uint64(86400), res.PeriodSeconds)
+}
 
-	// Leaving and removal revoke it; joining again grants it again.
-	f.resetEvents()
+// sponsor is what the ante handler consults for a fee granter.
+func (f *fixture) sponsor() keeper.Sponsor {
+	floor := sdk.NewDecCoinFromDec("ukiz", sdkmath.LegacyNewDecWithPrec(1, 3))
+	return keeper.NewSponsor(f.keeper, f.env.Feegrant, floor)
+}
+
+func TestSponsor_ChecksScopeGasFeeAllowanceAndBudget(t *testing.T) {
+	f := newGarden(t)
+	f.ctx = f.ctx.WithGasMeter(storetypes.NewGasMeter(200_000))
+	_, err := f.msgs.SetFeeSponsorship(f.ctx, &types.MsgSetFeeSponsorship{
+		Admin: f.addr("alice"), CommunityId: garden, MemberPeriodLimit: 600, BudgetPeriodLimit: 900,
+	})
+	require.NoError(t, err)
+	feeAccount := sdk.AccAddress(types.FeeAccountAddress(garden))
+	transfer := func(sender string) []sdk.Msg {
+		return []sdk.Msg{&types.MsgTransfer{Sender: f.addr(sender), CommunityId: garden}}
+	}
+	use := func(payer string, fee sdk.Coins, msgs []sdk.Msg) error {
+		return f.sponsor().UseGrantedFees(f.ctx, feeAccount, f.accAddr(payer), fee, msgs)
+	}
+
+	require.ErrorIs(t, use("bob", ukiz(301), transfer("bob")), types.ErrSponsoredFeeTooHigh, "150 % of 200 ukiz is 300")
+	require.ErrorIs(t, use("bob", sdk.NewCoins(sdk.NewInt64Coin("uatom", 1)), transfer("bob")), types.ErrSponsoredFeeTooHigh)
+	require.ErrorIs(t, use("dave", ukiz(300), transfer("dave")), types.ErrNotSponsored, "dave is no member")
+	require.ErrorIs(t, use("bob", ukiz(300), transfer("dave")), types.ErrNotSponsored, "every signer must be a member")
+	require.ErrorIs(t, use("bob", ukiz(300), []sdk.Msg{&types.MsgTransfer{Sender: f.addr("bob"), CommunityId: garden + 1}}),
+		feegrant.ErrNoAllowance, "naming another community leaves the grant to x/feegrant, which has none")
+	require.ErrorIs(t, use("bob", ukiz(300), append(transfer("bob"), &banktypes.MsgSend{FromAddress: f.addr("bob")})),
+		types.ErrNotSponsored)
+	require.ErrorIs(t, use("bob", ukiz(300), []sdk.Msg{&types.MsgFundFeeAccount{Admin: f.addr("bob"), CommunityId: garden}}),
+		types.ErrNotSponsored, "not in fee_allowance_msg_type_urls")
+	big := f.ctx.WithGasMeter(storetypes.NewGasMeter(types.DefaultSponsoredMaxGas + 1))
+	require.ErrorIs(t, f.sponsor().UseGrantedFees(big, feeAccount, f.accAddr("bob"), ukiz(1), transfer("bob")), types.ErrSponsoredGasTooHigh)
+
+	require.NoError(t, use("bob", ukiz(300), transfer("bob")))
+	require.NoError(t, use("bob", ukiz(300), transfer("bob")))
+	require.ErrorIs(t, use("bob", ukiz(1), transfer("bob")), types.ErrAllowanceExceeded, "bob spent his 600")
+	require.NoError(t, use("carol", ukiz(300), transfer("carol")))
+	require.ErrorIs(t, use("tom", ukiz(1), transfer("tom")), types.ErrBudgetExceeded, "the community spent its 900")
+
+	// Leaving and re-joining keeps what was spent; a new period does not.
 	_, err = f.community.LeaveCommunity(f.ctx, &communitytypes.MsgLeaveCommunity{Member: f.addr("bob"), CommunityId: garden})
 	require.NoError(t, err)
-	require.Nil(t, f.allowance(t, garden, "bob"))
-	require.Contains(t, f.eventTypes(), "kizuna.ledger.v1.EventFeeAllowanceRevoked")
-	_, err = f.community.RemoveMember(f.ctx, &communitytypes.MsgRemoveMember{Admin: f.addr("alice"), CommunityId: garden, Member: f.addr("carol")})
-	require.NoError(t, err)
-	require.Nil(t, f.allowance(t, garden, "carol"))
-	require.NotNil(t, f.allowance(t, garden, "tom"), "other members keep theirs")
-
-	f.resetEvents()
 	f.join(t, garden, "bob")
-	require.NotNil(t, f.allowance(t, garden, "bob"))
-	require.Contains(t, f.eventTypes(), "kizuna.ledger.v1.EventFeeAllowanceGranted")
-
-	// A member of two communities has an allowance from each fee account.
-	orchard := f.createCommunity(t, "olive", "Orchard")
-	f.join(t, orchard, "bob")
-	require.NotNil(t, f.allowance(t, orchard, "bob"))
-	require.NotNil(t, f.allowance(t, garden, "bob"))
-	_, err = f.community.LeaveCommunity(f.ctx, &communitytypes.MsgLeaveCommunity{Member: f.addr("bob"), CommunityId: orchard})
-	require.NoError(t, err)
-	require.Nil(t, f.allowance(t, orchard, "bob"))
-	require.NotNil(t, f.allowance(t, garden, "bob"), "leaving one community keeps the other's allowance")
-}
-
-func TestFeeSponsorship_AllowancePaysKizunaMsgsWithinThePeriodLimit(t *testing.T) {
-	f := newGarden(t)
-	feeAccount := sdk.AccAddress(types.FeeAccountAddress(garden))
-	bob := f.accAddr("bob")
-	transfer := []sdk.Msg{&types.MsgTransfer{Sender: f.addr("bob")}}
-
-	// What the ante handler does for a transaction with --fee-granter.
-	require.NoError(t, f.env.Feegrant.UseGrantedFees(f.ctx, feeAccount, bob, ukiz(600_000), transfer))
-	err := f.env.Feegrant.UseGrantedFees(f.ctx, feeAccount, bob, ukiz(600_000), transfer)
-	require.ErrorIs(t, err, feegrant.ErrFeeLimitExceeded, "1 KIZ a day")
-	err = f.env.Feegrant.UseGrantedFees(f.ctx, feeAccount, bob, ukiz(1), []sdk.Msg{&banktypes.MsgSend{FromAddress: f.addr("bob")}})
-	require.ErrorIs(t, err, feegrant.ErrMessageNotAllowed, "the allowance pays for Kizuna's Msgs only")
-
+	require.ErrorIs(t, use("bob", ukiz(1), transfer("bob")), types.ErrAllowanceExceeded)
 	f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(24 * time.Hour))
-	require.NoError(t, f.env.Feegrant.UseGrantedFees(f.ctx, feeAccount, bob, ukiz(600_000), transfer), "a new day, a new limit")
-	require.NotNil(t, f.allowance(t, garden, "bob"), "using the allowance never removes it")
+	require.NoError(t, use("bob", ukiz(300), transfer("bob")))
+
+	// Simulation has no gas limit and usually no fee: only scope is checked.
+	sim := f.ctx.WithExecMode(sdk.ExecModeSimulate).WithGasMeter(storetypes.NewInfiniteGasMeter())
+	require.NoError(t, f.sponsor().UseGrantedFees(sim, feeAccount, f.accAddr("carol"), nil, transfer("carol")))
+	require.ErrorIs(t, f.sponsor().UseGrantedFees(sim, feeAccount, f.accAddr("dave"), nil, transfer("dave")), types.ErrNotSponsored)
 }
 
-func TestFeeSponsorship_ReplacesAnEarlierAllowanceAndHonoursParams(t *testing.T) {
+func TestUpdateParams_SponsorsOnlyMsgsThatNameTheirCommunity(t *testing.T) {
 	f := newFixture(t)
-	f.createCommunity(t, "alice", "Garden")
-	feeAccount := types.FeeAccountAddress(garden)
-	expiry := f.ctx.BlockTime().Add(time.Hour)
-	f.env.Fund(t, f.ctx, f.accAddr("bob"), ukiz(1))
-	require.NoError(t, f.env.Feegrant.GrantAllowance(f.ctx, feeAccount, f.accAddr("bob"),
-		&feegrant.BasicAllowance{SpendLimit: ukiz(5), Expiration: &expiry}))
-
-	f.join(t, garden, "bob")
-	_, ok := f.allowance(t, garden, "bob").(*feegrant.AllowedMsgAllowance)
-	require.True(t, ok, "the ledger's allowance replaces the earlier one")
-	var queued int
-	require.NoError(t, f.env.Feegrant.FeeAllowanceQueue.Walk(f.ctx, nil,
-		func(collections.Triple[time.Time, sdk.AccAddress, sdk.AccAddress], bool) (bool, error) {
-			queued++
-			return false, nil
-		}))
-	require.Zero(t, queued, "and the earlier one's expiry left the queue with it")
-
-	// An empty Msg list lets the allowance pay for any Msg; a zero period
-	// limit stops sponsoring new members.
+	for _, url := range []string{
+		"/cosmos.authz.v1beta1.MsgExec",
+		"/cosmos.bank.v1beta1.MsgSend",
+		"/kizuna.community.v1.MsgCreateCommunity",
+		"/kizuna.ledger.v1.Currency",
+		"/kizuna.nothing.v1.MsgNothing",
+	} {
+		params := types.DefaultParams()
+		params.FeeAllowanceMsgTypeUrls = append(params.FeeAllowanceMsgTypeUrls, url)
+		_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: params})
+		require.ErrorIs(t, err, types.ErrInvalidParams, url)
+	}
 	params := types.DefaultParams()
 	params.FeeAllowanceMsgTypeUrls = nil
 	_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: params})
-	require.NoError(t, err)
-	f.join(t, garden, "carol")
-	_, ok = f.allowance(t, garden, "carol").(*feegrant.PeriodicAllowance)
-	require.True(t, ok)
-
-	params.FeeAllowancePeriodLimit = 0
-	_, err = f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: params})
-	require.NoError(t, err)
-	f.join(t, garden, "dave")
-	require.Nil(t, f.allowance(t, garden, "dave"))
-	_, err = f.community.LeaveCommunity(f.ctx, &communitytypes.MsgLeaveCommunity{Member: f.addr("dave"), CommunityId: garden})
-	require.NoError(t, err, "leaving without an allowance is fine")
-	require.NotNil(t, f.allowance(t, garden, "bob"), "allowances granted before keep working")
+	require.ErrorIs(t, err, types.ErrInvalidParams, "an empty list no longer means every Msg")
 }

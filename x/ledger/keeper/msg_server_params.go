@@ -9,12 +9,15 @@ import (
 )
 
 // UpdateParams replaces the params; only the authority (governance) may.
-// Fee allowances already granted keep the limits they were granted with.
+// Spending already recorded this period counts against the new limits.
 func (s msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
 	if err := sdk.ValidateAuthority(sdk.UnwrapSDKContext(ctx), s.authority, msg.Authority); err != nil {
 		return nil, err
 	}
 	if err := msg.Params.Validate(); err != nil {
+		return nil, err
+	}
+	if err := s.validateSponsoredMsgTypes(msg.Params); err != nil {
 		return nil, err
 	}
 

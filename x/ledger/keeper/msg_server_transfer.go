@@ -88,7 +88,7 @@ func (s msgServer) Transfer(ctx context.Context, msg *types.MsgTransfer) (*types
 		}})
 	}
 	if msg.AdId != 0 {
-		if err := ads.MarkPaid(ctx, msg.AdId); err != nil {
+		if err := ads.MarkPaid(ctx, msg.AdId, msg.Amount); err != nil {
 			return nil, err
 		}
 	}

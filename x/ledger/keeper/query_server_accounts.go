@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 
+	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -38,10 +39,38 @@ func (q queryServer) FeeAccount(ctx context.Context, req *types.QueryFeeAccountR
 	if err != nil {
 		return nil, err
 	}
+	var member sdk.AccAddress
+	if req.Member != "" {
+		if member, err = q.parseAddress("member", req.Member); err != nil {
+			return nil, err
+		}
+	}
+	sponsorship, err := q.FeeSponsorshipOf(ctx, req.CommunityId, params)
+	if err != nil {
+		return nil, err
+	}
+	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	period := params.SponsoredPeriod(now.Unix())
+	budgetSpent, err := sponsoredSpent(ctx, q.SponsoredByCommunity.Get, req.CommunityId, period)
+	if err != nil {
+		return nil, err
+	}
+	memberSpent := sdkmath.ZeroInt()
+	if member != nil {
+		if memberSpent, err = sponsoredSpent(ctx, q.SponsoredByMember.Get, collections.Join(req.CommunityId, member), period); err != nil {
+			return nil, err
+		}
+	}
 	feeAccount := sdk.AccAddress(types.FeeAccountAddress(req.CommunityId))
 	return &types.QueryFeeAccountResponse{
-		Address: q.formatAddress(feeAccount),
-		Balance: q.bankKeeper.GetBalance(ctx, feeAccount, params.FeeDenom),
+		Address:       q.formatAddress(feeAccount),
+		Balance:       q.bankKeeper.GetBalance(ctx, feeAccount, params.FeeDenom),
+		Sponsorship:   sponsorship,
+		PeriodSeconds: params.FeeAllowancePeriodSeconds,
+		PeriodEnd:     sponsoredPeriodEnd(params, now),
+		BudgetSpent:   budgetSpent,
+		MemberSpent:   memberSpent,
+		MaxGas:        params.SponsoredMaxGas,
 	}, nil
 }
 

@@ -20,6 +20,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgDeleteContribution{}, "kizuna/ledger/MsgDeleteContribution")
 	legacy.RegisterAminoMsg(cdc, &MsgTransfer{}, "kizuna/ledger/MsgTransfer")
 	legacy.RegisterAminoMsg(cdc, &MsgFundFeeAccount{}, "kizuna/ledger/MsgFundFeeAccount")
+	legacy.RegisterAminoMsg(cdc, &MsgSetFeeSponsorship{}, "kizuna/ledger/MsgSetFeeSponsorship")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "kizuna/ledger/MsgUpdateParams")
 
 	cdc.RegisterConcrete(&Params{}, "kizuna/ledger/Params", nil)
@@ -37,6 +38,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgDeleteContribution{},
 		&MsgTransfer{},
 		&MsgFundFeeAccount{},
+		&MsgSetFeeSponsorship{},
 		&MsgUpdateParams{},
 	)
 

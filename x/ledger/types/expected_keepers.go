@@ -4,10 +4,10 @@ import (
 	"context"
 
 	"cosmossdk.io/core/address"
+	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
-	"github.com/cosmos/cosmos-sdk/x/feegrant"
 
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 )
@@ -42,15 +42,6 @@ type CommunityKeeper interface {
 	HasRole(ctx context.Context, communityID uint64, addr sdk.AccAddress, roles ...communitytypes.Role) (bool, error)
 }
 
-// FeegrantKeeper is what the ledger needs of x/feegrant to sponsor members'
-// transaction fees. The SDK keeper revokes allowances only through its Msg
-// server; keeper.NewFeegrantAdapter gives it the RevokeAllowance method.
-type FeegrantKeeper interface {
-	GrantAllowance(ctx context.Context, granter, grantee sdk.AccAddress, feeAllowance feegrant.FeeAllowanceI) error
-	GetAllowance(ctx context.Context, granter, grantee sdk.AccAddress) (feegrant.FeeAllowanceI, error)
-	RevokeAllowance(ctx context.Context, granter, grantee sdk.AccAddress) error
-}
-
 // AdsKeeper is what the ledger needs of x/ads to let a transfer pay for an ad.
 type AdsKeeper interface {
 	// CheckPayment fails unless payer may pay payee for the ad: the ad exists,
@@ -58,6 +49,7 @@ type AdsKeeper interface {
 	// owner of a WANT ad pays; anyone but the owner pays the owner of a GIVE
 	// ad).
 	CheckPayment(ctx context.Context, adID, communityID uint64, payer, payee sdk.AccAddress) error
-	// MarkPaid records that the ad has been paid.
-	MarkPaid(ctx context.Context, adID uint64) error
+	// MarkPaid records a payment of amount for the ad, which marks it paid
+	// when it covers the ad's price.
+	MarkPaid(ctx context.Context, adID uint64, amount sdkmath.Int) error
 }

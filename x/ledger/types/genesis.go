@@ -106,6 +106,34 @@ func (gs GenesisState) Validate() error {
 			}
 		}
 	}
+	return gs.validateSponsorship()
+}
+
+func (gs GenesisState) validateSponsorship() error {
+	sponsored := make(map[uint64]bool, len(gs.FeeSponsorships))
+	for i, s := range gs.FeeSponsorships {
+		if err := s.Validate(); err != nil {
+			return ErrInvalidGenesis.Wrapf("fee sponsorship #%d: %s", i, err)
+		}
+		if sponsored[s.CommunityId] {
+			return ErrInvalidGenesis.Wrapf("community %d has two fee sponsorships", s.CommunityId)
+		}
+		sponsored[s.CommunityId] = true
+	}
+	spent := make(map[string]bool, len(gs.SponsoredSpendings))
+	for i, s := range gs.SponsoredSpendings {
+		if s.CommunityId == 0 {
+			return ErrInvalidGenesis.Wrapf("sponsored spending #%d: community id is 0", i)
+		}
+		if s.Spent.IsNil() || s.Spent.IsNegative() {
+			return ErrInvalidGenesis.Wrapf("sponsored spending #%d: spent must not be negative", i)
+		}
+		key := fmt.Sprintf("%d/%s", s.CommunityId, s.Member)
+		if spent[key] {
+			return ErrInvalidGenesis.Wrapf("sponsored spending #%d: community %d, member %q twice", i, s.CommunityId, s.Member)
+		}
+		spent[key] = true
+	}
 	return nil
 }
 

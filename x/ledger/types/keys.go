@@ -37,6 +37,9 @@ var (
 	HistoryKey                    = collections.NewPrefix(8)
 	MonthlyCreatedKey             = collections.NewPrefix(9)
 	CreatedKey                    = collections.NewPrefix(10)
+	FeeSponsorshipsKey            = collections.NewPrefix(11)
+	SponsoredByMemberKey          = collections.NewPrefix(12)
+	SponsoredByCommunityKey       = collections.NewPrefix(13)
 )
 
 // Derivation keys of the per-community accounts. The accounts have no
@@ -55,7 +58,7 @@ func TreasuryAddress(communityID uint64) []byte {
 }
 
 // FeeAccountAddress is the account of a community that pays its members'
-// transaction fees through x/feegrant: address.Module("ledger",
+// transaction fees when they name it as fee granter: address.Module("ledger",
 // "fee-account", big-endian community id).
 func FeeAccountAddress(communityID uint64) []byte {
 	return address.Module(ModuleName, feeAccountDerivationKey, bigEndian(communityID))

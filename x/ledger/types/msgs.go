@@ -17,6 +17,7 @@ var (
 	_ sdk.Msg = &MsgDeleteContribution{}
 	_ sdk.Msg = &MsgTransfer{}
 	_ sdk.Msg = &MsgFundFeeAccount{}
+	_ sdk.Msg = &MsgSetFeeSponsorship{}
 	_ sdk.Msg = &MsgUpdateParams{}
 )
 

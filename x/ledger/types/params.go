@@ -16,16 +16,20 @@ const (
 	DefaultCreationWindowMonths      uint32 = 2
 	DefaultFeeDenom                         = "ukiz"
 	DefaultFeeAllowancePeriodSeconds uint64 = 24 * 60 * 60
-	DefaultFeeAllowancePeriodLimit   uint64 = 1_000_000 // 1 KIZ
+	DefaultFeeAllowancePeriodLimit   uint64 = 1_000_000   // 1 KIZ
+	DefaultFeeBudgetPeriodLimit      uint64 = 100_000_000 // 100 KIZ
+	DefaultSponsoredMaxGas           uint64 = 500_000
+	DefaultSponsoredMaxFeePercent    uint32 = 150
 )
 
-// DefaultFeeAllowanceMsgTypeURLs are the Msgs a member's fee allowance pays
-// for: what members do in Kizuna's own modules. Governance-only Msgs and
-// MsgFundFeeAccount (paid in fee_denom anyway) are left out.
+// DefaultFeeAllowanceMsgTypeURLs are the Msgs a community's fee account pays
+// for: what active members do in the community, each naming it by its
+// community_id. Left out: governance-only Msgs, MsgFundFeeAccount and
+// MsgSetFeeSponsorship (an admin moving fee_denom anyway), and
+// MsgJoinCommunity, whose signer is not yet a member.
 func DefaultFeeAllowanceMsgTypeURLs() []string {
 	return []string{
 		"/kizuna.community.v1.MsgUpdateCommunity",
-		"/kizuna.community.v1.MsgJoinCommunity",
 		"/kizuna.community.v1.MsgApproveMember",
 		"/kizuna.community.v1.MsgRejectMember",
 		"/kizuna.community.v1.MsgLeaveCommunity",
@@ -43,6 +47,8 @@ func DefaultFeeAllowanceMsgTypeURLs() []string {
 		"/kizuna.ads.v1.MsgCreateAd",
 		"/kizuna.ads.v1.MsgUpdateAd",
 		"/kizuna.ads.v1.MsgCloseAd",
+		"/kizuna.messaging.v1.MsgOpenDirectThread",
+		"/kizuna.messaging.v1.MsgCreateGroupThread",
 	}
 }
 
@@ -60,6 +66,12 @@ const (
 	CeilingFeeAllowancePeriodLimit   uint64 = 1_000_000_000_000_000_000 // 10^18 base units
 	CeilingFeeAllowanceMsgTypeURLs          = 100
 	CeilingMsgTypeURLLength                 = 256
+	CeilingFeeBudgetPeriodLimit      uint64 = 1_000_000_000_000_000_000 // 10^18 base units
+	// CeilingSponsoredMaxGas is the block gas limit Kizuna's genesis sets:
+	// no sponsored transaction may ask for more than a whole block.
+	CeilingSponsoredMaxGas        uint64 = 100_000_000
+	MinSponsoredMaxFeePercent     uint32 = 100
+	CeilingSponsoredMaxFeePercent uint32 = 1000
 )
 
 // DefaultParams returns the default module params.
@@ -77,6 +89,9 @@ func DefaultParams() Params {
 		FeeAllowancePeriodSeconds: DefaultFeeAllowancePeriodSeconds,
 		FeeAllowancePeriodLimit:   DefaultFeeAllowancePeriodLimit,
 		FeeAllowanceMsgTypeUrls:   DefaultFeeAllowanceMsgTypeURLs(),
+		FeeBudgetPeriodLimit:      DefaultFeeBudgetPeriodLimit,
+		SponsoredMaxGas:           DefaultSponsoredMaxGas,
+		SponsoredMaxFeePercent:    DefaultSponsoredMaxFeePercent,
 	}
 }
 
@@ -110,6 +125,9 @@ func (p Params) Validate() error {
 		{"creation_window_months", uint64(p.CreationWindowMonths), 0, uint64(CeilingCreationWindowMonths)},
 		{"fee_allowance_period_seconds", p.FeeAllowancePeriodSeconds, 1, CeilingFeeAllowancePeriodSeconds},
 		{"fee_allowance_period_limit", p.FeeAllowancePeriodLimit, 0, CeilingFeeAllowancePeriodLimit},
+		{"fee_budget_period_limit", p.FeeBudgetPeriodLimit, 0, CeilingFeeBudgetPeriodLimit},
+		{"sponsored_max_gas", p.SponsoredMaxGas, 1, CeilingSponsoredMaxGas},
+		{"sponsored_max_fee_percent", uint64(p.SponsoredMaxFeePercent), uint64(MinSponsoredMaxFeePercent), uint64(CeilingSponsoredMaxFeePercent)},
 	}
 	for _, l := range limits {
 		if l.value < l.min || l.value > l.max {
@@ -124,6 +142,9 @@ func (p Params) Validate() error {
 	}
 	if err := sdk.ValidateDenom(p.FeeDenom); err != nil {
 		return ErrInvalidParams.Wrapf("fee_denom: %s", err)
+	}
+	if len(p.FeeAllowanceMsgTypeUrls) == 0 {
+		return ErrInvalidParams.Wrap("fee_allowance_msg_type_urls is empty; set fee_allowance_period_limit and fee_budget_period_limit to 0 to sponsor nothing")
 	}
 	if len(p.FeeAllowanceMsgTypeUrls) > CeilingFeeAllowanceMsgTypeURLs {
 		return ErrInvalidParams.Wrapf("fee_allowance_msg_type_urls has %d entries, at most %d allowed",
@@ -142,9 +163,23 @@ func (p Params) Validate() error {
 	return nil
 }
 
-// SponsorsFees reports whether new members receive a fee allowance.
-func (p Params) SponsorsFees() bool {
-	return p.FeeAllowancePeriodLimit > 0
+// DefaultFeeSponsorship is the sponsorship of a community whose admins set
+// none of their own.
+func (p Params) DefaultFeeSponsorship(communityID uint64) FeeSponsorship {
+	return FeeSponsorship{
+		CommunityId:       communityID,
+		MemberPeriodLimit: p.FeeAllowancePeriodLimit,
+		BudgetPeriodLimit: p.FeeBudgetPeriodLimit,
+	}
+}
+
+// SponsoredPeriod is the number of the sponsorship period that holds unix
+// (block time in seconds; times before 1970 fall in period 0).
+func (p Params) SponsoredPeriod(unix int64) uint64 {
+	if unix < 0 || p.FeeAllowancePeriodSeconds == 0 {
+		return 0
+	}
+	return uint64(unix) / p.FeeAllowancePeriodSeconds
 }
 
 // validateMsgTypeURL accepts "/" followed by a proto full name.

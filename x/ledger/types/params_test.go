@@ -21,7 +21,10 @@ func TestDefaultParams_AreTheDesignDefaults(t *testing.T) {
 	require.Equal(t, "ukiz", p.FeeDenom)
 	require.Equal(t, uint64(86400), p.FeeAllowancePeriodSeconds)
 	require.Equal(t, uint64(1_000_000), p.FeeAllowancePeriodLimit)
-	require.True(t, p.SponsorsFees())
+	require.Equal(t, uint64(100_000_000), p.FeeBudgetPeriodLimit)
+	require.Equal(t, uint64(500_000), p.SponsoredMaxGas)
+	require.Equal(t, uint32(150), p.SponsoredMaxFeePercent)
+	require.False(t, p.AllowSelfIssuance)
 }
 
 func TestParamsValidate_RejectsOutOfBoundsValues(t *testing.T) {
@@ -46,6 +49,12 @@ func TestParamsValidate_RejectsOutOfBoundsValues(t *testing.T) {
 		{"zero allowance period", func(p *types.Params) { p.FeeAllowancePeriodSeconds = 0 }},
 		{"allowance period above a year", func(p *types.Params) { p.FeeAllowancePeriodSeconds = types.CeilingFeeAllowancePeriodSeconds + 1 }},
 		{"allowance limit above its ceiling", func(p *types.Params) { p.FeeAllowancePeriodLimit = types.CeilingFeeAllowancePeriodLimit + 1 }},
+		{"budget above its ceiling", func(p *types.Params) { p.FeeBudgetPeriodLimit = types.CeilingFeeBudgetPeriodLimit + 1 }},
+		{"zero sponsored gas", func(p *types.Params) { p.SponsoredMaxGas = 0 }},
+		{"sponsored gas above a block", func(p *types.Params) { p.SponsoredMaxGas = types.CeilingSponsoredMaxGas + 1 }},
+		{"sponsored fee under the floor", func(p *types.Params) { p.SponsoredMaxFeePercent = 99 }},
+		{"sponsored fee above 10x the floor", func(p *types.Params) { p.SponsoredMaxFeePercent = 1001 }},
+		{"no sponsored msgs", func(p *types.Params) { p.FeeAllowanceMsgTypeUrls = nil }},
 		{"msg type URL without slash", func(p *types.Params) { p.FeeAllowanceMsgTypeUrls = []string{"kizuna.ledger.v1.MsgTransfer"} }},
 		{"msg type URL with a space", func(p *types.Params) { p.FeeAllowanceMsgTypeUrls = []string{"/kizuna.ledger.v1.Msg Transfer"} }},
 		{"bare slash", func(p *types.Params) { p.FeeAllowanceMsgTypeUrls = []string{"/"} }},
@@ -75,7 +84,9 @@ func TestParamsValidate_AcceptsTheLimits(t *testing.T) {
 	p.MinContributionMemoLength = 0
 	p.CreationWindowMonths = 0
 	p.FeeAllowancePeriodLimit = 0
-	p.FeeAllowanceMsgTypeUrls = nil
+	p.FeeBudgetPeriodLimit = 0
+	p.SponsoredMaxGas = types.CeilingSponsoredMaxGas
+	p.SponsoredMaxFeePercent = types.MinSponsoredMaxFeePercent
+	p.FeeAllowanceMsgTypeUrls = []string{"/kizuna.ledger.v1.MsgTransfer"}
 	require.NoError(t, p.Validate())
-	require.False(t, p.SponsorsFees())
 }
