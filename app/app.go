@@ -302,6 +302,7 @@ func New(
 	)
 	app.AmplifyKeeper = amplifykeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[amplifytypes.StoreKey]), addressCodec, authority,
+		app.CommunityKeeper,
 	)
 	// Membership grants and revokes the community's fee sponsorship, and
 	// leaving a community leaves its threads.
