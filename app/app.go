@@ -301,6 +301,7 @@ func New(
 	)
 	app.AmplifyKeeper = amplifykeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[amplifytypes.StoreKey]), addressCodec, authority,
+		app.CommunityKeeper,
 	)
 	// Leaving a community leaves its threads.
 	app.CommunityKeeper.SetHooks(communitytypes.NewMultiCommunityHooks(app.MessagingKeeper.Hooks()))

@@ -23,6 +23,7 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	"github.com/kizuna-chain/kizuna/app"
+	amplifytypes "github.com/kizuna-chain/kizuna/x/amplify/types"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	ledgertypes "github.com/kizuna-chain/kizuna/x/ledger/types"
 	messagingtypes "github.com/kizuna-chain/kizuna/x/messaging/types"
@@ -237,6 +238,15 @@ func (f *fixture) genesis(a *app.App) (app.GenesisState, error) {
 	}
 	messaging.NextThreadId = uint64(half) + messagingtypes.FirstThreadID
 
+	// Every account's Ethereum key is linked to it, so that its amplify
+	// votes are eligible (the account is an active member).
+	amplify := amplifytypes.DefaultGenesis()
+	for _, acc := range f.accounts {
+		amplify.Links = append(amplify.Links, amplifytypes.EthereumLink{
+			Account: acc.bech32, EthAddress: ethcrypto.PubkeyToAddress(acc.eth.PublicKey).Hex(),
+		})
+	}
+
 	checks := []struct {
 		module string
 		gs     interface{ Validate() error }
@@ -245,6 +255,7 @@ func (f *fixture) genesis(a *app.App) (app.GenesisState, error) {
 		{communitytypes.ModuleName, community},
 		{ledgertypes.ModuleName, ledger},
 		{messagingtypes.ModuleName, messaging},
+		{amplifytypes.ModuleName, amplify},
 	}
 	for _, c := range checks {
 		if err := c.gs.Validate(); err != nil {
@@ -258,5 +269,6 @@ func (f *fixture) genesis(a *app.App) (app.GenesisState, error) {
 	state[communitytypes.ModuleName] = cdc.MustMarshalJSON(community)
 	state[ledgertypes.ModuleName] = cdc.MustMarshalJSON(ledger)
 	state[messagingtypes.ModuleName] = cdc.MustMarshalJSON(messaging)
+	state[amplifytypes.ModuleName] = cdc.MustMarshalJSON(amplify)
 	return state, nil
 }

@@ -17,26 +17,31 @@ import (
 
 	amplifykeeper "github.com/kizuna-chain/kizuna/x/amplify/keeper"
 	amplifytypes "github.com/kizuna-chain/kizuna/x/amplify/types"
+	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
+	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 )
 
-// AmplifyFixture is an amplify keeper over an in-memory store.
+// AmplifyFixture is an amplify keeper and the real community keeper it
+// reads, over in-memory stores of one multistore.
 type AmplifyFixture struct {
-	Ctx    sdk.Context
-	Keeper amplifykeeper.Keeper
+	Ctx       sdk.Context
+	Keeper    amplifykeeper.Keeper
+	Community communitykeeper.Keeper
 	// StoreKey is the amplify module's store key, for tests that read the
 	// raw store.
 	StoreKey *storetypes.KVStoreKey
 }
 
-// AmplifyKeeper returns an AmplifyFixture with the default genesis loaded,
-// the gov module account as authority, and a context at height 1 and
-// BlockTime.
+// AmplifyKeeper returns an AmplifyFixture with the default genesis of both
+// modules loaded, the gov module account as authority, and a context at
+// height 1 and BlockTime.
 func AmplifyKeeper(tb testing.TB) AmplifyFixture {
 	tb.Helper()
 
 	key := storetypes.NewKVStoreKey(amplifytypes.StoreKey)
+	communityKey := storetypes.NewKVStoreKey(communitytypes.StoreKey)
 	ctx := testutil.DefaultContextWithKeys(
-		map[string]*storetypes.KVStoreKey{amplifytypes.StoreKey: key},
+		map[string]*storetypes.KVStoreKey{amplifytypes.StoreKey: key, communitytypes.StoreKey: communityKey},
 		map[string]*storetypes.TransientStoreKey{
 			"transient_" + amplifytypes.StoreKey: storetypes.NewTransientStoreKey("transient_" + amplifytypes.StoreKey),
 		},
@@ -48,12 +53,15 @@ func AmplifyKeeper(tb testing.TB) AmplifyFixture {
 
 	registry := codectypes.NewInterfaceRegistry()
 	amplifytypes.RegisterInterfaces(registry)
+	communitytypes.RegisterInterfaces(registry)
 	cdc := codec.NewProtoCodec(registry)
 	addressCodec := addresscodec.NewBech32Codec(Bech32AccountPrefix)
 	authority, err := addressCodec.BytesToString(authtypes.NewModuleAddress(govtypes.ModuleName))
 	require.NoError(tb, err)
 
-	k := amplifykeeper.NewKeeper(cdc, runtime.NewKVStoreService(key), addressCodec, authority)
+	ck := communitykeeper.NewKeeper(cdc, runtime.NewKVStoreService(communityKey), addressCodec, authority)
+	require.NoError(tb, ck.InitGenesis(ctx, communitytypes.DefaultGenesis()))
+	k := amplifykeeper.NewKeeper(cdc, runtime.NewKVStoreService(key), addressCodec, authority, ck)
 	require.NoError(tb, k.InitGenesis(ctx, amplifytypes.DefaultGenesis()))
-	return AmplifyFixture{Ctx: ctx, Keeper: k, StoreKey: key}
+	return AmplifyFixture{Ctx: ctx, Keeper: k, Community: ck, StoreKey: key}
 }

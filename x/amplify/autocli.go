@@ -99,6 +99,9 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "title"}, {ProtoField: "href"}, {ProtoField: "type"}, {ProtoField: "timestamp"}, {ProtoField: "signature"},
 					},
+					FlagOptions: map[string]*autocliv1.FlagOptions{"community_id": {
+						Usage: "the community the submission is for (you must be an active member; lets its fee sponsorship pay); 0 for none",
+					}},
 				},
 				{
 					RpcMethod: "LinkEthereumAddress",

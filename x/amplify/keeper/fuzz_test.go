@@ -17,9 +17,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/kizuna-chain/kizuna/testutil/fuzzmsg"
-	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
-	"github.com/kizuna-chain/kizuna/x/amplify/keeper"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -32,7 +30,8 @@ var msgServerErrors = []error{
 	types.ErrDuplicateMessage, types.ErrDuplicateReaction, types.ErrParentNotFound, types.ErrParentNotOlder,
 	types.ErrMessageNotFound, types.ErrInvalidAddress, types.ErrInvalidDelegation, types.ErrDelegationConflict,
 	types.ErrDelegationNotFound, types.ErrInvalidParams, types.ErrInvalidGenesis, types.ErrInvalidRequest,
-	types.ErrLinkConflict, types.ErrLinkNotFound,
+	types.ErrLinkConflict, types.ErrLinkNotFound, types.ErrIneligibleIdentity, types.ErrDuplicateComment,
+	types.ErrNotCommunityMember,
 	sdkerrors.ErrInvalidAddress, sdkerrors.ErrUnauthorized,
 }
 
@@ -139,11 +138,7 @@ type seedMsg struct {
 // delegation to key 3.
 func newFuzzChain(tb testing.TB) *fixture {
 	tb.Helper()
-	af := keepertest.AmplifyKeeper(tb)
-	f := &fixture{
-		ctx: af.Ctx.WithBlockTime(vectorTime).WithChainID("kizuna-test-1"), key: af.StoreKey, keeper: af.Keeper,
-		msgs: keeper.NewMsgServerImpl(af.Keeper), query: keeper.NewQueryServerImpl(af.Keeper),
-	}
+	f := newEligibleFixture(tb)
 	run := func(_ any, err error) { require.NoError(tb, err) }
 
 	var valid []validVector

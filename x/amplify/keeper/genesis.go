@@ -21,7 +21,12 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		return err
 	}
 	for _, m := range gs.Messages {
-		if err := k.storeMessage(ctx, m); err != nil {
+		// Validate checked the content, so the digest cannot fail.
+		digest, err := types.Content{Title: m.Title, Href: m.Href, Type: m.Type, Timestamp: m.Timestamp}.Digest()
+		if err != nil {
+			return types.ErrInvalidGenesis.Wrapf("message %d: %v", m.Seq, err)
+		}
+		if err := k.storeMessage(ctx, m, digest); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,8 @@
 // Package keeper holds the state of the amplify module: accepted Kiwistand
 // messages with their uniqueness markers and vote index, delegations of
 // signing keys, links of Ethereum addresses to accounts, and the Msg and
-// Query servers that change and read them.
+// Query servers that change and read them. It reads x/community to decide
+// which identities may post.
 package keeper
 
 import (
@@ -28,7 +29,8 @@ type Keeper struct {
 	storeService corestore.KVStoreService
 	addressCodec address.Codec
 	// authority may change the params: the governance module account.
-	authority string
+	authority       string
+	communityKeeper types.CommunityKeeper
 
 	Schema  collections.Schema
 	Params  collections.Item[types.Params]
@@ -45,6 +47,10 @@ type Keeper struct {
 	AmplifyMarkers collections.KeySet[collections.Pair[string, string]]
 	// ReactionMarkers are the (identity, parent href) pairs reacted to.
 	ReactionMarkers collections.KeySet[collections.Pair[string, string]]
+	// CommentDigests are the (identity, EIP-712 digest) pairs of the
+	// accepted comments: a comment is one per identity and content, however
+	// its signature is encoded. Derived from Messages, like the markers.
+	CommentDigests collections.KeySet[collections.Pair[string, []byte]]
 	// Votes maps the amplifies of every link to their identity.
 	Votes collections.Map[VoteKey, string]
 	// Delegations maps a signing key to its identity.
@@ -66,6 +72,7 @@ func NewKeeper(
 	storeService corestore.KVStoreService,
 	addressCodec address.Codec,
 	authority string,
+	communityKeeper types.CommunityKeeper,
 ) Keeper {
 	if cdc == nil {
 		panic("amplify keeper: nil codec")
@@ -76,16 +83,20 @@ func NewKeeper(
 	if addressCodec == nil {
 		panic("amplify keeper: nil address codec")
 	}
+	if communityKeeper == nil {
+		panic("amplify keeper: nil community keeper")
+	}
 	if _, err := addressCodec.StringToBytes(authority); err != nil {
 		panic(fmt.Sprintf("amplify keeper: invalid authority %q: %v", authority, err))
 	}
 
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
-		cdc:          cdc,
-		storeService: storeService,
-		addressCodec: addressCodec,
-		authority:    authority,
+		cdc:             cdc,
+		storeService:    storeService,
+		addressCodec:    addressCodec,
+		authority:       authority,
+		communityKeeper: communityKeeper,
 
 		Params:  collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		NextSeq: collections.NewSequence(sb, types.NextSeqKey, "next_seq"),
@@ -101,6 +112,8 @@ func NewKeeper(
 			collections.PairKeyCodec(collections.StringKey, collections.StringKey)),
 		ReactionMarkers: collections.NewKeySet(sb, types.ReactionMarkersKey, "reaction_markers",
 			collections.PairKeyCodec(collections.StringKey, collections.StringKey)),
+		CommentDigests: collections.NewKeySet(sb, types.CommentDigestsKey, "comment_digests",
+			collections.PairKeyCodec(collections.StringKey, collections.BytesKey)),
 		Votes: collections.NewMap(sb, types.VotesKey, "votes",
 			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key), collections.StringValue),
 		Delegations: collections.NewMap(sb, types.DelegationsKey, "delegations",

@@ -22,6 +22,7 @@ import (
 	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
 	"github.com/kizuna-chain/kizuna/x/amplify/keeper"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
+	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 )
 
 // vectorTime is after every valid vector's timestamp (the latest is
@@ -29,23 +30,47 @@ import (
 var vectorTime = time.Unix(1_780_000_000, 0).UTC()
 
 type fixture struct {
-	ctx    sdk.Context
-	key    *storetypes.KVStoreKey
-	keeper keeper.Keeper
-	msgs   types.MsgServer
-	query  types.QueryServer
+	ctx       sdk.Context
+	key       *storetypes.KVStoreKey
+	keeper    keeper.Keeper
+	community communitykeeper.Keeper
+	msgs      types.MsgServer
+	query     types.QueryServer
 }
 
+// newFixture returns a chain at vectorTime where the Kiwistand vectors'
+// signers k1, k2 and k3 (keys 1, 2 and 3) are eligible through the params.
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	f := keepertest.AmplifyKeeper(t)
-	return &fixture{
-		ctx:    f.Ctx.WithBlockTime(vectorTime).WithChainID("kizuna-test-1"),
-		key:    f.StoreKey,
-		keeper: f.Keeper,
-		msgs:   keeper.NewMsgServerImpl(f.Keeper),
-		query:  keeper.NewQueryServerImpl(f.Keeper),
+	return newEligibleFixture(t)
+}
+
+func newEligibleFixture(tb testing.TB) *fixture {
+	tb.Helper()
+	af := keepertest.AmplifyKeeper(tb)
+	f := &fixture{
+		ctx:       af.Ctx.WithBlockTime(vectorTime).WithChainID("kizuna-test-1"),
+		key:       af.StoreKey,
+		keeper:    af.Keeper,
+		community: af.Community,
+		msgs:      keeper.NewMsgServerImpl(af.Keeper),
+		query:     keeper.NewQueryServerImpl(af.Keeper),
 	}
+	f.setEligible(tb, ethAddr(fuzzKey(tb, 1)), ethAddr(fuzzKey(tb, 2)), ethAddr(fuzzKey(tb, 3)))
+	return f
+}
+
+// setEligible replaces the params' eligible_identities with addrs.
+func (f *fixture) setEligible(tb testing.TB, addrs ...common.Address) {
+	tb.Helper()
+	p, err := f.keeper.GetParams(f.ctx)
+	require.NoError(tb, err)
+	p.EligibleIdentities = nil
+	for _, a := range addrs {
+		p.EligibleIdentities = append(p.EligibleIdentities, a.Hex())
+	}
+	require.NoError(tb, p.Validate())
+	require.NoError(tb, f.keeper.Params.Set(f.ctx, p))
 }
 
 func (f *fixture) addr(name string) string {
@@ -211,8 +236,18 @@ func TestSubmitAmplify_KiwistandVectors(t *testing.T) {
 				Submitter: f.addr("relayer"), Title: sm.Title, Href: sm.Href, Type: sm.Type, Timestamp: sm.Timestamp, Signature: sm.Signature,
 			}
 			if v.Category == "signer_mismatch" {
-				// Accepted, as by Kiwistand, for the recovered address.
+				// The recovered address is nobody Kiwistand or Kizuna knows:
+				// not eligible, so refused.
+				f.requireRejected(t, types.ErrIneligibleIdentity, func() error {
+					_, err := f.msgs.SubmitAmplify(f.ctx, msg)
+					return err
+				})
+				// Once eligible, accepted, as by Kiwistand, for the
+				// recovered address.
 				cached, _ := f.ctx.CacheContext()
+				branch := *f
+				branch.ctx = cached
+				branch.setEligible(t, ethAddr(ethKey(t, 1)), ethAddr(ethKey(t, 2)), ethAddr(ethKey(t, 3)), common.HexToAddress(v.Recovered))
 				res, err := f.msgs.SubmitAmplify(cached, msg)
 				require.NoError(t, err)
 				require.Equal(t, v.Recovered, res.Signer)

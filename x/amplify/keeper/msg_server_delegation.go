@@ -40,6 +40,7 @@ func (k msgServer) LinkEthereumAddress(ctx context.Context, msg *types.MsgLinkEt
 		return nil, err
 	}
 	chainID := sdk.UnwrapSDKContext(ctx).ChainID()
+	chargeRecovery(ctx, "a link proof")
 	if err := types.VerifyConsent(types.LinkTypedData(eth, msg.Account, chainID, nonce), msg.Signature, eth); err != nil {
 		return nil, err
 	}
@@ -94,6 +95,7 @@ func (k msgServer) Delegate(ctx context.Context, msg *types.MsgDelegate) (*types
 	if err != nil {
 		return nil, err
 	}
+	chargeRecovery(ctx, "a delegation consent")
 	if err := types.VerifyConsent(types.DelegationTypedData(types.ActionDelegate, from, to, chainID, toNonce), msg.ToSignature, to); err != nil {
 		return nil, err
 	}
@@ -178,6 +180,7 @@ func (k Keeper) verifyIdentityConsent(
 		return 0, false, err
 	}
 	chainID := sdk.UnwrapSDKContext(ctx).ChainID()
+	chargeRecovery(ctx, "a delegation consent")
 	if err := types.VerifyConsent(types.DelegationTypedData(action, from, to, chainID, nonce), sig, from); err != nil {
 		return 0, false, err
 	}

@@ -15,12 +15,24 @@ import (
 // SubmitAmplify applies Kiwistand's acceptance rules, in Kiwistand's order:
 // schema, signature recovery (a signature over other content recovers
 // another address, which the message then counts for), timestamp bounds
-// against the block time, the comment's parent, then uniqueness of the
-// index, of the amplify marker (identity, link) and of the reaction marker
-// (identity, parent).
+// against the block time, eligibility of the identity, the comment's parent,
+// then uniqueness of the index, of the amplify marker (identity, link), of
+// the reaction marker (identity, parent) and, stricter than Kiwistand, of
+// the comment's (identity, digest). A submission naming a community comes
+// from an active member of it.
 func (k msgServer) SubmitAmplify(ctx context.Context, msg *types.MsgSubmitAmplify) (*types.MsgSubmitAmplifyResponse, error) {
-	if _, err := k.parseAddress("submitter", msg.Submitter); err != nil {
+	submitter, err := k.parseAddress("submitter", msg.Submitter)
+	if err != nil {
 		return nil, err
+	}
+	if msg.CommunityId != 0 {
+		member, err := k.communityKeeper.IsActiveMember(ctx, msg.CommunityId, submitter)
+		if err != nil {
+			return nil, err
+		}
+		if !member {
+			return nil, types.ErrNotCommunityMember.Wrapf("%s in community %d", msg.Submitter, msg.CommunityId)
+		}
 	}
 	params, err := k.GetParams(ctx)
 	if err != nil {
@@ -30,7 +42,16 @@ func (k msgServer) SubmitAmplify(ctx context.Context, msg *types.MsgSubmitAmplif
 	if err := sm.ValidateSchema(); err != nil {
 		return nil, err
 	}
-	signer, err := sm.RecoverSigner()
+	sig, err := types.ParseSignature(sm.Signature)
+	if err != nil {
+		return nil, err
+	}
+	digest, err := sm.Digest()
+	if err != nil {
+		return nil, err
+	}
+	chargeRecovery(ctx, "a message")
+	signer, err := types.RecoverDigest(digest, sig)
 	if err != nil {
 		return nil, err
 	}
@@ -46,6 +67,9 @@ func (k msgServer) SubmitAmplify(ctx context.Context, msg *types.MsgSubmitAmplif
 
 	identity, _, err := k.IdentityOf(ctx, signer)
 	if err != nil {
+		return nil, err
+	}
+	if err := k.requireEligible(ctx, params, identity); err != nil {
 		return nil, err
 	}
 	index := sm.Index()
@@ -111,23 +135,35 @@ func (k msgServer) SubmitAmplify(ctx context.Context, msg *types.MsgSubmitAmplif
 			return nil, types.ErrDuplicateReaction.Wrapf("%s|%s|reaction", stored.Identity, stored.Link)
 		}
 	}
+	// A comment re-encoded (hex case, v, compact form, high s) has another
+	// index but the same content and signer: it is the same comment.
+	if sm.Type == types.TypeComment {
+		seen, err := k.CommentDigests.Has(ctx, collections.Join(stored.Identity, digest))
+		if err != nil {
+			return nil, err
+		}
+		if seen {
+			return nil, types.ErrDuplicateComment.Wrapf("%s already posted the comment with digest %x", stored.Identity, digest)
+		}
+	}
 
 	seq, err := k.NextSeq.Next(ctx)
 	if err != nil {
 		return nil, err
 	}
 	stored.Seq = seq + 1
-	if err := k.storeMessage(ctx, stored); err != nil {
+	if err := k.storeMessage(ctx, stored, digest); err != nil {
 		return nil, err
 	}
 	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMessageAccepted{
-		Seq:       stored.Seq,
-		Index:     stored.Index,
-		Type:      stored.Type,
-		Identity:  stored.Identity,
-		Signer:    stored.Signer,
-		Link:      stored.Link,
-		Submitter: stored.Submitter,
+		Seq:         stored.Seq,
+		Index:       stored.Index,
+		Type:        stored.Type,
+		Identity:    stored.Identity,
+		Signer:      stored.Signer,
+		Link:        stored.Link,
+		Submitter:   stored.Submitter,
+		CommunityId: msg.CommunityId,
 	}); err != nil {
 		return nil, err
 	}

@@ -99,6 +99,16 @@ func TestSubmitAmplify_TamperedContentCountsForRecoveredAddress(t *testing.T) {
 	sm, err := cli.Sign(amplify("Original", "https://example.com/t", now), k1)
 	require.NoError(t, err)
 	sm.Title = "Tampered"
+	recovered, err := sm.RecoverSigner()
+	require.NoError(t, err)
+	require.NotEqual(t, ethAddr(k1), recovered)
+	// The recovered address is nobody's: not eligible.
+	f.requireRejected(t, types.ErrIneligibleIdentity, func() error {
+		_, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
+		return err
+	})
+	// Made eligible, the message counts for it, as in Kiwistand.
+	f.setEligible(t, ethAddr(k1), recovered)
 	res, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
 	require.NoError(t, err)
 	require.NotEqual(t, ethAddr(k1).Hex(), res.Signer)

@@ -15,6 +15,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/kizuna-chain/kizuna/internal/grpcerr"
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -114,7 +115,7 @@ func (q queryServer) Votes(ctx context.Context, req *types.QueryVotesRequest) (*
 		}
 		link = normalized
 	}
-	identities, page, err := query.CollectionPaginate(ctx, q.Keeper.Votes, req.Pagination,
+	identities, page, err := query.CollectionPaginate(ctx, q.Keeper.Votes, pagination.Bound(req.Pagination),
 		func(_ VoteKey, identity string) (string, error) { return identity, nil },
 		query.WithCollectionPaginationPairPrefix[string, uint64](link))
 	if err != nil {
@@ -129,9 +130,15 @@ const maxTopScan = 100_000
 // Top ranks the links amplified within params.top_window before the block
 // time. score = votes * 1_000_000 / (age_hours + 2)^2, where votes counts
 // the link's amplifies in the window (one per identity) and age_hours is the
-// whole hours from the link's earliest amplify timestamp in the window to the
-// block time (0 when in the future). Ties go to more votes, then to the
-// earlier first index. Integer math only.
+// whole hours from the block time of the link's first accepted amplify in the
+// window to the current block time. Ties go to more votes, then to the
+// smaller first index. Integer math only.
+//
+// The age never comes from a signed timestamp: a voter chooses that, and one
+// back-dated vote used to age a link by years and drop its score to 0. Block
+// times only grow, so a new vote never precedes a link's first acceptance;
+// it adds one to votes and leaves the age as it is: one more vote never
+// lowers a link's score.
 func (q queryServer) Top(ctx context.Context, req *types.QueryTopRequest) (*types.QueryTopResponse, error) {
 	if req == nil {
 		return nil, errEmptyRequest
@@ -174,17 +181,18 @@ func (q queryServer) Top(ctx context.Context, req *types.QueryTopRequest) (*type
 			order = append(order, m.Link)
 		}
 		s.Votes++
-		if s.FirstIndex == "" || m.Timestamp <= s.FirstTimestamp {
-			s.FirstTimestamp = m.Timestamp
-			s.FirstIndex = m.Index
-		}
+		// The scan runs from the newest amplify back, so the last one seen
+		// of a link is its first accepted.
+		s.FirstTimestamp = m.Timestamp
+		s.FirstIndex = m.Index
+		s.FirstAcceptedAt = m.AcceptedAt
 	}
 	links := make([]types.LinkScore, 0, len(order))
 	for _, l := range order {
 		s := scores[l]
 		var ageHours uint64
-		if now > 0 && uint64(now) > s.FirstTimestamp {
-			ageHours = (uint64(now) - s.FirstTimestamp) / 3600
+		if now > s.FirstAcceptedAt {
+			ageHours = uint64(now-s.FirstAcceptedAt) / 3600
 		}
 		d := ageHours + 2
 		s.Score = s.Votes * 1_000_000 / (d * d)
@@ -222,7 +230,7 @@ func (q queryServer) Delegations(ctx context.Context, req *types.QueryDelegation
 		}
 		opts = append(opts, query.WithCollectionPaginationPairPrefix[string, string](from.Hex()))
 	}
-	out, page, err := query.CollectionPaginate(ctx, q.DelegationsByFrom, req.Pagination, toDelegation, opts...)
+	out, page, err := query.CollectionPaginate(ctx, q.DelegationsByFrom, pagination.Bound(req.Pagination), toDelegation, opts...)
 	if err != nil {
 		return nil, grpcerr.InvalidArgument(err)
 	}

@@ -33,8 +33,9 @@ func (k Keeper) IdentityOf(ctx context.Context, signer common.Address) (common.A
 	}
 }
 
-// storeMessage writes an accepted message and every index of it.
-func (k Keeper) storeMessage(ctx context.Context, m types.StoredMessage) error {
+// storeMessage writes an accepted message and every index of it. digest is
+// the message's EIP-712 digest, which indexes comments.
+func (k Keeper) storeMessage(ctx context.Context, m types.StoredMessage, digest []byte) error {
 	if err := k.Messages.Set(ctx, m.Index, m); err != nil {
 		return err
 	}
@@ -57,8 +58,48 @@ func (k Keeper) storeMessage(ctx context.Context, m types.StoredMessage) error {
 			return err
 		}
 		return k.Votes.Set(ctx, collections.Join(m.Link, m.Seq), m.Identity)
-	case m.Reaction:
-		return k.ReactionMarkers.Set(ctx, collections.Join(m.Identity, m.Link))
+	case m.Type == types.TypeComment:
+		if m.Reaction {
+			if err := k.ReactionMarkers.Set(ctx, collections.Join(m.Identity, m.Link)); err != nil {
+				return err
+			}
+		}
+		return k.CommentDigests.Set(ctx, collections.Join(m.Identity, digest))
+	}
+	return nil
+}
+
+// chargeRecovery consumes the gas of one signature recovery before it is
+// done (see types.SignatureRecoveryGas).
+func chargeRecovery(ctx context.Context, what string) {
+	sdk.UnwrapSDKContext(ctx).GasMeter().ConsumeGas(types.SignatureRecoveryGas, "amplify: recover the signer of "+what)
+}
+
+// requireEligible fails unless identity may post: it is listed in the
+// params' eligible_identities, or it is the Ethereum address linked to an
+// account that is an active member of at least one community.
+func (k Keeper) requireEligible(ctx context.Context, params types.Params, identity common.Address) error {
+	if params.IsListedEligible(identity) {
+		return nil
+	}
+	account, err := k.LinksByEth.Get(ctx, identity.Hex())
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.ErrIneligibleIdentity.Wrapf("%s is not linked to an account and not in eligible_identities", identity.Hex())
+	}
+	if err != nil {
+		return err
+	}
+	active, err := k.communityKeeper.IsActiveMemberOfAny(ctx, account)
+	if err != nil {
+		return err
+	}
+	if !active {
+		addr, err := k.addressCodec.BytesToString(account)
+		if err != nil {
+			return err
+		}
+		return types.ErrIneligibleIdentity.Wrapf("%s is linked to %s, which is not an active member of any community",
+			identity.Hex(), addr)
 	}
 	return nil
 }

@@ -31,4 +31,7 @@ var (
 	ErrInvalidRequest     = errors.RegisterWithGRPCCode(ModuleName, 21, codes.InvalidArgument, "invalid request")
 	ErrLinkConflict       = errors.RegisterWithGRPCCode(ModuleName, 22, codes.AlreadyExists, "Ethereum address already linked")
 	ErrLinkNotFound       = errors.RegisterWithGRPCCode(ModuleName, 23, codes.NotFound, "account has no linked Ethereum address")
+	ErrIneligibleIdentity = errors.RegisterWithGRPCCode(ModuleName, 24, codes.PermissionDenied, "identity is not eligible to post")
+	ErrDuplicateComment   = errors.RegisterWithGRPCCode(ModuleName, 25, codes.AlreadyExists, "identity already posted this comment")
+	ErrNotCommunityMember = errors.RegisterWithGRPCCode(ModuleName, 26, codes.PermissionDenied, "submitter is not an active member of the community")
 )

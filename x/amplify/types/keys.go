@@ -31,4 +31,5 @@ var (
 	ConsentNoncesKey     = collections.NewPrefix(11)
 	MessagesByTypeKey    = collections.NewPrefix(12)
 	TypeCountsKey        = collections.NewPrefix(13)
+	CommentDigestsKey    = collections.NewPrefix(14)
 )

@@ -2,10 +2,13 @@ package types_test
 
 import (
 	"encoding/hex"
+	"fmt"
+	"math/big"
 	"strings"
 	"testing"
 
 	"github.com/cosmos/gogoproto/proto"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
@@ -44,11 +47,38 @@ func TestParams_Validate(t *testing.T) {
 		"top over ceiling":   func(p *types.Params) { p.MaxTop = types.CeilingTop + 1 },
 		"zero window":        func(p *types.Params) { p.TopWindow = 0 },
 		"min beyond 2^53":    func(p *types.Params) { p.MinTimestamp = types.MaxSafeTimestamp + 1 },
+		"eligible: bad checksum": func(p *types.Params) {
+			p.EligibleIdentities = []string{"0x1A642f0E3c3aF545E7AcBD38b07251B3990914F1"}
+		},
+		"eligible: upper case": func(p *types.Params) {
+			p.EligibleIdentities = []string{"0x1A642F0E3C3AF545E7ACBD38B07251B3990914F1"}
+		},
+		"eligible: no 0x":     func(p *types.Params) { p.EligibleIdentities = []string{"1a642f0e3c3af545e7acbd38b07251b3990914f1"} },
+		"eligible: too short": func(p *types.Params) { p.EligibleIdentities = []string{"0x1a642f0e3c3af545e7acbd38b07251b3990914"} },
+		"eligible: empty":     func(p *types.Params) { p.EligibleIdentities = []string{""} },
+		"eligible: the same address in two cases": func(p *types.Params) {
+			p.EligibleIdentities = []string{"0x1a642f0E3c3aF545E7AcBD38b07251B3990914F1", "0x1a642f0e3c3af545e7acbd38b07251b3990914f1"}
+		},
+		"eligible: over the ceiling": func(p *types.Params) {
+			for i := range types.CeilingEligibleIdentities + 1 {
+				p.EligibleIdentities = append(p.EligibleIdentities, fmt.Sprintf("0x%040x", i+1))
+			}
+		},
 	} {
 		p := types.DefaultParams()
 		mutate(&p)
 		require.ErrorIs(t, p.Validate(), types.ErrInvalidParams, name)
 	}
+
+	p := types.DefaultParams()
+	for i := range types.CeilingEligibleIdentities - 1 {
+		p.EligibleIdentities = append(p.EligibleIdentities, fmt.Sprintf("0x%040x", i+1))
+	}
+	p.EligibleIdentities = append(p.EligibleIdentities, "0x1a642f0E3c3aF545E7AcBD38b07251B3990914F1")
+	require.NoError(t, p.Validate(), "a full list, lower case and checksummed")
+	require.True(t, p.IsListedEligible(common.HexToAddress("0x1a642f0e3c3af545e7acbd38b07251b3990914f1")))
+	require.True(t, p.IsListedEligible(common.BigToAddress(big.NewInt(7))))
+	require.False(t, p.IsListedEligible(common.HexToAddress("0x5050A4F4b3f9338C3472dcC01A87C76A144b3c9c")))
 }
 
 func TestNormalizeURL(t *testing.T) {

@@ -24,8 +24,12 @@ import (
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
-// FlagEthKey names the file holding the hex Ethereum private key.
-const FlagEthKey = "eth-key"
+const (
+	// FlagEthKey names the file holding the hex Ethereum private key.
+	FlagEthKey = "eth-key"
+	// FlagCommunityID names the community a submission is for (0: none).
+	FlagCommunityID = "community-id"
+)
 
 // NewTxCmd returns the module's tx command with its hand-written
 // sub-commands.
@@ -56,8 +60,7 @@ func NewUpvoteCmd() *cobra.Command {
 			return signAndSubmit(cmd, types.Content{Title: args[1], Href: args[0], Type: types.TypeAmplify})
 		},
 	}
-	cmd.Flags().String(FlagEthKey, "", "file holding the hex Ethereum private key that signs the message")
-	flags.AddTxFlagsToCmd(cmd)
+	addSubmitFlags(cmd)
 	return cmd
 }
 
@@ -76,9 +79,17 @@ func NewCommentCmd() *cobra.Command {
 			return signAndSubmit(cmd, types.Content{Title: args[1], Href: href, Type: types.TypeComment})
 		},
 	}
-	cmd.Flags().String(FlagEthKey, "", "file holding the hex Ethereum private key that signs the message")
-	flags.AddTxFlagsToCmd(cmd)
+	addSubmitFlags(cmd)
 	return cmd
+}
+
+// addSubmitFlags adds the flags of the commands that sign and submit a
+// message.
+func addSubmitFlags(cmd *cobra.Command) {
+	cmd.Flags().String(FlagEthKey, "", "file holding the hex Ethereum private key that signs the message")
+	cmd.Flags().Uint64(FlagCommunityID, 0,
+		"the community the submission is for (you must be an active member; lets its fee sponsorship pay); 0 for none")
+	flags.AddTxFlagsToCmd(cmd)
 }
 
 func signAndSubmit(cmd *cobra.Command, content types.Content) error {
@@ -98,11 +109,17 @@ func signAndSubmit(cmd *cobra.Command, content types.Content) error {
 	if err := sm.ValidateSchema(); err != nil {
 		return err
 	}
+	communityID, err := cmd.Flags().GetUint64(FlagCommunityID)
+	if err != nil {
+		return err
+	}
 	clientCtx, submitter, err := txContext(cmd)
 	if err != nil {
 		return err
 	}
-	return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), NewMsgSubmitAmplify(submitter, sm))
+	msg := NewMsgSubmitAmplify(submitter, sm)
+	msg.CommunityId = communityID
+	return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
 }
 
 // ReadEthKey reads a hex secp256k1 private key (with or without 0x,

@@ -51,6 +51,11 @@ func TestNewTxCmd_HasTheKeyFileCommands(t *testing.T) {
 		require.Equal(t, name, sub.Name())
 		require.NotNil(t, sub.Flags().Lookup(cli.FlagEthKey))
 	}
+	for _, name := range []string{"upvote", "comment"} {
+		sub, _, err := cmd.Find([]string{name})
+		require.NoError(t, err)
+		require.NotNil(t, sub.Flags().Lookup(cli.FlagCommunityID), name)
+	}
 	sub, _, err := cmd.Find([]string{"authorize-signer"})
 	require.NoError(t, err)
 	require.NotNil(t, sub.Flags().Lookup(cli.FlagSignerKey))
