@@ -68,6 +68,8 @@ tx alice ledger fund-fee-account 1 50000000
 tx carol messaging open-ad-thread 1
 tx carol messaging post 1 "Hi Bob, could you also look at my garden gate?"
 tx alice messaging create-group 1 "Festival volunteers" "$(addr bob)" "$(addr carol)"
+tx bob messaging accept-invite 2 --community-id 1
+tx carol messaging accept-invite 2 --community-id 1
 tx alice messaging post 2 "Stalls go up at 8 on Saturday. Who brings the tables?"
 
 # A contribution waiting for a moderator (bob) to confirm it.

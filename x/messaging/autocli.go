@@ -12,8 +12,18 @@ import (
 
 const (
 	membersHelp = "Members are addresses separated by spaces, each an active member of the community, without duplicates."
+	inviteHelp  = "Nobody joins a group without consent: the accounts listed are invited and become members with accept-invite."
 	readHelp    = "Posting marks your own message read; a seq at or below your current mark changes nothing."
+	// communityHelp describes the optional community_id of the Msgs that
+	// act on a thread or an ad.
+	communityHelp = "the thread's (or ad's) community; refused if it is another; fee sponsorship pays only for Msgs that name their community"
 )
+
+// communityFlag is the optional --community-id flag of a Msg acting on a
+// thread or an ad.
+func communityFlag() map[string]*autocliv1.FlagOptions {
+	return map[string]*autocliv1.FlagOptions{"community_id": {Usage: communityHelp}}
+}
 
 // AutoCLIOptions describes the module's CLI: every query, and every Msg but
 // PostMessage, whose hand-written command (client/cli) hashes the payload
@@ -58,9 +68,17 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "thread_id"}},
 				},
 				{
+					RpcMethod:      "Invitations",
+					Use:            "invitations [member]",
+					Short:          "List the pending group invitations of an account",
+					Example:        fmt.Sprintf("%s query messaging invitations kizuna1... --community-id 1", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "member"}},
+					FlagOptions:    map[string]*autocliv1.FlagOptions{"community_id": {Usage: "only the invitations of this community"}},
+				},
+				{
 					RpcMethod:      "UnreadCount",
 					Use:            "unread-count [member]",
-					Short:          "Count the unread messages of an account over its threads",
+					Short:          "Count the unread messages of an account over its newest threads (truncated says if there are more)",
 					Example:        fmt.Sprintf("%s query messaging unread-count kizuna1...", app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "member"}},
 					FlagOptions:    map[string]*autocliv1.FlagOptions{"community_id": {Usage: "only the threads of this community"}},
@@ -79,6 +97,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "ad_id"},
 					},
+					FlagOptions: communityFlag(),
 				},
 				{
 					RpcMethod: "OpenDirectThread",
@@ -92,9 +111,10 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "CreateGroupThread",
 					Use:       "create-group [community-id] [title] [member]...",
-					Short:     "Create a group thread; you are a member even if not listed",
-					Long:      "Create a group thread of 2 to 100 members (params), you included even if not listed. " + membersHelp,
-					Example:   fmt.Sprintf("%s tx messaging create-group 1 \"Garden crew\" kizuna1... kizuna1... --from hanako", app),
+					Short:     "Create a group thread and invite members to it; you are its first member",
+					Long: "Create a group thread of 2 to 100 members (params), you included even if not listed. " + membersHelp + " " +
+						inviteHelp + " Posting needs a second member: someone has to accept first.",
+					Example: fmt.Sprintf("%s tx messaging create-group 1 \"Garden crew\" kizuna1... kizuna1... --from hanako", app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "community_id"}, {ProtoField: "title"}, {ProtoField: "members", Varargs: true},
 					},
@@ -103,12 +123,32 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "UpdateGroupThread",
 					Use:       "update-group [thread-id] [title] [member]...",
 					Short:     "Replace the members and title of a group thread (its creator or a community admin)",
-					Long: "Replace the members and title of a group thread: the list given is the complete new list. " + membersHelp +
-						" New members start with earlier messages read.",
+					Long: "Replace the members and title of a group thread: the list given is the complete new list of members and " +
+						"invitees. " + membersHelp + " Members not listed are removed; listed accounts not yet members are invited " +
+						"(you join at once); invitations of accounts not listed are withdrawn. New members start with earlier messages read.",
 					Example: fmt.Sprintf("%s tx messaging update-group 2 \"Garden crew\" kizuna1... kizuna1... kizuna1... --from hanako", app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "thread_id"}, {ProtoField: "title"}, {ProtoField: "members", Varargs: true},
 					},
+					FlagOptions: communityFlag(),
+				},
+				{
+					RpcMethod: "AcceptGroupInvite",
+					Use:       "accept-invite [thread-id]",
+					Short:     "Accept an invitation to a group thread and become its member",
+					Long: "Accept an invitation to a group thread: you become a member with earlier messages read. " +
+						"An invitation lapses if you leave the community.",
+					Example:        fmt.Sprintf("%s tx messaging accept-invite 2 --community-id 1 --from taro", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "thread_id"}},
+					FlagOptions:    communityFlag(),
+				},
+				{
+					RpcMethod:      "DeclineGroupInvite",
+					Use:            "decline-invite [thread-id]",
+					Short:          "Decline an invitation to a group thread",
+					Example:        fmt.Sprintf("%s tx messaging decline-invite 2 --from taro", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "thread_id"}},
+					FlagOptions:    communityFlag(),
 				},
 				{
 					RpcMethod: "PostMessage",
@@ -123,12 +163,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "thread_id"}, {ProtoField: "seq"},
 					},
+					FlagOptions: communityFlag(),
 				},
 				{
 					RpcMethod:      "UpdateParams",
 					Use:            "update-params-proposal [params]",
 					Short:          "Submit a governance proposal to change the messaging module params",
-					Example:        fmt.Sprintf(`%s tx messaging update-params-proposal '{"max_title_length":100,"max_payload_bytes":4096,"min_group_members":2,"max_group_members":100}' --deposit 10000000ukiz --from alice`, app),
+					Example:        fmt.Sprintf(`%s tx messaging update-params-proposal '{"max_title_length":100,"max_payload_bytes":4096,"min_group_members":2,"max_group_members":100,"max_pending_invitations":50}' --deposit 10000000ukiz --from alice`, app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "params"}},
 					GovProposal:    true,
 				},

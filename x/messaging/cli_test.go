@@ -210,6 +210,11 @@ func TestCLI_QueriesParsePositionalArgs(t *testing.T) {
 	require.Equal(t, "/kizuna.messaging.v1.Query/UnreadCount", method)
 	require.Equal(t, member, req["member"])
 
+	method, req = runQuery(t, "invitations", member, "--community-id", "2")
+	require.Equal(t, "/kizuna.messaging.v1.Query/Invitations", method)
+	require.Equal(t, member, req["member"])
+	require.Equal(t, "2", req["communityId"])
+
 	method, _ = runQuery(t, "params")
 	require.Equal(t, "/kizuna.messaging.v1.Query/Params", method)
 }
@@ -245,6 +250,29 @@ func TestCLI_TxCommandsBuildTheirMsgs(t *testing.T) {
 	require.Equal(t, "/kizuna.messaging.v1.MsgMarkRead", msg["@type"])
 	require.Equal(t, signer, msg["member"])
 	require.Equal(t, "7", msg["seq"])
+	require.Equal(t, "0", msg["community_id"], "0 states no community")
+
+	// Every Msg acting on a thread or an ad takes the optional --community-id.
+	for _, args := range [][]string{
+		{"open-ad-thread", "3"},
+		{"update-group", "2", "Crew", a, b},
+		{"mark-read", "2", "7"},
+		{"accept-invite", "2"},
+		{"decline-invite", "2"},
+		{"post", "2", "hello"},
+	} {
+		msg, _ = runTx(t, append(args, "--community-id", "4")...)
+		require.Equal(t, "4", msg["community_id"], args[0])
+	}
+
+	msg, signer = runTx(t, "accept-invite", "5")
+	require.Equal(t, "/kizuna.messaging.v1.MsgAcceptGroupInvite", msg["@type"])
+	require.Equal(t, signer, msg["invitee"])
+	require.Equal(t, "5", msg["thread_id"])
+
+	msg, signer = runTx(t, "decline-invite", "5")
+	require.Equal(t, "/kizuna.messaging.v1.MsgDeclineGroupInvite", msg["@type"])
+	require.Equal(t, signer, msg["invitee"])
 
 	msg, signer = runTx(t, "post", "2", "hello")
 	require.Equal(t, "/kizuna.messaging.v1.MsgPostMessage", msg["@type"])
@@ -268,7 +296,8 @@ func TestCLI_UpdateParamsIsAProposal(t *testing.T) {
 		names = append(names, c.Name())
 	}
 	require.ElementsMatch(t, []string{
-		"open-ad-thread", "open-direct-thread", "create-group", "update-group", "post", "mark-read", "update-params-proposal",
+		"open-ad-thread", "open-direct-thread", "create-group", "update-group", "post", "mark-read", "accept-invite",
+		"decline-invite", "update-params-proposal",
 	}, names)
 }
 
@@ -281,7 +310,9 @@ func TestAminoJSONSigning_SignsEveryMsg(t *testing.T) {
 		&types.MsgCreateGroupThread{Creator: signer, CommunityId: 1, Members: []string{signer}, Title: "Crew"},
 		&types.MsgUpdateGroupThread{Updater: signer, ThreadId: 1, Members: []string{signer}, Title: "Crew"},
 		&types.MsgPostMessage{Sender: signer, ThreadId: 1, ContentSha256: sum[:], Payload: []byte("hi")},
-		&types.MsgMarkRead{Member: signer, ThreadId: 1, Seq: 1},
+		&types.MsgMarkRead{Member: signer, ThreadId: 1, Seq: 1, CommunityId: 1},
+		&types.MsgAcceptGroupInvite{Invitee: signer, ThreadId: 1, CommunityId: 1},
+		&types.MsgDeclineGroupInvite{Invitee: signer, ThreadId: 1},
 		&types.MsgUpdateParams{Authority: signer, Params: types.DefaultParams()},
 	}
 	for _, msg := range msgs {

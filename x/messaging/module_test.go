@@ -36,6 +36,8 @@ func allMsgs(signer string) []sdk.Msg {
 		&types.MsgUpdateGroupThread{Updater: signer},
 		&types.MsgPostMessage{Sender: signer},
 		&types.MsgMarkRead{Member: signer},
+		&types.MsgAcceptGroupInvite{Invitee: signer},
+		&types.MsgDeclineGroupInvite{Invitee: signer},
 		&types.MsgUpdateParams{Authority: signer},
 	}
 }

@@ -47,6 +47,10 @@ func (c directClient) Messages(_ context.Context, in *types.QueryMessagesRequest
 	return c.server.Messages(c.ctx, in)
 }
 
+func (c directClient) Invitations(_ context.Context, in *types.QueryInvitationsRequest, _ ...grpc.CallOption) (*types.QueryInvitationsResponse, error) {
+	return c.server.Invitations(c.ctx, in)
+}
+
 func (c directClient) UnreadCount(_ context.Context, in *types.QueryUnreadCountRequest, _ ...grpc.CallOption) (*types.QueryUnreadCountResponse, error) {
 	return c.server.UnreadCount(c.ctx, in)
 }
@@ -65,6 +69,8 @@ func TestREST_ServesEveryQueryRoute(t *testing.T) {
 	_, err = communityMsgs.JoinCommunity(ctx, &communitytypes.MsgJoinCommunity{Member: bob, CommunityId: 1, Username: "bob"})
 	require.NoError(t, err)
 	_, err = msgs.OpenDirectThread(ctx, &types.MsgOpenDirectThread{Creator: alice, CommunityId: 1, Peer: bob})
+	require.NoError(t, err)
+	_, err = msgs.CreateGroupThread(ctx, &types.MsgCreateGroupThread{Creator: alice, CommunityId: 1, Members: []string{bob}, Title: "Crew"})
 	require.NoError(t, err)
 	for _, text := range []string{"hi", "there"} {
 		sum := sha256.Sum256([]byte(text))
@@ -110,6 +116,17 @@ func TestREST_ServesEveryQueryRoute(t *testing.T) {
 	code, body = get("/kizuna/messaging/v1/members/" + bob + "/unread")
 	require.Equal(t, http.StatusOK, code)
 	require.Equal(t, "2", body["unread"])
+
+	require.Equal(t, false, body["truncated"])
+
+	code, body = get("/kizuna/messaging/v1/members/" + bob + "/invitations?community_id=1")
+	require.Equal(t, http.StatusOK, code)
+	require.Len(t, body["invitations"].([]any), 1)
+	require.Equal(t, "2", body["invitations"].([]any)[0].(map[string]any)["thread_id"])
+
+	code, body = get("/kizuna/messaging/v1/threads/2")
+	require.Equal(t, http.StatusOK, code)
+	require.Equal(t, []any{bob}, body["invited"])
 
 	code, _ = get("/kizuna/messaging/v1/members/nobody/unread")
 	require.Equal(t, http.StatusBadRequest, code)

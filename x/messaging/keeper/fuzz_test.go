@@ -30,6 +30,7 @@ var msgServerErrors = []error{
 	types.ErrNotMember, types.ErrNotThreadMember, types.ErrUnauthorized, types.ErrInvalidPayload,
 	types.ErrInvalidHash, types.ErrHashMismatch, types.ErrSeqBeyondLast, types.ErrSelfThread, types.ErrNotGroup,
 	types.ErrThreadTooSmall, types.ErrInvalidParams, types.ErrInvalidGenesis, types.ErrInvalidThreadKind,
+	types.ErrNoInvitation, types.ErrTooManyInvites, types.ErrCommunityMismatch,
 	communitytypes.ErrCommunityNotFound, adstypes.ErrAdNotFound,
 	sdkerrors.ErrInvalidAddress, sdkerrors.ErrUnauthorized,
 }
@@ -40,6 +41,7 @@ const (
 	fuzzDirect                   // bob and carol in Garden
 	fuzzAd                       // dave asks alice about her ad
 	fuzzLonely                   // erin's group in Harbour, whose other member left
+	fuzzInvite                   // bob's group in Garden inviting dave, who has not answered
 )
 
 // FuzzMsgServer runs one Msg of any kind of the messaging Msg service,
@@ -90,6 +92,12 @@ func FuzzMsgServer(f *testing.F) {
 		{"MarkRead", &types.MsgMarkRead{Member: base.addr("bob"), ThreadId: fuzzGroup, Seq: 3}},
 		{"MarkRead", &types.MsgMarkRead{Member: base.addr("alice"), ThreadId: fuzzGroup, Seq: 1}},
 		{"MarkRead", &types.MsgMarkRead{Member: base.addr("dave"), ThreadId: fuzzDirect, Seq: 0}},
+		{"AcceptGroupInvite", &types.MsgAcceptGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzInvite, CommunityId: garden}},
+		{"AcceptGroupInvite", &types.MsgAcceptGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzInvite, CommunityId: 2}},
+		{"AcceptGroupInvite", &types.MsgAcceptGroupInvite{Invitee: base.addr("carol"), ThreadId: fuzzInvite}},
+		{"DeclineGroupInvite", &types.MsgDeclineGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzInvite}},
+		{"DeclineGroupInvite", &types.MsgDeclineGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzGroup}},
+		{"MarkRead", &types.MsgMarkRead{Member: base.addr("bob"), ThreadId: fuzzGroup, Seq: 2, CommunityId: 2}},
 		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()}},
 		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{MinGroupMembers: 1}}},
 		{"UpdateParams", &types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()}},
@@ -147,12 +155,19 @@ func newFuzzWorld(tb testing.TB) (f *fixture, garden, ad uint64) {
 	run(f.msgs.CreateGroupThread(ctx, &types.MsgCreateGroupThread{
 		Creator: f.addr("erin"), CommunityId: harbour, Members: f.addrs("finn"), Title: "Harbour",
 	}))
+	for _, m := range []string{"bob", "carol"} {
+		run(f.msgs.AcceptGroupInvite(ctx, &types.MsgAcceptGroupInvite{Invitee: f.addr(m), ThreadId: fuzzGroup}))
+	}
 	for _, text := range []string{"hello", "see you"} {
 		sum := sha256.Sum256([]byte(text))
 		run(f.msgs.PostMessage(ctx, &types.MsgPostMessage{
 			Sender: f.addr("alice"), ThreadId: fuzzGroup, ContentSha256: sum[:], Payload: []byte(text),
 		}))
 	}
+	run(f.msgs.AcceptGroupInvite(ctx, &types.MsgAcceptGroupInvite{Invitee: f.addr("finn"), ThreadId: fuzzLonely}))
+	run(f.msgs.CreateGroupThread(ctx, &types.MsgCreateGroupThread{
+		Creator: f.addr("bob"), CommunityId: garden, Members: f.addrs("dave"), Title: "Repairs",
+	}))
 	run(f.community.LeaveCommunity(ctx, &communitytypes.MsgLeaveCommunity{Member: f.addr("finn"), CommunityId: harbour}))
 	return f, garden, adRes.Id
 }

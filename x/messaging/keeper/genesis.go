@@ -48,6 +48,47 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
+	return k.initConsent(ctx, gs)
+}
+
+// initConsent loads the departure counts, group memberships and
+// invitations, and rebuilds the invitations' thread index.
+func (k Keeper) initConsent(ctx context.Context, gs *types.GenesisState) error {
+	for _, d := range gs.Departures {
+		member, err := k.parseAddress("member", d.Member)
+		if err != nil {
+			return fmt.Errorf("departures in community %d: %w", d.CommunityId, err)
+		}
+		if err := k.Departures.Set(ctx, collections.Join(d.CommunityId, member), d.Count); err != nil {
+			return err
+		}
+	}
+	for _, m := range gs.GroupMemberships {
+		member, err := k.parseAddress("member", m.Member)
+		if err != nil {
+			return fmt.Errorf("group membership in thread %d: %w", m.ThreadId, err)
+		}
+		if err := k.GroupMembers.Set(ctx, collections.Join(m.ThreadId, member), m.Departures); err != nil {
+			return err
+		}
+	}
+	for _, inv := range gs.Invitations {
+		invitee, err := k.parseAddress("invitee", inv.Invitee)
+		if err != nil {
+			return fmt.Errorf("invitation to thread %d: %w", inv.ThreadId, err)
+		}
+		inviter, err := k.parseAddress("inviter", inv.Inviter)
+		if err != nil {
+			return fmt.Errorf("invitation to thread %d: %w", inv.ThreadId, err)
+		}
+		inv.Invitee, inv.Inviter = k.formatAddress(invitee), k.formatAddress(inviter)
+		if err := k.Invitations.Set(ctx, collections.Join3(invitee, inv.CommunityId, inv.ThreadId), inv); err != nil {
+			return err
+		}
+		if err := k.ThreadInvitees.Set(ctx, collections.Join(inv.ThreadId, invitee)); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -84,7 +125,9 @@ func (k Keeper) initThread(ctx context.Context, t types.Thread) error {
 }
 
 // ExportGenesis returns the whole module state: threads by id, messages by
-// thread and seq, read marks by thread and member address bytes.
+// thread and seq, read marks by thread and member address bytes, departure
+// counts by community and member, group memberships by thread and member,
+// invitations by invitee, community and thread.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
@@ -103,6 +146,10 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		Messages:     []types.MessageMeta{},
 		ReadMarks:    []types.ReadMark{},
 		NextThreadId: next,
+
+		Departures:       []types.Departures{},
+		GroupMemberships: []types.GroupMembership{},
+		Invitations:      []types.Invitation{},
 	}
 	if err := k.Threads.Walk(ctx, nil, func(_ uint64, t types.Thread) (bool, error) {
 		gs.Threads = append(gs.Threads, t)
@@ -118,6 +165,24 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	if err := k.ReadMarks.Walk(ctx, nil, func(key collections.Pair[uint64, sdk.AccAddress], seq uint64) (bool, error) {
 		gs.ReadMarks = append(gs.ReadMarks, types.ReadMark{ThreadId: key.K1(), Member: k.formatAddress(key.K2()), Seq: seq})
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Departures.Walk(ctx, nil, func(key collections.Pair[uint64, sdk.AccAddress], n uint64) (bool, error) {
+		gs.Departures = append(gs.Departures, types.Departures{CommunityId: key.K1(), Member: k.formatAddress(key.K2()), Count: n})
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.GroupMembers.Walk(ctx, nil, func(key collections.Pair[uint64, sdk.AccAddress], n uint64) (bool, error) {
+		gs.GroupMemberships = append(gs.GroupMemberships, types.GroupMembership{ThreadId: key.K1(), Member: k.formatAddress(key.K2()), Departures: n})
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Invitations.Walk(ctx, nil, func(_ InvitationKey, inv types.Invitation) (bool, error) {
+		gs.Invitations = append(gs.Invitations, inv)
 		return false, nil
 	}); err != nil {
 		return nil, err

@@ -18,13 +18,24 @@ func TestGenesis_ExportImportRoundTrip(t *testing.T) {
 	f.post(t, "bob", res.ThreadId, "hello")
 	f.post(t, "alice", res.ThreadId, "hi")
 	f.post(t, "carol", 1, "group")
+	// dave leaves and comes back, starts a group bob joins, and is invited
+	// to alice's.
+	f.leave(t, garden, "dave")
+	f.join(t, garden, "dave")
+	f.group(t, garden, "dave", "bob")
+	f.invite(t, garden, "alice", "dave")
 
 	gs, err := f.keeper.ExportGenesis(f.ctx)
 	require.NoError(t, err)
 	require.NoError(t, gs.Validate())
-	require.Len(t, gs.Threads, 3)
+	require.Len(t, gs.Threads, 5)
 	require.Len(t, gs.Messages, 3)
-	require.Equal(t, uint64(4), gs.NextThreadId)
+	require.Equal(t, uint64(6), gs.NextThreadId)
+	require.Equal(t, []types.Departures{{CommunityId: garden, Member: f.addr("dave"), Count: 1}}, gs.Departures)
+	require.Equal(t, []types.GroupMembership{{ThreadId: 4, Member: f.addr("dave"), Departures: 1}}, gs.GroupMemberships)
+	require.Len(t, gs.Invitations, 1)
+	require.Equal(t, uint64(5), gs.Invitations[0].ThreadId)
+	require.Equal(t, uint64(1), gs.Invitations[0].Departures)
 
 	g := keepertest.MessagingKeeper(t)
 	require.NoError(t, g.Keeper.InitGenesis(g.Ctx, gs))
@@ -39,8 +50,12 @@ func TestGenesis_ExportImportRoundTrip(t *testing.T) {
 }
 
 func TestGenesis_ValidateRejectsInconsistentState(t *testing.T) {
-	f, _, _ := world(t)
+	f, garden, _ := world(t)
 	f.post(t, "alice", 1, "hello")
+	f.leave(t, garden, "dave")
+	f.join(t, garden, "dave")
+	f.group(t, garden, "dave", "bob")
+	f.invite(t, garden, "alice", "dave")
 	valid, err := f.keeper.ExportGenesis(f.ctx)
 	require.NoError(t, err)
 	require.NoError(t, valid.Validate())
@@ -55,6 +70,16 @@ func TestGenesis_ValidateRejectsInconsistentState(t *testing.T) {
 		"duplicate member":        func(gs *types.GenesisState) { gs.Threads[0].Members[1] = gs.Threads[0].Members[0] },
 		"bad kind":                func(gs *types.GenesisState) { gs.Threads[0].Kind = types.ThreadKindUnspecified },
 		"bad params":              func(gs *types.GenesisState) { gs.Params.MaxGroupMembers = 0 },
+		"zero departures":         func(gs *types.GenesisState) { gs.Departures[0].Count = 0 },
+		"duplicate departures":    func(gs *types.GenesisState) { gs.Departures = append(gs.Departures, gs.Departures[0]) },
+		"membership of non-member": func(gs *types.GenesisState) {
+			gs.GroupMemberships[0].Member = f.addr("zed")
+		},
+		"membership in no group":  func(gs *types.GenesisState) { gs.GroupMemberships[0].ThreadId = 9 },
+		"invitation of a member":  func(gs *types.GenesisState) { gs.Invitations[0].Invitee = f.addr("alice") },
+		"invitation elsewhere":    func(gs *types.GenesisState) { gs.Invitations[0].CommunityId = 2 },
+		"duplicate invitation":    func(gs *types.GenesisState) { gs.Invitations = append(gs.Invitations, gs.Invitations[0]) },
+		"invitation, bad inviter": func(gs *types.GenesisState) { gs.Invitations[0].Inviter = "nobody" },
 	}
 	for name, mutate := range cases {
 		t.Run(name, func(t *testing.T) {

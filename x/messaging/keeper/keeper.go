@@ -1,7 +1,8 @@
 // Package keeper holds the state of the messaging module: threads, the
-// metadata of their messages and the members' read marks, with the Msg and
-// Query servers that change and read them and the community hooks that drop
-// former members from their groups. Message payloads never enter this state.
+// metadata of their messages, the members' read marks and the pending group
+// invitations, with the Msg and Query servers that change and read them and
+// the community hooks that count members' departures, after which their
+// group memberships lapse. Message payloads never enter this state.
 package keeper
 
 import (
@@ -21,6 +22,11 @@ import (
 // id, thread id), so that the threads of a member are listed everywhere or
 // in one community from one prefix.
 type MemberThreadKey = collections.Triple[sdk.AccAddress, uint64, uint64]
+
+// InvitationKey is the key of Keeper.Invitations: (invitee, community id,
+// thread id), so that the invitations of an account in one community are
+// counted from one prefix.
+type InvitationKey = collections.Triple[sdk.AccAddress, uint64, uint64]
 
 // DirectThreadKey is the key of Keeper.DirectThreads: (community id, lower
 // address, higher address).
@@ -51,6 +57,16 @@ type Keeper struct {
 	Messages collections.Map[collections.Pair[uint64, uint64], types.MessageMeta]
 	// ReadMarks holds the non-zero read marks by (thread id, member).
 	ReadMarks collections.Map[collections.Pair[uint64, sdk.AccAddress], uint64]
+	// Departures counts, by (community id, account), how many times the
+	// account stopped being an active member of the community; absent is 0.
+	Departures collections.Map[collections.Pair[uint64, sdk.AccAddress], uint64]
+	// GroupMembers holds, by (thread id, member), the member's departure
+	// count when it joined the group; absent is 0.
+	GroupMembers collections.Map[collections.Pair[uint64, sdk.AccAddress], uint64]
+	// Invitations holds the pending group invitations.
+	Invitations collections.Map[InvitationKey, types.Invitation]
+	// ThreadInvitees indexes the invitations by (thread id, invitee).
+	ThreadInvitees collections.KeySet[collections.Pair[uint64, sdk.AccAddress]]
 }
 
 // NewKeeper returns the messaging keeper. It panics on wiring mistakes: a
@@ -105,6 +121,14 @@ func NewKeeper(
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.MessageMeta](cdc)),
 		ReadMarks: collections.NewMap(sb, types.ReadMarksKey, "read_marks",
 			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), collections.Uint64Value),
+		Departures: collections.NewMap(sb, types.DeparturesKey, "departures",
+			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), collections.Uint64Value),
+		GroupMembers: collections.NewMap(sb, types.GroupMembersKey, "group_members",
+			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), collections.Uint64Value),
+		Invitations: collections.NewMap(sb, types.InvitationsKey, "invitations",
+			collections.TripleKeyCodec(sdk.AccAddressKey, collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.Invitation](cdc)),
+		ThreadInvitees: collections.NewKeySet(sb, types.ThreadInviteesKey, "thread_invitees",
+			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey)),
 	}
 
 	schema, err := sb.Build()

@@ -102,13 +102,33 @@ func (f *fixture) createAd(t *testing.T, community uint64, owner string) uint64 
 	return res.Id
 }
 
-func (f *fixture) group(t *testing.T, community uint64, creator string, members ...string) uint64 {
+// invite creates a group thread of creator inviting members.
+func (f *fixture) invite(t *testing.T, community uint64, creator string, members ...string) uint64 {
 	t.Helper()
 	res, err := f.msgs.CreateGroupThread(f.ctx, &types.MsgCreateGroupThread{
 		Creator: f.addr(creator), CommunityId: community, Members: f.addrs(members...), Title: "Garden crew",
 	})
 	require.NoError(t, err)
 	return res.ThreadId
+}
+
+// group creates a group thread of creator and members, each of whom accepts
+// its invitation.
+func (f *fixture) group(t *testing.T, community uint64, creator string, members ...string) uint64 {
+	t.Helper()
+	id := f.invite(t, community, creator, members...)
+	for _, m := range members {
+		if m != creator {
+			f.accept(t, id, m)
+		}
+	}
+	return id
+}
+
+func (f *fixture) accept(t *testing.T, thread uint64, name string) {
+	t.Helper()
+	_, err := f.msgs.AcceptGroupInvite(f.ctx, &types.MsgAcceptGroupInvite{Invitee: f.addr(name), ThreadId: thread})
+	require.NoError(t, err)
 }
 
 func postMsg(sender string, thread uint64, payload []byte) *types.MsgPostMessage {

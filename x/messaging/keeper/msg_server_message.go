@@ -14,8 +14,9 @@ import (
 // emits it, payload included, in EventMessagePosted. The payload is never
 // written to the store. The sender must be a member of the thread and still
 // an active member of its community, and the thread must still have two
-// members: a group whose other members all left is read-only until its
-// creator or an admin adds members again. Posting marks the sender's own
+// members: a group whose invitees have not accepted yet, or whose other
+// members all left, is read-only until its
+// creator or an admin adds members again and one accepts. Posting marks the sender's own
 // message as read.
 func (s msgServer) PostMessage(ctx context.Context, msg *types.MsgPostMessage) (*types.MsgPostMessageResponse, error) {
 	sender, err := s.parseAddress("sender", msg.Sender)
@@ -29,18 +30,16 @@ func (s msgServer) PostMessage(ctx context.Context, msg *types.MsgPostMessage) (
 	if err := params.ValidatePayload(msg.ContentSha256, msg.Payload); err != nil {
 		return nil, err
 	}
-	t, err := s.GetThread(ctx, msg.ThreadId)
+	t, err := s.requireReader(ctx, msg.ThreadId, msg.CommunityId, sender)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.requireThreadMember(t, sender); err != nil {
+	other, err := s.hasOtherMember(ctx, t, sender)
+	if err != nil {
 		return nil, err
 	}
-	if err := s.requireActiveMember(ctx, t.CommunityId, sender); err != nil {
-		return nil, err
-	}
-	if len(t.Members) < int(types.FloorGroupMembers) {
-		return nil, types.ErrThreadTooSmall.Wrapf("thread %d has %d member(s)", t.Id, len(t.Members))
+	if !other {
+		return nil, types.ErrThreadTooSmall.Wrapf("thread %d has no other member", t.Id)
 	}
 
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
@@ -79,7 +78,9 @@ func (s msgServer) PostMessage(ctx context.Context, msg *types.MsgPostMessage) (
 	return &types.MsgPostMessageResponse{Seq: seq}, nil
 }
 
-// MarkRead moves the member's read mark of a thread forward to seq. A seq
+// MarkRead moves the member's read mark of a thread forward to seq. The
+// member must be one the thread counts and an active member of its
+// community, as for posting. A seq
 // beyond the last message is rejected; a seq at or below the current mark
 // is accepted and changes nothing (no write, no event), so clients may
 // send marks out of order.
@@ -88,11 +89,8 @@ func (s msgServer) MarkRead(ctx context.Context, msg *types.MsgMarkRead) (*types
 	if err != nil {
 		return nil, err
 	}
-	t, err := s.GetThread(ctx, msg.ThreadId)
+	t, err := s.requireReader(ctx, msg.ThreadId, msg.CommunityId, member)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.requireThreadMember(t, member); err != nil {
 		return nil, err
 	}
 	if msg.Seq > t.LastSeq {
@@ -117,4 +115,24 @@ func (s msgServer) MarkRead(ctx context.Context, msg *types.MsgMarkRead) (*types
 		return nil, err
 	}
 	return &types.MsgMarkReadResponse{ReadSeq: msg.Seq}, nil
+}
+
+// requireReader returns the thread, after checking the community the Msg
+// states and that addr is a member the thread counts and an active member
+// of its community: what posting and marking read both need.
+func (s msgServer) requireReader(ctx context.Context, threadID, communityID uint64, addr sdk.AccAddress) (types.Thread, error) {
+	t, err := s.GetThread(ctx, threadID)
+	if err != nil {
+		return types.Thread{}, err
+	}
+	if err := types.CheckCommunity(communityID, t.CommunityId, "the thread"); err != nil {
+		return types.Thread{}, err
+	}
+	if err := s.requireThreadMember(ctx, t, addr); err != nil {
+		return types.Thread{}, err
+	}
+	if err := s.requireActiveMember(ctx, t.CommunityId, addr); err != nil {
+		return types.Thread{}, err
+	}
+	return t, nil
 }

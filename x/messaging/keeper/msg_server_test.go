@@ -296,9 +296,16 @@ func TestUpdateGroupThread_ReplacesMembers(t *testing.T) {
 	})
 	require.NoError(t, err)
 	th := f.thread(t, 1)
-	require.Equal(t, f.addrs("alice", "bob", "dave"), th.Members)
+	require.Equal(t, f.addrs("alice", "bob"), th.Members, "dave is invited, not added")
 	require.Equal(t, "Garden crew 2", th.Title)
 	require.Contains(t, f.eventTypes(), "kizuna.messaging.v1.EventGroupThreadUpdated")
+	require.Contains(t, f.eventTypes(), "kizuna.messaging.v1.EventMemberInvited")
+	f.requireRejected(t, types.ErrNotThreadMember, func() error {
+		_, err := f.msgs.PostMessage(f.ctx, postMsg(f.addr("dave"), 1, []byte("may I?")))
+		return err
+	})
+	f.accept(t, 1, "dave")
+	require.Equal(t, f.addrs("alice", "bob", "dave"), f.thread(t, 1).Members)
 	require.Equal(t, uint64(0), f.unread(t, "dave"), "a new member starts with earlier messages read")
 
 	f.requireRejected(t, types.ErrNotThreadMember, func() error {
@@ -326,7 +333,6 @@ func TestLeavingCommunity_StopsPostingAndLeavesGroups(t *testing.T) {
 
 	f.leave(t, garden, "carol")
 	require.Contains(t, f.eventTypes(), "kizuna.messaging.v1.EventMemberLeftThreads")
-	require.Equal(t, f.addrs("alice", "bob"), f.thread(t, 1).Members, "dropped from the group")
 	require.Len(t, f.thread(t, adThread).Members, 2, "AD threads keep both members")
 
 	f.requireRejected(t, types.ErrNotThreadMember, func() error {
@@ -342,19 +348,48 @@ func TestLeavingCommunity_StopsPostingAndLeavesGroups(t *testing.T) {
 	require.Len(t, threads.Threads, 1, "only the AD thread is left")
 	require.Equal(t, adThread, threads.Threads[0].Thread.Id)
 
-	// A removed admin-managed member is dropped too, and a group of one is
+	f.requireRejected(t, types.ErrNotThreadMember, func() error {
+		_, err := f.msgs.MarkRead(f.ctx, &types.MsgMarkRead{Member: f.addr("carol"), ThreadId: 1, Seq: 1})
+		return err
+	})
+	f.requireRejected(t, types.ErrNotMember, func() error {
+		_, err := f.msgs.MarkRead(f.ctx, &types.MsgMarkRead{Member: f.addr("carol"), ThreadId: adThread, Seq: 1})
+		return err
+	})
+
+	// A removed member counts no longer either, and a group of one is
 	// read-only.
 	_, err = f.community.RemoveMember(f.ctx, &communitytypes.MsgRemoveMember{Admin: f.addr("alice"), CommunityId: garden, Member: f.addr("bob")})
 	require.NoError(t, err)
-	require.Equal(t, f.addrs("alice"), f.thread(t, 1).Members)
 	f.requireRejected(t, types.ErrThreadTooSmall, func() error {
 		_, err := f.msgs.PostMessage(f.ctx, postMsg(f.addr("alice"), 1, []byte("anyone?")))
 		return err
 	})
+	f.requireRejected(t, types.ErrNotThreadMember, func() error {
+		_, err := f.msgs.MarkRead(f.ctx, &types.MsgMarkRead{Member: f.addr("bob"), ThreadId: 1, Seq: 1})
+		return err
+	})
 
-	// Rejoining restores posting in the AD thread.
+	// Rejoining restores posting in the AD thread, not the group membership.
 	f.join(t, garden, "carol")
 	f.post(t, "carol", adThread, "back again")
+	f.requireRejected(t, types.ErrNotThreadMember, func() error {
+		_, err := f.msgs.PostMessage(f.ctx, postMsg(f.addr("carol"), 1, []byte("x")))
+		return err
+	})
+	threads, err = f.query.ThreadsOf(f.ctx, &types.QueryThreadsOfRequest{Member: f.addr("carol")})
+	require.NoError(t, err)
+	require.Len(t, threads.Threads, 1, "the group does not come back")
+
+	// The next update prunes those who left; carol is invited again.
+	_, err = f.msgs.UpdateGroupThread(f.ctx, &types.MsgUpdateGroupThread{
+		Updater: f.addr("alice"), ThreadId: 1, Members: f.addrs("alice", "carol"), Title: "Garden crew",
+	})
+	require.NoError(t, err)
+	require.Equal(t, f.addrs("alice"), f.thread(t, 1).Members)
+	f.accept(t, 1, "carol")
+	require.Equal(t, f.addrs("alice", "carol"), f.thread(t, 1).Members)
+	f.post(t, "carol", 1, "back in the group")
 }
 
 func TestUpdateParams_GovernanceOnly(t *testing.T) {

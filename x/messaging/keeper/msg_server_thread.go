@@ -24,6 +24,9 @@ func (s msgServer) OpenAdThread(ctx context.Context, msg *types.MsgOpenAdThread)
 	if err != nil {
 		return nil, err
 	}
+	if err := types.CheckCommunity(msg.CommunityId, ad.CommunityId, "the ad"); err != nil {
+		return nil, err
+	}
 	ownerBz, err := s.addressCodec.StringToBytes(ad.Owner)
 	if err != nil {
 		return nil, err
@@ -53,7 +56,7 @@ func (s msgServer) OpenAdThread(ctx context.Context, msg *types.MsgOpenAdThread)
 		Kind:        types.ThreadKindAd,
 		AdId:        ad.Id,
 		Creator:     s.formatAddress(requester),
-	}, []sdk.AccAddress{requester, owner})
+	}, []sdk.AccAddress{requester, owner}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +104,7 @@ func (s msgServer) OpenDirectThread(ctx context.Context, msg *types.MsgOpenDirec
 		CommunityId: msg.CommunityId,
 		Kind:        types.ThreadKindDirect,
 		Creator:     s.formatAddress(creator),
-	}, []sdk.AccAddress{creator, peer})
+	}, []sdk.AccAddress{creator, peer}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -111,8 +114,10 @@ func (s msgServer) OpenDirectThread(ctx context.Context, msg *types.MsgOpenDirec
 	return &types.MsgOpenDirectThreadResponse{ThreadId: id, Created: true}, nil
 }
 
-// CreateGroupThread creates a titled thread among active members of a
-// community; the creator is added first when not listed.
+// CreateGroupThread creates a titled thread in a community. Its creator is
+// its first member; the other accounts listed, active members of the
+// community, are invited and join only by accepting, so nobody is put into a
+// group without consent. The group size counts the creator and the invitees.
 func (s msgServer) CreateGroupThread(ctx context.Context, msg *types.MsgCreateGroupThread) (*types.MsgCreateGroupThreadResponse, error) {
 	creator, err := s.parseAddress("creator", msg.Creator)
 	if err != nil {
@@ -129,20 +134,32 @@ func (s msgServer) CreateGroupThread(ctx context.Context, msg *types.MsgCreateGr
 	if err != nil {
 		return nil, err
 	}
-	members := listed
-	if indexOf(listed, creator) < 0 {
-		members = append([]sdk.AccAddress{creator}, listed...)
+	invited := make([]sdk.AccAddress, 0, len(listed))
+	for _, m := range listed {
+		if !m.Equals(creator) {
+			invited = append(invited, m)
+		}
 	}
-	if err := params.ValidateGroupSize(len(members)); err != nil {
+	if err := params.ValidateGroupSize(1 + len(invited)); err != nil {
 		return nil, err
 	}
 	if _, err := s.communityKeeper.GetCommunity(ctx, msg.CommunityId); err != nil {
 		return nil, err
 	}
-	for _, m := range members {
+	if err := s.requireActiveMember(ctx, msg.CommunityId, creator); err != nil {
+		return nil, err
+	}
+	st := s.newStandings()
+	plans := make([]invitePlan, 0, len(invited))
+	for _, m := range invited {
 		if err := s.requireActiveMember(ctx, msg.CommunityId, m); err != nil {
 			return nil, err
 		}
+		plan, err := s.planInvite(ctx, st, params, creator, m, msg.CommunityId, 0)
+		if err != nil {
+			return nil, err
+		}
+		plans = append(plans, plan)
 	}
 
 	id, err := s.createThread(ctx, types.Thread{
@@ -150,17 +167,25 @@ func (s msgServer) CreateGroupThread(ctx context.Context, msg *types.MsgCreateGr
 		Kind:        types.ThreadKindGroup,
 		Title:       msg.Title,
 		Creator:     s.formatAddress(creator),
-	}, members)
+	}, []sdk.AccAddress{creator}, invited)
 	if err != nil {
 		return nil, err
+	}
+	for _, plan := range plans {
+		if err := s.invite(ctx, plan, id); err != nil {
+			return nil, err
+		}
 	}
 	return &types.MsgCreateGroupThreadResponse{ThreadId: id}, nil
 }
 
-// UpdateGroupThread replaces the members and the title of a group thread.
-// Its creator or an admin of its community may, while an active member.
-// Members who join start with every earlier message read; members who go
-// lose their read mark.
+// UpdateGroupThread makes the members and pending invitations of a group
+// thread the list given, and sets its title. Its creator or an admin of its
+// community may, while an active member. Members not listed, and members who
+// left the community since they joined, are removed and lose their read
+// mark; listed accounts that are neither members nor invited are invited
+// (the updater joins at once); invitations of accounts not listed are
+// withdrawn.
 func (s msgServer) UpdateGroupThread(ctx context.Context, msg *types.MsgUpdateGroupThread) (*types.MsgUpdateGroupThreadResponse, error) {
 	updater, err := s.parseAddress("updater", msg.Updater)
 	if err != nil {
@@ -173,11 +198,11 @@ func (s msgServer) UpdateGroupThread(ctx context.Context, msg *types.MsgUpdateGr
 	if err := params.ValidateTitle(msg.Title); err != nil {
 		return nil, err
 	}
-	members, err := s.parseMembers(msg.Members, params)
+	desired, err := s.parseMembers(msg.Members, params)
 	if err != nil {
 		return nil, err
 	}
-	if err := params.ValidateGroupSize(len(members)); err != nil {
+	if err := params.ValidateGroupSize(len(desired)); err != nil {
 		return nil, err
 	}
 	t, err := s.GetThread(ctx, msg.ThreadId)
@@ -187,43 +212,98 @@ func (s msgServer) UpdateGroupThread(ctx context.Context, msg *types.MsgUpdateGr
 	if t.Kind != types.ThreadKindGroup {
 		return nil, types.ErrNotGroup.Wrapf("thread %d is %s", t.Id, t.Kind)
 	}
+	if err := types.CheckCommunity(msg.CommunityId, t.CommunityId, "the thread"); err != nil {
+		return nil, err
+	}
 	if err := s.requireActiveMember(ctx, t.CommunityId, updater); err != nil {
 		return nil, err
 	}
 	if err := s.requireCreatorOrAdmin(ctx, t, updater); err != nil {
 		return nil, err
 	}
-	for _, m := range members {
+	for _, m := range desired {
 		if err := s.requireActiveMember(ctx, t.CommunityId, m); err != nil {
 			return nil, err
 		}
 	}
 
+	st := s.newStandings()
 	old, err := s.members(t)
 	if err != nil {
 		return nil, err
 	}
-	var added, removed []sdk.AccAddress
+	var kept, removed []sdk.AccAddress
 	for _, m := range old {
-		if indexOf(members, m) < 0 {
-			removed = append(removed, m)
-			if err := s.dropMember(ctx, t, m); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for _, m := range members {
-		if indexOf(old, m) >= 0 {
-			continue
-		}
-		added = append(added, m)
-		if err := s.ThreadsByMember.Set(ctx, collections.Join3(m, t.CommunityId, t.Id)); err != nil {
+		counts, err := st.countsInGroup(ctx, t, m)
+		if err != nil {
 			return nil, err
 		}
-		if t.LastSeq > 0 {
-			if err := s.ReadMarks.Set(ctx, collections.Join(t.Id, m), t.LastSeq); err != nil {
+		if counts && indexOf(desired, m) >= 0 {
+			kept = append(kept, m)
+		} else {
+			removed = append(removed, m)
+		}
+	}
+	pending, err := s.invitees(ctx, t.Id)
+	if err != nil {
+		return nil, err
+	}
+	var standing, uninvited []sdk.AccAddress
+	for _, p := range pending {
+		if indexOf(desired, p) < 0 {
+			uninvited = append(uninvited, p)
+			continue
+		}
+		inv, err := s.Invitations.Get(ctx, collections.Join3(p, t.CommunityId, t.Id))
+		if err != nil {
+			return nil, err
+		}
+		ok, err := st.invitationStands(ctx, inv, p)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			standing = append(standing, p)
+		}
+	}
+	var members, added, invited []sdk.AccAddress
+	var plans []invitePlan
+	for _, m := range desired {
+		switch {
+		case indexOf(kept, m) >= 0:
+			members = append(members, m)
+		case m.Equals(updater):
+			members = append(members, m)
+			added = append(added, m)
+		case indexOf(standing, m) >= 0:
+		default:
+			plan, err := s.planInvite(ctx, st, params, updater, m, t.CommunityId, t.Id)
+			if err != nil {
 				return nil, err
 			}
+			plans = append(plans, plan)
+			invited = append(invited, m)
+		}
+	}
+
+	for _, m := range removed {
+		if err := s.dropMember(ctx, t, m); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range uninvited {
+		if err := s.removeInvitation(ctx, collections.Join3(p, t.CommunityId, t.Id)); err != nil {
+			return nil, err
+		}
+	}
+	for _, m := range added {
+		if err := s.joinGroup(ctx, t, m); err != nil {
+			return nil, err
+		}
+	}
+	for _, plan := range plans {
+		if err := s.invite(ctx, plan, t.Id); err != nil {
+			return nil, err
 		}
 	}
 	t.Members = s.formatAddresses(members)
@@ -239,6 +319,8 @@ func (s msgServer) UpdateGroupThread(ctx context.Context, msg *types.MsgUpdateGr
 		Members:     t.Members,
 		Added:       s.formatAddresses(added),
 		Removed:     s.formatAddresses(removed),
+		Invited:     s.formatAddresses(invited),
+		Uninvited:   s.formatAddresses(uninvited),
 	}); err != nil {
 		return nil, err
 	}

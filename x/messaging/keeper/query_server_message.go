@@ -7,6 +7,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/messaging/types"
 )
 
@@ -20,7 +21,7 @@ func (q queryServer) Messages(ctx context.Context, req *types.QueryMessagesReque
 	if _, err := q.GetThread(ctx, req.ThreadId); err != nil {
 		return nil, err
 	}
-	msgs, page, err := query.CollectionPaginate(ctx, q.Keeper.Messages, req.Pagination,
+	msgs, page, err := query.CollectionPaginate(ctx, q.Keeper.Messages, pagination.Bound(req.Pagination),
 		func(_ collections.Pair[uint64, uint64], meta types.MessageMeta) (types.MessageMeta, error) {
 			return meta, nil
 		},

@@ -49,7 +49,7 @@ func TestThreadsOf_ListsLastMessageAndUnread(t *testing.T) {
 
 	unread, err := f.query.UnreadCount(f.ctx, &types.QueryUnreadCountRequest{Member: f.addr("bob")})
 	require.NoError(t, err)
-	require.Equal(t, &types.QueryUnreadCountResponse{Unread: 3, Threads: 2}, unread)
+	require.Equal(t, &types.QueryUnreadCountResponse{Unread: 3, Threads: 2, MaxThreads: types.MaxUnreadThreads}, unread)
 	unread, err = f.query.UnreadCount(f.ctx, &types.QueryUnreadCountRequest{Member: f.addr("bob"), CommunityId: harbour})
 	require.NoError(t, err)
 	require.Equal(t, uint64(1), unread.Unread)

@@ -63,21 +63,9 @@ func (k Keeper) members(t types.Thread) ([]sdk.AccAddress, error) {
 	return out, nil
 }
 
-// requireThreadMember returns nil if addr is one of the thread's members.
-func (k Keeper) requireThreadMember(t types.Thread, addr sdk.AccAddress) error {
-	members, err := k.members(t)
-	if err != nil {
-		return err
-	}
-	if indexOf(members, addr) < 0 {
-		return types.ErrNotThreadMember.Wrapf("%s in thread %d", k.formatAddress(addr), t.Id)
-	}
-	return nil
-}
-
 // createThread stores a new thread with the next id, indexes its members
-// and emits EventThreadOpened.
-func (k Keeper) createThread(ctx context.Context, t types.Thread, members []sdk.AccAddress) (uint64, error) {
+// and emits EventThreadOpened, naming the accounts the caller invites.
+func (k Keeper) createThread(ctx context.Context, t types.Thread, members, invited []sdk.AccAddress) (uint64, error) {
 	id, err := k.nextThreadID(ctx)
 	if err != nil {
 		return 0, err
@@ -89,6 +77,12 @@ func (k Keeper) createThread(ctx context.Context, t types.Thread, members []sdk.
 		return 0, err
 	}
 	for _, m := range members {
+		if t.Kind == types.ThreadKindGroup {
+			if err := k.joinGroup(ctx, t, m); err != nil {
+				return 0, err
+			}
+			continue
+		}
 		if err := k.ThreadsByMember.Set(ctx, collections.Join3(m, t.CommunityId, id)); err != nil {
 			return 0, err
 		}
@@ -100,16 +94,20 @@ func (k Keeper) createThread(ctx context.Context, t types.Thread, members []sdk.
 		AdId:        t.AdId,
 		Creator:     t.Creator,
 		Members:     t.Members,
+		Invited:     k.formatAddresses(invited),
 	}); err != nil {
 		return 0, err
 	}
 	return id, nil
 }
 
-// dropMember removes member from a thread's index and read marks; the
-// caller rewrites the thread's member list.
+// dropMember removes member from a thread's index, read marks and group
+// memberships; the caller rewrites the thread's member list.
 func (k Keeper) dropMember(ctx context.Context, t types.Thread, member sdk.AccAddress) error {
 	if err := k.ThreadsByMember.Remove(ctx, collections.Join3(member, t.CommunityId, t.Id)); err != nil {
+		return err
+	}
+	if err := k.GroupMembers.Remove(ctx, collections.Join(t.Id, member)); err != nil {
 		return err
 	}
 	return k.ReadMarks.Remove(ctx, collections.Join(t.Id, member))

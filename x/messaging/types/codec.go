@@ -17,6 +17,8 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateGroupThread{}, "kizuna/messaging/MsgUpdateGroupThread")
 	legacy.RegisterAminoMsg(cdc, &MsgPostMessage{}, "kizuna/messaging/MsgPostMessage")
 	legacy.RegisterAminoMsg(cdc, &MsgMarkRead{}, "kizuna/messaging/MsgMarkRead")
+	legacy.RegisterAminoMsg(cdc, &MsgAcceptGroupInvite{}, "kizuna/messaging/MsgAcceptGroupInvite")
+	legacy.RegisterAminoMsg(cdc, &MsgDeclineGroupInvite{}, "kizuna/messaging/MsgDeclineGroupInvite")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "kizuna/messaging/MsgUpdateParams")
 
 	cdc.RegisterConcrete(&Params{}, "kizuna/messaging/Params", nil)
@@ -31,6 +33,8 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgUpdateGroupThread{},
 		&MsgPostMessage{},
 		&MsgMarkRead{},
+		&MsgAcceptGroupInvite{},
+		&MsgDeclineGroupInvite{},
 		&MsgUpdateParams{},
 	)
 

@@ -26,4 +26,7 @@ var (
 	ErrInvalidParams     = errors.RegisterWithGRPCCode(ModuleName, 16, codes.InvalidArgument, "invalid params")
 	ErrInvalidGenesis    = errors.RegisterWithGRPCCode(ModuleName, 17, codes.InvalidArgument, "invalid genesis state")
 	ErrInvalidThreadKind = errors.RegisterWithGRPCCode(ModuleName, 18, codes.InvalidArgument, "invalid thread kind")
+	ErrNoInvitation      = errors.RegisterWithGRPCCode(ModuleName, 19, codes.NotFound, "no pending invitation to the thread")
+	ErrTooManyInvites    = errors.RegisterWithGRPCCode(ModuleName, 20, codes.ResourceExhausted, "account has too many pending invitations")
+	ErrCommunityMismatch = errors.RegisterWithGRPCCode(ModuleName, 21, codes.InvalidArgument, "community_id is not the thread's or ad's community")
 )

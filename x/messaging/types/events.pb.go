@@ -40,8 +40,12 @@ type EventThreadOpened struct {
 	AdId uint64 `protobuf:"varint,4,opt,name=ad_id,json=adId,proto3" json:"ad_id,omitempty"`
 	// creator opened it.
 	Creator string `protobuf:"bytes,5,opt,name=creator,proto3" json:"creator,omitempty"`
-	// members are its members.
+	// members are its members: both sides of an AD or DIRECT thread, the
+	// creator of a GROUP.
 	Members []string `protobuf:"bytes,6,rep,name=members,proto3" json:"members,omitempty"`
+	// invited are the accounts invited to a GROUP; each also gets
+	// EventMemberInvited.
+	Invited []string `protobuf:"bytes,7,rep,name=invited,proto3" json:"invited,omitempty"`
 }
 
 func (m *EventThreadOpened) Reset()         { *m = EventThreadOpened{} }
@@ -119,6 +123,13 @@ func (m *EventThreadOpened) GetMembers() []string {
 	return nil
 }
 
+func (m *EventThreadOpened) GetInvited() []string {
+	if m != nil {
+		return m.Invited
+	}
+	return nil
+}
+
 // EventGroupThreadUpdated is emitted when a group's members or title are
 // replaced.
 type EventGroupThreadUpdated struct {
@@ -130,12 +141,19 @@ type EventGroupThreadUpdated struct {
 	Updater string `protobuf:"bytes,3,opt,name=updater,proto3" json:"updater,omitempty"`
 	// title is the new title.
 	Title string `protobuf:"bytes,4,opt,name=title,proto3" json:"title,omitempty"`
-	// members are the new members.
+	// members are the members after the update.
 	Members []string `protobuf:"bytes,5,rep,name=members,proto3" json:"members,omitempty"`
-	// added are the members that were not in the thread before.
+	// added are the members that were not in the thread before: only the
+	// updater joins without an invitation.
 	Added []string `protobuf:"bytes,6,rep,name=added,proto3" json:"added,omitempty"`
-	// removed are the members that are no longer in it.
+	// removed are the members that are no longer in it, those who had left
+	// the community included.
 	Removed []string `protobuf:"bytes,7,rep,name=removed,proto3" json:"removed,omitempty"`
+	// invited are the accounts newly invited; each also gets
+	// EventMemberInvited.
+	Invited []string `protobuf:"bytes,8,rep,name=invited,proto3" json:"invited,omitempty"`
+	// uninvited are the accounts whose pending invitation was withdrawn.
+	Uninvited []string `protobuf:"bytes,9,rep,name=uninvited,proto3" json:"uninvited,omitempty"`
 }
 
 func (m *EventGroupThreadUpdated) Reset()         { *m = EventGroupThreadUpdated{} }
@@ -220,6 +238,223 @@ func (m *EventGroupThreadUpdated) GetRemoved() []string {
 	return nil
 }
 
+func (m *EventGroupThreadUpdated) GetInvited() []string {
+	if m != nil {
+		return m.Invited
+	}
+	return nil
+}
+
+func (m *EventGroupThreadUpdated) GetUninvited() []string {
+	if m != nil {
+		return m.Uninvited
+	}
+	return nil
+}
+
+// EventMemberInvited is emitted for each account invited to a group thread,
+// so that an app can subscribe to the invitations of one account.
+type EventMemberInvited struct {
+	// thread_id is the group thread.
+	ThreadId uint64 `protobuf:"varint,1,opt,name=thread_id,json=threadId,proto3" json:"thread_id,omitempty"`
+	// community_id is its community.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// inviter is the creator or admin who invited.
+	Inviter string `protobuf:"bytes,3,opt,name=inviter,proto3" json:"inviter,omitempty"`
+	// invitee is the invited account.
+	Invitee string `protobuf:"bytes,4,opt,name=invitee,proto3" json:"invitee,omitempty"`
+}
+
+func (m *EventMemberInvited) Reset()         { *m = EventMemberInvited{} }
+func (m *EventMemberInvited) String() string { return proto.CompactTextString(m) }
+func (*EventMemberInvited) ProtoMessage()    {}
+func (*EventMemberInvited) Descriptor() ([]byte, []int) {
+	return fileDescriptor_b2f46e05f53ea78b, []int{2}
+}
+func (m *EventMemberInvited) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventMemberInvited) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventMemberInvited.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventMemberInvited) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventMemberInvited.Merge(m, src)
+}
+func (m *EventMemberInvited) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventMemberInvited) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventMemberInvited.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventMemberInvited proto.InternalMessageInfo
+
+func (m *EventMemberInvited) GetThreadId() uint64 {
+	if m != nil {
+		return m.ThreadId
+	}
+	return 0
+}
+
+func (m *EventMemberInvited) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *EventMemberInvited) GetInviter() string {
+	if m != nil {
+		return m.Inviter
+	}
+	return ""
+}
+
+func (m *EventMemberInvited) GetInvitee() string {
+	if m != nil {
+		return m.Invitee
+	}
+	return ""
+}
+
+// EventGroupInviteAccepted is emitted when an invitee joins a group thread.
+type EventGroupInviteAccepted struct {
+	// thread_id is the group thread.
+	ThreadId uint64 `protobuf:"varint,1,opt,name=thread_id,json=threadId,proto3" json:"thread_id,omitempty"`
+	// community_id is its community.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// member is the new member.
+	Member string `protobuf:"bytes,3,opt,name=member,proto3" json:"member,omitempty"`
+}
+
+func (m *EventGroupInviteAccepted) Reset()         { *m = EventGroupInviteAccepted{} }
+func (m *EventGroupInviteAccepted) String() string { return proto.CompactTextString(m) }
+func (*EventGroupInviteAccepted) ProtoMessage()    {}
+func (*EventGroupInviteAccepted) Descriptor() ([]byte, []int) {
+	return fileDescriptor_b2f46e05f53ea78b, []int{3}
+}
+func (m *EventGroupInviteAccepted) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventGroupInviteAccepted) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventGroupInviteAccepted.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventGroupInviteAccepted) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventGroupInviteAccepted.Merge(m, src)
+}
+func (m *EventGroupInviteAccepted) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventGroupInviteAccepted) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventGroupInviteAccepted.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventGroupInviteAccepted proto.InternalMessageInfo
+
+func (m *EventGroupInviteAccepted) GetThreadId() uint64 {
+	if m != nil {
+		return m.ThreadId
+	}
+	return 0
+}
+
+func (m *EventGroupInviteAccepted) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *EventGroupInviteAccepted) GetMember() string {
+	if m != nil {
+		return m.Member
+	}
+	return ""
+}
+
+// EventGroupInviteDeclined is emitted when an invitee declines an
+// invitation.
+type EventGroupInviteDeclined struct {
+	// thread_id is the group thread.
+	ThreadId uint64 `protobuf:"varint,1,opt,name=thread_id,json=threadId,proto3" json:"thread_id,omitempty"`
+	// community_id is its community.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// invitee is the account that declined.
+	Invitee string `protobuf:"bytes,3,opt,name=invitee,proto3" json:"invitee,omitempty"`
+}
+
+func (m *EventGroupInviteDeclined) Reset()         { *m = EventGroupInviteDeclined{} }
+func (m *EventGroupInviteDeclined) String() string { return proto.CompactTextString(m) }
+func (*EventGroupInviteDeclined) ProtoMessage()    {}
+func (*EventGroupInviteDeclined) Descriptor() ([]byte, []int) {
+	return fileDescriptor_b2f46e05f53ea78b, []int{4}
+}
+func (m *EventGroupInviteDeclined) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventGroupInviteDeclined) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventGroupInviteDeclined.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventGroupInviteDeclined) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventGroupInviteDeclined.Merge(m, src)
+}
+func (m *EventGroupInviteDeclined) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventGroupInviteDeclined) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventGroupInviteDeclined.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventGroupInviteDeclined proto.InternalMessageInfo
+
+func (m *EventGroupInviteDeclined) GetThreadId() uint64 {
+	if m != nil {
+		return m.ThreadId
+	}
+	return 0
+}
+
+func (m *EventGroupInviteDeclined) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *EventGroupInviteDeclined) GetInvitee() string {
+	if m != nil {
+		return m.Invitee
+	}
+	return ""
+}
+
 // EventMessagePosted carries a message, payload included, to subscribers of
 // the CometBFT websocket and to tx search. It is the only place besides the
 // transaction where the payload exists.
@@ -244,7 +479,7 @@ func (m *EventMessagePosted) Reset()         { *m = EventMessagePosted{} }
 func (m *EventMessagePosted) String() string { return proto.CompactTextString(m) }
 func (*EventMessagePosted) ProtoMessage()    {}
 func (*EventMessagePosted) Descriptor() ([]byte, []int) {
-	return fileDescriptor_b2f46e05f53ea78b, []int{2}
+	return fileDescriptor_b2f46e05f53ea78b, []int{5}
 }
 func (m *EventMessagePosted) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -336,7 +571,7 @@ func (m *EventMessagesRead) Reset()         { *m = EventMessagesRead{} }
 func (m *EventMessagesRead) String() string { return proto.CompactTextString(m) }
 func (*EventMessagesRead) ProtoMessage()    {}
 func (*EventMessagesRead) Descriptor() ([]byte, []int) {
-	return fileDescriptor_b2f46e05f53ea78b, []int{3}
+	return fileDescriptor_b2f46e05f53ea78b, []int{6}
 }
 func (m *EventMessagesRead) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -386,22 +621,24 @@ func (m *EventMessagesRead) GetSeq() uint64 {
 	return 0
 }
 
-// EventMemberLeftThreads is emitted when a member who left or was removed
-// from a community is dropped from its group threads there.
+// EventMemberLeftThreads is emitted when a member leaves or is removed from
+// a community: from then on it counts in none of its group threads there
+// and its pending invitations there lapse. The threads are not listed: the
+// work is the same whatever their number.
 type EventMemberLeftThreads struct {
 	// community_id is the community.
 	CommunityId uint64 `protobuf:"varint,1,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
 	// member is the former member.
 	Member string `protobuf:"bytes,2,opt,name=member,proto3" json:"member,omitempty"`
-	// thread_ids are the group threads the member was dropped from.
-	ThreadIds []uint64 `protobuf:"varint,3,rep,packed,name=thread_ids,json=threadIds,proto3" json:"thread_ids,omitempty"`
+	// thread_ids is no longer filled: leaving does not walk the threads.
+	ThreadIds []uint64 `protobuf:"varint,3,rep,packed,name=thread_ids,json=threadIds,proto3" json:"thread_ids,omitempty"` // Deprecated: Do not use.
 }
 
 func (m *EventMemberLeftThreads) Reset()         { *m = EventMemberLeftThreads{} }
 func (m *EventMemberLeftThreads) String() string { return proto.CompactTextString(m) }
 func (*EventMemberLeftThreads) ProtoMessage()    {}
 func (*EventMemberLeftThreads) Descriptor() ([]byte, []int) {
-	return fileDescriptor_b2f46e05f53ea78b, []int{4}
+	return fileDescriptor_b2f46e05f53ea78b, []int{7}
 }
 func (m *EventMemberLeftThreads) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -444,6 +681,7 @@ func (m *EventMemberLeftThreads) GetMember() string {
 	return ""
 }
 
+// Deprecated: Do not use.
 func (m *EventMemberLeftThreads) GetThreadIds() []uint64 {
 	if m != nil {
 		return m.ThreadIds
@@ -463,7 +701,7 @@ func (m *EventParamsUpdated) Reset()         { *m = EventParamsUpdated{} }
 func (m *EventParamsUpdated) String() string { return proto.CompactTextString(m) }
 func (*EventParamsUpdated) ProtoMessage()    {}
 func (*EventParamsUpdated) Descriptor() ([]byte, []int) {
-	return fileDescriptor_b2f46e05f53ea78b, []int{5}
+	return fileDescriptor_b2f46e05f53ea78b, []int{8}
 }
 func (m *EventParamsUpdated) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -509,6 +747,9 @@ func (m *EventParamsUpdated) GetParams() Params {
 func init() {
 	proto.RegisterType((*EventThreadOpened)(nil), "kizuna.messaging.v1.EventThreadOpened")
 	proto.RegisterType((*EventGroupThreadUpdated)(nil), "kizuna.messaging.v1.EventGroupThreadUpdated")
+	proto.RegisterType((*EventMemberInvited)(nil), "kizuna.messaging.v1.EventMemberInvited")
+	proto.RegisterType((*EventGroupInviteAccepted)(nil), "kizuna.messaging.v1.EventGroupInviteAccepted")
+	proto.RegisterType((*EventGroupInviteDeclined)(nil), "kizuna.messaging.v1.EventGroupInviteDeclined")
 	proto.RegisterType((*EventMessagePosted)(nil), "kizuna.messaging.v1.EventMessagePosted")
 	proto.RegisterType((*EventMessagesRead)(nil), "kizuna.messaging.v1.EventMessagesRead")
 	proto.RegisterType((*EventMemberLeftThreads)(nil), "kizuna.messaging.v1.EventMemberLeftThreads")
@@ -518,48 +759,54 @@ func init() {
 func init() { proto.RegisterFile("kizuna/messaging/v1/events.proto", fileDescriptor_b2f46e05f53ea78b) }
 
 var fileDescriptor_b2f46e05f53ea78b = []byte{
-	// 655 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x94, 0xcf, 0x6f, 0xd3, 0x30,
-	0x14, 0xc7, 0x9b, 0x36, 0x6d, 0x57, 0x6f, 0x4c, 0x90, 0x4d, 0x10, 0x36, 0xd1, 0x86, 0x4a, 0x48,
-	0xbd, 0x2c, 0xd9, 0x3a, 0x31, 0xc1, 0x91, 0x4a, 0x08, 0x8d, 0x1f, 0x62, 0xca, 0xc6, 0x85, 0xcb,
-	0xe4, 0xc6, 0x5e, 0x6a, 0x6d, 0xb1, 0x83, 0xed, 0x54, 0x94, 0x3b, 0xe2, 0xc2, 0x61, 0x12, 0xff,
-	0x0a, 0x37, 0xfe, 0x81, 0x1d, 0x27, 0x4e, 0x9c, 0x00, 0x6d, 0xff, 0x08, 0x8a, 0xed, 0x94, 0x49,
-	0xad, 0xda, 0x21, 0x71, 0xcb, 0x7b, 0xf9, 0xfa, 0xfd, 0xf8, 0x3c, 0x3f, 0x03, 0xef, 0x98, 0x7c,
-	0xc8, 0x28, 0x0c, 0x12, 0x2c, 0x04, 0x8c, 0x09, 0x8d, 0x83, 0xe1, 0x56, 0x80, 0x87, 0x98, 0x4a,
-	0xe1, 0xa7, 0x9c, 0x49, 0xe6, 0xac, 0x68, 0x85, 0x3f, 0x56, 0xf8, 0xc3, 0xad, 0xb5, 0xbb, 0x11,
-	0x13, 0x09, 0x13, 0x87, 0x4a, 0x12, 0x68, 0x43, 0xeb, 0xd7, 0x56, 0x63, 0x16, 0x33, 0xed, 0xcf,
-	0xbf, 0x8c, 0xb7, 0x15, 0x33, 0x16, 0x9f, 0xe0, 0x40, 0x59, 0xfd, 0xec, 0x28, 0x90, 0x24, 0xc1,
-	0x42, 0xc2, 0x24, 0x2d, 0x04, 0xd3, 0x0a, 0x91, 0xa3, 0x14, 0x9b, 0xb8, 0xed, 0x8f, 0x65, 0x70,
-	0xeb, 0x69, 0x5e, 0xd8, 0xc1, 0x80, 0x63, 0x88, 0x5e, 0xa7, 0x98, 0x62, 0xe4, 0xac, 0x83, 0x86,
-	0x54, 0xf6, 0x21, 0x41, 0xae, 0xe5, 0x59, 0x1d, 0x3b, 0x5c, 0xd0, 0x8e, 0x5d, 0xe4, 0xdc, 0x07,
-	0x4b, 0x11, 0x4b, 0x92, 0x8c, 0x12, 0x39, 0xca, 0xff, 0x97, 0xd5, 0xff, 0xc5, 0xb1, 0x6f, 0x17,
-	0x39, 0xdb, 0xc0, 0x3e, 0x26, 0x14, 0xb9, 0x15, 0xcf, 0xea, 0x2c, 0x77, 0x5b, 0xfe, 0x94, 0x66,
-	0x7d, 0x9d, 0xf0, 0x05, 0xa1, 0x28, 0x54, 0x62, 0x67, 0x05, 0x54, 0x75, 0x42, 0x5b, 0x05, 0xb4,
-	0x55, 0xb2, 0x2e, 0xa8, 0x47, 0x1c, 0x43, 0xc9, 0xb8, 0x5b, 0xf5, 0xac, 0x4e, 0xa3, 0xe7, 0x7e,
-	0xff, 0xba, 0xb1, 0x6a, 0xd0, 0x3c, 0x41, 0x88, 0x63, 0x21, 0xf6, 0x25, 0x27, 0x34, 0x0e, 0x0b,
-	0x61, 0x7e, 0x26, 0xc1, 0x49, 0x1f, 0x73, 0xe1, 0xd6, 0xbc, 0xca, 0xec, 0x33, 0x46, 0xd8, 0xfe,
-	0x56, 0x06, 0x77, 0x14, 0x87, 0x67, 0x9c, 0x65, 0xa9, 0xae, 0xed, 0x4d, 0x8a, 0xa0, 0xfc, 0x0f,
-	0x34, 0xba, 0xa0, 0x9e, 0xa9, 0x50, 0x5c, 0x01, 0x99, 0x59, 0x8f, 0x11, 0x3a, 0xab, 0xa0, 0x2a,
-	0x89, 0x3c, 0xc1, 0x0a, 0x46, 0x23, 0xd4, 0xc6, 0xd5, 0xce, 0xaa, 0xd7, 0xec, 0xcc, 0xf1, 0x73,
-	0xac, 0x08, 0xa3, 0xb9, 0x2c, 0xb4, 0x2c, 0xcf, 0xc1, 0x71, 0xc2, 0x86, 0x18, 0xb9, 0xf5, 0x79,
-	0x39, 0x8c, 0xb0, 0xfd, 0xa5, 0x0c, 0x1c, 0x45, 0xef, 0x95, 0x9a, 0x30, 0xde, 0x63, 0x62, 0x2e,
-	0xb8, 0x9b, 0xa0, 0x22, 0xf0, 0x3b, 0xc3, 0x2b, 0xff, 0x74, 0x36, 0x41, 0x4d, 0x60, 0x8a, 0xae,
-	0x81, 0xc9, 0xe8, 0x9c, 0x07, 0x60, 0x39, 0x62, 0x54, 0x62, 0x2a, 0x0f, 0xc5, 0x00, 0x76, 0x1f,
-	0xee, 0x28, 0x5c, 0x4b, 0xe1, 0x0d, 0xe3, 0xdd, 0x57, 0x4e, 0xc7, 0x05, 0xf5, 0x14, 0x8e, 0x4e,
-	0x18, 0x44, 0xea, 0x12, 0x2d, 0x85, 0x85, 0x39, 0x31, 0xbd, 0xda, 0xe4, 0xf4, 0x1e, 0x01, 0x3b,
-	0xdf, 0x2a, 0xb7, 0xee, 0x59, 0x9d, 0xc5, 0xee, 0x9a, 0xaf, 0x57, 0xce, 0x2f, 0x56, 0xce, 0x3f,
-	0x28, 0x56, 0xae, 0xb7, 0x70, 0xf6, 0xb3, 0x55, 0x3a, 0xfd, 0xd5, 0xb2, 0x42, 0x75, 0xa2, 0x2d,
-	0xcd, 0x6a, 0x19, 0x28, 0x22, 0xc4, 0x70, 0x0e, 0x93, 0x4d, 0x50, 0xd3, 0x63, 0x53, 0x58, 0x66,
-	0x12, 0xd0, 0xba, 0x82, 0x62, 0x65, 0x4c, 0xb1, 0xfd, 0xd9, 0x02, 0xb7, 0x4d, 0xda, 0x5c, 0xf1,
-	0x12, 0x1f, 0x99, 0xdd, 0x16, 0x13, 0xdd, 0x5a, 0x93, 0xdd, 0xfe, 0x7b, 0x05, 0xf7, 0x00, 0x18,
-	0x37, 0x24, 0xdc, 0x8a, 0x57, 0xe9, 0xd8, 0x61, 0xa3, 0xe8, 0x48, 0xb4, 0x3f, 0x59, 0xe6, 0x6a,
-	0xec, 0x41, 0x0e, 0x13, 0x51, 0xec, 0xd4, 0x0e, 0x68, 0xc0, 0x4c, 0x0e, 0x18, 0x27, 0x72, 0xa4,
-	0xea, 0x98, 0x95, 0xea, 0xaf, 0xd4, 0x79, 0x0c, 0x6a, 0xa9, 0x0a, 0xa4, 0xea, 0x5b, 0xec, 0xae,
-	0x4f, 0x7d, 0x5b, 0x74, 0xae, 0x9e, 0x9d, 0x0f, 0x24, 0x34, 0x07, 0x7a, 0xcf, 0xcf, 0x2e, 0x9a,
-	0xd6, 0xf9, 0x45, 0xd3, 0xfa, 0x7d, 0xd1, 0xb4, 0x4e, 0x2f, 0x9b, 0xa5, 0xf3, 0xcb, 0x66, 0xe9,
-	0xc7, 0x65, 0xb3, 0xf4, 0x76, 0x33, 0x26, 0x72, 0x90, 0xf5, 0xfd, 0x88, 0x25, 0x81, 0x0e, 0xb7,
-	0x11, 0x0d, 0x20, 0xa1, 0xc6, 0x08, 0xde, 0x5f, 0x79, 0x3f, 0xd5, 0xe3, 0xd9, 0xaf, 0xa9, 0xf1,
-	0x6f, 0xff, 0x09, 0x00, 0x00, 0xff, 0xff, 0x66, 0xc2, 0x90, 0x41, 0xe9, 0x05, 0x00, 0x00,
+	// 748 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x95, 0xcb, 0x6e, 0xd3, 0x4c,
+	0x14, 0xc7, 0xe3, 0x5c, 0x9b, 0x69, 0xbf, 0xea, 0xc3, 0xad, 0xc0, 0xb4, 0x52, 0x92, 0x5a, 0x42,
+	0xca, 0xa6, 0x76, 0x9b, 0x8a, 0x0a, 0x96, 0x8d, 0x40, 0xa8, 0x5c, 0x44, 0xe5, 0x96, 0x0d, 0x9b,
+	0xca, 0xf1, 0x4c, 0x9d, 0x51, 0xe3, 0x19, 0xe3, 0x19, 0x47, 0x84, 0x17, 0x60, 0x83, 0x50, 0x25,
+	0x1e, 0x82, 0x17, 0x60, 0x83, 0xc4, 0x03, 0x74, 0x59, 0xb1, 0x62, 0x05, 0xa8, 0x7d, 0x11, 0xe4,
+	0x99, 0x71, 0x12, 0xa9, 0x51, 0xec, 0x45, 0x76, 0x99, 0x93, 0xff, 0xb9, 0xfd, 0xce, 0xf8, 0x0c,
+	0x68, 0x9d, 0xe3, 0x0f, 0x31, 0x71, 0xed, 0x00, 0x31, 0xe6, 0xfa, 0x98, 0xf8, 0xf6, 0x70, 0xd7,
+	0x46, 0x43, 0x44, 0x38, 0xb3, 0xc2, 0x88, 0x72, 0xaa, 0xaf, 0x49, 0x85, 0x35, 0x56, 0x58, 0xc3,
+	0xdd, 0x8d, 0xfb, 0x1e, 0x65, 0x01, 0x65, 0xa7, 0x42, 0x62, 0xcb, 0x83, 0xd4, 0x6f, 0xac, 0xfb,
+	0xd4, 0xa7, 0xd2, 0x9e, 0xfc, 0x52, 0xd6, 0xa6, 0x4f, 0xa9, 0x3f, 0x40, 0xb6, 0x38, 0xf5, 0xe2,
+	0x33, 0x9b, 0xe3, 0x00, 0x31, 0xee, 0x06, 0x61, 0x2a, 0x98, 0x55, 0x08, 0x1f, 0x85, 0x48, 0xc5,
+	0x35, 0xbf, 0x17, 0xc1, 0x9d, 0xa7, 0x49, 0x61, 0x27, 0xfd, 0x08, 0xb9, 0xf0, 0x75, 0x88, 0x08,
+	0x82, 0xfa, 0x26, 0xa8, 0x73, 0x71, 0x3e, 0xc5, 0xd0, 0xd0, 0x5a, 0x5a, 0xbb, 0xec, 0x2c, 0x49,
+	0xc3, 0x21, 0xd4, 0xb7, 0xc0, 0x8a, 0x47, 0x83, 0x20, 0x26, 0x98, 0x8f, 0x92, 0xff, 0x8b, 0xe2,
+	0xff, 0xe5, 0xb1, 0xed, 0x10, 0xea, 0x7b, 0xa0, 0x7c, 0x8e, 0x09, 0x34, 0x4a, 0x2d, 0xad, 0xbd,
+	0xda, 0x69, 0x5a, 0x33, 0x9a, 0xb5, 0x64, 0xc2, 0x17, 0x98, 0x40, 0x47, 0x88, 0xf5, 0x35, 0x50,
+	0x91, 0x09, 0xcb, 0x22, 0x60, 0x59, 0x24, 0xeb, 0x80, 0x9a, 0x17, 0x21, 0x97, 0xd3, 0xc8, 0xa8,
+	0xb4, 0xb4, 0x76, 0xbd, 0x6b, 0xfc, 0xfc, 0xb6, 0xbd, 0xae, 0xd0, 0x1c, 0x40, 0x18, 0x21, 0xc6,
+	0x8e, 0x79, 0x84, 0x89, 0xef, 0xa4, 0xc2, 0xc4, 0x27, 0x40, 0x41, 0x0f, 0x45, 0xcc, 0xa8, 0xb6,
+	0x4a, 0xf3, 0x7d, 0x94, 0x30, 0xf1, 0xc1, 0x64, 0x88, 0x39, 0x82, 0x46, 0x2d, 0xcb, 0x47, 0x09,
+	0xcd, 0xaf, 0x25, 0x70, 0x4f, 0xb0, 0x7b, 0x16, 0xd1, 0x38, 0x94, 0xfd, 0xbc, 0x09, 0xa1, 0xcb,
+	0x17, 0x40, 0xb0, 0x03, 0x6a, 0xb1, 0x08, 0x15, 0x09, 0x88, 0x73, 0xeb, 0x51, 0x42, 0x7d, 0x1d,
+	0x54, 0x38, 0xe6, 0x03, 0x24, 0x00, 0xd6, 0x1d, 0x79, 0x98, 0xa6, 0x51, 0xc9, 0x4b, 0xc3, 0x4a,
+	0x46, 0x01, 0x11, 0xcc, 0xe4, 0x27, 0x65, 0x49, 0x8e, 0x08, 0x05, 0x74, 0x98, 0x87, 0x9e, 0x12,
+	0x4e, 0x13, 0x5f, 0xca, 0x49, 0x5c, 0xdf, 0x07, 0xf5, 0x98, 0xa4, 0x5e, 0xf5, 0x0c, 0xaf, 0x89,
+	0xd4, 0xfc, 0xa1, 0x01, 0x5d, 0x4c, 0xea, 0x95, 0x68, 0xf0, 0x50, 0x85, 0x5b, 0xc0, 0x90, 0x64,
+	0x86, 0x1c, 0x43, 0x52, 0xc2, 0x89, 0x8f, 0x1a, 0x53, 0xb6, 0x0f, 0x32, 0x3f, 0x69, 0xc0, 0x98,
+	0x5c, 0x34, 0x59, 0xfd, 0x81, 0xe7, 0xa1, 0x70, 0x11, 0x4d, 0xec, 0x80, 0xaa, 0x1c, 0x7b, 0x66,
+	0x0f, 0x4a, 0x67, 0x7e, 0x9e, 0x51, 0xce, 0x13, 0xe4, 0x0d, 0x30, 0x59, 0x24, 0x53, 0x94, 0x97,
+	0x29, 0x32, 0xbf, 0x14, 0xc7, 0xe3, 0x4d, 0x16, 0x0c, 0x3a, 0xa2, 0x2c, 0x93, 0xcc, 0xff, 0xa0,
+	0xc4, 0xd0, 0x3b, 0x55, 0x41, 0xf2, 0x33, 0x01, 0xc1, 0x10, 0x81, 0x79, 0x40, 0x48, 0x9d, 0xfe,
+	0x00, 0xac, 0x7a, 0x94, 0x70, 0x44, 0xf8, 0x29, 0xeb, 0xbb, 0x9d, 0x87, 0xfb, 0x62, 0xa4, 0x2b,
+	0xce, 0x7f, 0xca, 0x7a, 0x2c, 0x8c, 0xba, 0x01, 0x6a, 0xa1, 0x3b, 0x1a, 0x50, 0x17, 0x8a, 0x1d,
+	0xb6, 0xe2, 0xa4, 0xc7, 0x5b, 0x3c, 0xaa, 0xb7, 0x79, 0x3c, 0x02, 0xe5, 0x64, 0xa9, 0x1b, 0xb5,
+	0x96, 0xd6, 0x5e, 0xee, 0x6c, 0x58, 0x72, 0xe3, 0x5b, 0xe9, 0xc6, 0xb7, 0x4e, 0xd2, 0x8d, 0xdf,
+	0x5d, 0xba, 0xfc, 0xdd, 0x2c, 0x5c, 0xfc, 0x69, 0x6a, 0x8e, 0xf0, 0x30, 0xb9, 0xda, 0xec, 0x0a,
+	0x0a, 0x73, 0x90, 0x9b, 0xc1, 0x64, 0x72, 0x15, 0x8a, 0xf9, 0xae, 0x42, 0x4a, 0xb1, 0x34, 0xa6,
+	0x68, 0x5e, 0x68, 0xe0, 0xee, 0xd4, 0xa7, 0xf6, 0x12, 0x9d, 0xa9, 0xa7, 0x85, 0xdd, 0xea, 0x56,
+	0x9b, 0x77, 0x19, 0xf3, 0x56, 0xb0, 0x05, 0xc0, 0xb8, 0x21, 0x66, 0x94, 0x5a, 0xa5, 0x76, 0xb9,
+	0x5b, 0x34, 0x34, 0xa7, 0x9e, 0x76, 0xc5, 0xcc, 0x8f, 0xe9, 0xd7, 0x7f, 0xe4, 0x46, 0x6e, 0xc0,
+	0xd2, 0x15, 0xbd, 0x0f, 0xea, 0x6e, 0xcc, 0xfb, 0x34, 0xc2, 0x7c, 0x24, 0x6a, 0x99, 0xbb, 0x4c,
+	0xc6, 0x52, 0xfd, 0x31, 0xa8, 0x86, 0x22, 0x90, 0xa8, 0x71, 0xb9, 0xb3, 0x39, 0xf3, 0x79, 0x93,
+	0xb9, 0xba, 0xe5, 0x64, 0x28, 0x8e, 0x72, 0xe8, 0x3e, 0xbf, 0xbc, 0x6e, 0x68, 0x57, 0xd7, 0x0d,
+	0xed, 0xef, 0x75, 0x43, 0xbb, 0xb8, 0x69, 0x14, 0xae, 0x6e, 0x1a, 0x85, 0x5f, 0x37, 0x8d, 0xc2,
+	0xdb, 0x1d, 0x1f, 0xf3, 0x7e, 0xdc, 0xb3, 0x3c, 0x1a, 0xd8, 0x32, 0xdc, 0xb6, 0xd7, 0x77, 0x31,
+	0x51, 0x07, 0xfb, 0xfd, 0xd4, 0x13, 0x2e, 0xde, 0xef, 0x5e, 0x55, 0x5c, 0x81, 0xbd, 0x7f, 0x01,
+	0x00, 0x00, 0xff, 0xff, 0x37, 0x6a, 0x8b, 0x02, 0x6c, 0x08, 0x00, 0x00,
 }
 
 func (m *EventThreadOpened) Marshal() (dAtA []byte, err error) {
@@ -582,6 +829,15 @@ func (m *EventThreadOpened) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if len(m.Invited) > 0 {
+		for iNdEx := len(m.Invited) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.Invited[iNdEx])
+			copy(dAtA[i:], m.Invited[iNdEx])
+			i = encodeVarintEvents(dAtA, i, uint64(len(m.Invited[iNdEx])))
+			i--
+			dAtA[i] = 0x3a
+		}
+	}
 	if len(m.Members) > 0 {
 		for iNdEx := len(m.Members) - 1; iNdEx >= 0; iNdEx-- {
 			i -= len(m.Members[iNdEx])
@@ -641,6 +897,24 @@ func (m *EventGroupThreadUpdated) MarshalToSizedBuffer(dAtA []byte) (int, error)
 	_ = i
 	var l int
 	_ = l
+	if len(m.Uninvited) > 0 {
+		for iNdEx := len(m.Uninvited) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.Uninvited[iNdEx])
+			copy(dAtA[i:], m.Uninvited[iNdEx])
+			i = encodeVarintEvents(dAtA, i, uint64(len(m.Uninvited[iNdEx])))
+			i--
+			dAtA[i] = 0x4a
+		}
+	}
+	if len(m.Invited) > 0 {
+		for iNdEx := len(m.Invited) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.Invited[iNdEx])
+			copy(dAtA[i:], m.Invited[iNdEx])
+			i = encodeVarintEvents(dAtA, i, uint64(len(m.Invited[iNdEx])))
+			i--
+			dAtA[i] = 0x42
+		}
+	}
 	if len(m.Removed) > 0 {
 		for iNdEx := len(m.Removed) - 1; iNdEx >= 0; iNdEx-- {
 			i -= len(m.Removed[iNdEx])
@@ -679,6 +953,133 @@ func (m *EventGroupThreadUpdated) MarshalToSizedBuffer(dAtA []byte) (int, error)
 		i -= len(m.Updater)
 		copy(dAtA[i:], m.Updater)
 		i = encodeVarintEvents(dAtA, i, uint64(len(m.Updater)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ThreadId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ThreadId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventMemberInvited) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventMemberInvited) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventMemberInvited) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Invitee) > 0 {
+		i -= len(m.Invitee)
+		copy(dAtA[i:], m.Invitee)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Invitee)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Inviter) > 0 {
+		i -= len(m.Inviter)
+		copy(dAtA[i:], m.Inviter)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Inviter)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ThreadId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ThreadId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventGroupInviteAccepted) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventGroupInviteAccepted) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventGroupInviteAccepted) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Member) > 0 {
+		i -= len(m.Member)
+		copy(dAtA[i:], m.Member)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Member)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ThreadId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ThreadId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventGroupInviteDeclined) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventGroupInviteDeclined) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventGroupInviteDeclined) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Invitee) > 0 {
+		i -= len(m.Invitee)
+		copy(dAtA[i:], m.Invitee)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Invitee)))
 		i--
 		dAtA[i] = 0x1a
 	}
@@ -934,6 +1335,12 @@ func (m *EventThreadOpened) Size() (n int) {
 			n += 1 + l + sovEvents(uint64(l))
 		}
 	}
+	if len(m.Invited) > 0 {
+		for _, s := range m.Invited {
+			l = len(s)
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
 	return n
 }
 
@@ -974,6 +1381,79 @@ func (m *EventGroupThreadUpdated) Size() (n int) {
 			l = len(s)
 			n += 1 + l + sovEvents(uint64(l))
 		}
+	}
+	if len(m.Invited) > 0 {
+		for _, s := range m.Invited {
+			l = len(s)
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
+	if len(m.Uninvited) > 0 {
+		for _, s := range m.Uninvited {
+			l = len(s)
+			n += 1 + l + sovEvents(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *EventMemberInvited) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ThreadId != 0 {
+		n += 1 + sovEvents(uint64(m.ThreadId))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovEvents(uint64(m.CommunityId))
+	}
+	l = len(m.Inviter)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Invitee)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventGroupInviteAccepted) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ThreadId != 0 {
+		n += 1 + sovEvents(uint64(m.ThreadId))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovEvents(uint64(m.CommunityId))
+	}
+	l = len(m.Member)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventGroupInviteDeclined) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ThreadId != 0 {
+		n += 1 + sovEvents(uint64(m.ThreadId))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovEvents(uint64(m.CommunityId))
+	}
+	l = len(m.Invitee)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
 	}
 	return n
 }
@@ -1242,6 +1722,38 @@ func (m *EventThreadOpened) Unmarshal(dAtA []byte) error {
 			}
 			m.Members = append(m.Members, string(dAtA[iNdEx:postIndex]))
 			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Invited", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Invited = append(m.Invited, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])
@@ -1489,6 +2001,462 @@ func (m *EventGroupThreadUpdated) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			m.Removed = append(m.Removed, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Invited", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Invited = append(m.Invited, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Uninvited", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Uninvited = append(m.Uninvited, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventMemberInvited) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventMemberInvited: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventMemberInvited: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ThreadId", wireType)
+			}
+			m.ThreadId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ThreadId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Inviter", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Inviter = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Invitee", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Invitee = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventGroupInviteAccepted) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventGroupInviteAccepted: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventGroupInviteAccepted: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ThreadId", wireType)
+			}
+			m.ThreadId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ThreadId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Member", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Member = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventGroupInviteDeclined) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventGroupInviteDeclined: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventGroupInviteDeclined: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ThreadId", wireType)
+			}
+			m.ThreadId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ThreadId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Invitee", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Invitee = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

@@ -18,6 +18,10 @@ func DefaultGenesis() *GenesisState {
 		Messages:     []MessageMeta{},
 		ReadMarks:    []ReadMark{},
 		NextThreadId: FirstThreadID,
+
+		Departures:       []Departures{},
+		GroupMemberships: []GroupMembership{},
+		Invitations:      []Invitation{},
 	}
 }
 
@@ -25,7 +29,10 @@ func DefaultGenesis() *GenesisState {
 // thread ids below next_thread_id; at most one AD thread per (ad, creator)
 // and one DIRECT thread per community and pair; the metadata of exactly the
 // messages 1..last_seq of every thread; read marks of thread members within
-// 1..last_seq. Lengths and sizes are checked against the params ceilings, so
+// 1..last_seq; departure counts of at least 1, once per community and
+// account; group memberships of group members; invitations of non-members
+// to group threads of their community, whose members and invitees together
+// stay within the ceiling of max_group_members. Lengths and sizes are checked against the params ceilings, so
 // state created under any valid params passes; a GROUP may have fewer than
 // min_group_members members, as members who leave their community leave its
 // groups.
@@ -120,6 +127,84 @@ func (gs GenesisState) Validate() error {
 		}
 		marks[key] = true
 	}
+	return gs.validateConsent(threads)
+}
+
+// validateConsent checks the departure counts, group memberships and
+// invitations.
+func (gs GenesisState) validateConsent(threads map[uint64]*genesisThread) error {
+	departures := map[string]bool{}
+	for i, d := range gs.Departures {
+		member, err := decodeAddress(d.Member)
+		switch {
+		case err != nil:
+			return ErrInvalidGenesis.Wrapf("departures #%d: member: %s", i, err)
+		case d.CommunityId == 0:
+			return ErrInvalidGenesis.Wrapf("departures #%d: community_id is zero", i)
+		case d.Count == 0:
+			return ErrInvalidGenesis.Wrapf("departures #%d: a zero count is not stored", i)
+		}
+		key := fmt.Sprintf("%d/%X", d.CommunityId, member)
+		if departures[key] {
+			return ErrInvalidGenesis.Wrapf("duplicate departures of %s in community %d", d.Member, d.CommunityId)
+		}
+		departures[key] = true
+	}
+
+	memberships := map[string]bool{}
+	for i, m := range gs.GroupMemberships {
+		t := threads[m.ThreadId]
+		if t == nil || t.Kind != ThreadKindGroup {
+			return ErrInvalidGenesis.Wrapf("group membership #%d: thread %d is not a group thread", i, m.ThreadId)
+		}
+		member, err := decodeAddress(m.Member)
+		if err != nil {
+			return ErrInvalidGenesis.Wrapf("group membership #%d: member: %s", i, err)
+		}
+		if !t.has(member) {
+			return ErrInvalidGenesis.Wrapf("group membership #%d: %s is not a member of thread %d", i, m.Member, m.ThreadId)
+		}
+		if m.Departures == 0 {
+			return ErrInvalidGenesis.Wrapf("group membership #%d: a zero count is not stored", i)
+		}
+		key := fmt.Sprintf("%d/%X", m.ThreadId, member)
+		if memberships[key] {
+			return ErrInvalidGenesis.Wrapf("duplicate group membership of %s in thread %d", m.Member, m.ThreadId)
+		}
+		memberships[key] = true
+	}
+
+	invited := map[string]bool{}
+	invitees := map[uint64]int{}
+	limits := ceilingParams()
+	for i, inv := range gs.Invitations {
+		t := threads[inv.ThreadId]
+		if t == nil || t.Kind != ThreadKindGroup {
+			return ErrInvalidGenesis.Wrapf("invitation #%d: thread %d is not a group thread", i, inv.ThreadId)
+		}
+		if inv.CommunityId != t.CommunityId {
+			return ErrInvalidGenesis.Wrapf("invitation #%d: community %d, but thread %d is in %d", i, inv.CommunityId, t.Id, t.CommunityId)
+		}
+		invitee, err := decodeAddress(inv.Invitee)
+		if err != nil {
+			return ErrInvalidGenesis.Wrapf("invitation #%d: invitee: %s", i, err)
+		}
+		if _, err := decodeAddress(inv.Inviter); err != nil {
+			return ErrInvalidGenesis.Wrapf("invitation #%d: inviter: %s", i, err)
+		}
+		if t.has(invitee) {
+			return ErrInvalidGenesis.Wrapf("invitation #%d: %s is already a member of thread %d", i, inv.Invitee, t.Id)
+		}
+		key := fmt.Sprintf("%d/%X", inv.ThreadId, invitee)
+		if invited[key] {
+			return ErrInvalidGenesis.Wrapf("duplicate invitation of %s to thread %d", inv.Invitee, inv.ThreadId)
+		}
+		invited[key] = true
+		invitees[t.Id]++
+		if len(t.members)+invitees[t.Id] > int(limits.MaxGroupMembers) {
+			return ErrInvalidGenesis.Wrapf("thread %d: members and invitees exceed %d", t.Id, limits.MaxGroupMembers)
+		}
+	}
 	return nil
 }
 
@@ -209,6 +294,8 @@ func ceilingParams() Params {
 		MaxPayloadBytes: CeilingPayloadBytes,
 		MinGroupMembers: FloorGroupMembers,
 		MaxGroupMembers: CeilingGroupMembers,
+
+		MaxPendingInvitations: CeilingInvitations,
 	}
 }
 

@@ -13,6 +13,10 @@ const (
 
 	// FirstThreadID is the id of the first thread ever opened.
 	FirstThreadID uint64 = 1
+
+	// MaxUnreadThreads is the most threads one UnreadCount query scans, so
+	// that the query's work does not grow with the member's threads.
+	MaxUnreadThreads = 100
 )
 
 // Store prefixes. Never reuse or renumber one: they address existing state.
@@ -25,4 +29,8 @@ var (
 	DirectThreadsKey   = collections.NewPrefix(5)
 	MessagesKey        = collections.NewPrefix(6)
 	ReadMarksKey       = collections.NewPrefix(7)
+	DeparturesKey      = collections.NewPrefix(8)
+	GroupMembersKey    = collections.NewPrefix(9)
+	InvitationsKey     = collections.NewPrefix(10)
+	ThreadInviteesKey  = collections.NewPrefix(11)
 )

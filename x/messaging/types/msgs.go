@@ -14,5 +14,36 @@ var (
 	_ sdk.Msg = &MsgUpdateGroupThread{}
 	_ sdk.Msg = &MsgPostMessage{}
 	_ sdk.Msg = &MsgMarkRead{}
+	_ sdk.Msg = &MsgAcceptGroupInvite{}
+	_ sdk.Msg = &MsgDeclineGroupInvite{}
 	_ sdk.Msg = &MsgUpdateParams{}
 )
+
+// CommunityMsg is a Msg that names the community it acts in. Fee
+// sponsorship pays only for Msgs that do; for the Msgs whose community_id
+// is optional, 0 names none.
+type CommunityMsg interface {
+	GetCommunityId() uint64
+}
+
+// Every Msg acting on a community, a thread or an ad can name its
+// community.
+var (
+	_ CommunityMsg = &MsgOpenAdThread{}
+	_ CommunityMsg = &MsgOpenDirectThread{}
+	_ CommunityMsg = &MsgCreateGroupThread{}
+	_ CommunityMsg = &MsgUpdateGroupThread{}
+	_ CommunityMsg = &MsgPostMessage{}
+	_ CommunityMsg = &MsgMarkRead{}
+	_ CommunityMsg = &MsgAcceptGroupInvite{}
+	_ CommunityMsg = &MsgDeclineGroupInvite{}
+)
+
+// CheckCommunity returns nil when stated is 0 (not stated) or the actual
+// community of the thread or ad, and ErrCommunityMismatch otherwise.
+func CheckCommunity(stated, actual uint64, what string) error {
+	if stated != 0 && stated != actual {
+		return ErrCommunityMismatch.Wrapf("community_id %d, but %s is in community %d", stated, what, actual)
+	}
+	return nil
+}

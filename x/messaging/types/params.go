@@ -6,6 +6,10 @@ const (
 	DefaultMaxPayloadBytes uint32 = 4096
 	DefaultMinGroupMembers uint32 = 2
 	DefaultMaxGroupMembers uint32 = 100
+	// DefaultMaxPendingInvitations bounds the invitations an account may
+	// have pending in one community: invitations cannot grow an account's
+	// state without its consent.
+	DefaultMaxPendingInvitations uint32 = 50
 )
 
 // Ceilings bound what governance may set. Genesis validation checks state
@@ -15,6 +19,7 @@ const (
 	CeilingTitleLength  uint32 = 1000
 	CeilingPayloadBytes uint32 = 65_536
 	CeilingGroupMembers uint32 = 1000
+	CeilingInvitations  uint32 = 1000
 	// FloorGroupMembers is the smallest min_group_members: a thread is a
 	// conversation, so it has at least two members.
 	FloorGroupMembers uint32 = 2
@@ -27,6 +32,8 @@ func DefaultParams() Params {
 		MaxPayloadBytes: DefaultMaxPayloadBytes,
 		MinGroupMembers: DefaultMinGroupMembers,
 		MaxGroupMembers: DefaultMaxGroupMembers,
+
+		MaxPendingInvitations: DefaultMaxPendingInvitations,
 	}
 }
 
@@ -41,6 +48,7 @@ func (p Params) Validate() error {
 		{"max_title_length", p.MaxTitleLength, CeilingTitleLength},
 		{"max_payload_bytes", p.MaxPayloadBytes, CeilingPayloadBytes},
 		{"max_group_members", p.MaxGroupMembers, CeilingGroupMembers},
+		{"max_pending_invitations", p.MaxPendingInvitations, CeilingInvitations},
 	}
 	for _, l := range limits {
 		if l.value == 0 {

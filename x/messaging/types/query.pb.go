@@ -165,6 +165,8 @@ func (m *QueryThreadRequest) GetId() uint64 {
 type QueryThreadResponse struct {
 	// thread is the thread.
 	Thread Thread `protobuf:"bytes,1,opt,name=thread,proto3" json:"thread"`
+	// invited are the accounts with a pending invitation to a GROUP thread.
+	Invited []string `protobuf:"bytes,2,rep,name=invited,proto3" json:"invited,omitempty"`
 }
 
 func (m *QueryThreadResponse) Reset()         { *m = QueryThreadResponse{} }
@@ -205,6 +207,13 @@ func (m *QueryThreadResponse) GetThread() Thread {
 		return m.Thread
 	}
 	return Thread{}
+}
+
+func (m *QueryThreadResponse) GetInvited() []string {
+	if m != nil {
+		return m.Invited
+	}
+	return nil
 }
 
 // QueryThreadsOfRequest is the request of Query/ThreadsOf.
@@ -273,7 +282,9 @@ func (m *QueryThreadsOfRequest) GetPagination() *query.PageRequest {
 
 // QueryThreadsOfResponse is the response of Query/ThreadsOf.
 type QueryThreadsOfResponse struct {
-	// threads is the page of threads as the member sees them.
+	// threads is the page of threads as the member sees them. Group threads
+	// it no longer counts in (it left the community since it joined) are left
+	// out, so a page may hold fewer threads than its limit: follow next_key.
 	Threads []ThreadView `protobuf:"bytes,1,rep,name=threads,proto3" json:"threads"`
 	// pagination holds the key of the next page.
 	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
@@ -493,10 +504,16 @@ func (m *QueryUnreadCountRequest) GetCommunityId() uint64 {
 
 // QueryUnreadCountResponse is the response of Query/UnreadCount.
 type QueryUnreadCountResponse struct {
-	// unread is the number of unread messages over the member's threads.
+	// unread is the number of unread messages over the threads scanned.
 	Unread uint64 `protobuf:"varint,1,opt,name=unread,proto3" json:"unread,omitempty"`
-	// threads is the number of the member's threads with unread messages.
+	// threads is the number of threads scanned with unread messages.
 	Threads uint64 `protobuf:"varint,2,opt,name=threads,proto3" json:"threads,omitempty"`
+	// truncated is true when the member has more threads than the query
+	// scans (the newest max_threads, by community and thread id): the counts
+	// then cover those only. ThreadsOf pages through all of them.
+	Truncated bool `protobuf:"varint,3,opt,name=truncated,proto3" json:"truncated,omitempty"`
+	// max_threads is the most threads one query scans.
+	MaxThreads uint64 `protobuf:"varint,4,opt,name=max_threads,json=maxThreads,proto3" json:"max_threads,omitempty"`
 }
 
 func (m *QueryUnreadCountResponse) Reset()         { *m = QueryUnreadCountResponse{} }
@@ -546,6 +563,141 @@ func (m *QueryUnreadCountResponse) GetThreads() uint64 {
 	return 0
 }
 
+func (m *QueryUnreadCountResponse) GetTruncated() bool {
+	if m != nil {
+		return m.Truncated
+	}
+	return false
+}
+
+func (m *QueryUnreadCountResponse) GetMaxThreads() uint64 {
+	if m != nil {
+		return m.MaxThreads
+	}
+	return 0
+}
+
+// QueryInvitationsRequest is the request of Query/Invitations.
+type QueryInvitationsRequest struct {
+	// member is the invited account.
+	Member string `protobuf:"bytes,1,opt,name=member,proto3" json:"member,omitempty"`
+	// community_id, if set, keeps only the invitations of this community.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// pagination selects the page.
+	Pagination *query.PageRequest `protobuf:"bytes,3,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryInvitationsRequest) Reset()         { *m = QueryInvitationsRequest{} }
+func (m *QueryInvitationsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryInvitationsRequest) ProtoMessage()    {}
+func (*QueryInvitationsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_27e53cde1593b6f9, []int{10}
+}
+func (m *QueryInvitationsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryInvitationsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryInvitationsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryInvitationsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryInvitationsRequest.Merge(m, src)
+}
+func (m *QueryInvitationsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryInvitationsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryInvitationsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryInvitationsRequest proto.InternalMessageInfo
+
+func (m *QueryInvitationsRequest) GetMember() string {
+	if m != nil {
+		return m.Member
+	}
+	return ""
+}
+
+func (m *QueryInvitationsRequest) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *QueryInvitationsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryInvitationsResponse is the response of Query/Invitations.
+type QueryInvitationsResponse struct {
+	// invitations is the page of pending invitations, by community and
+	// thread. Invitations that lapsed (the member left the community since)
+	// are left out, so a page may hold fewer than its limit: follow next_key.
+	Invitations []Invitation `protobuf:"bytes,1,rep,name=invitations,proto3" json:"invitations"`
+	// pagination holds the key of the next page.
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryInvitationsResponse) Reset()         { *m = QueryInvitationsResponse{} }
+func (m *QueryInvitationsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryInvitationsResponse) ProtoMessage()    {}
+func (*QueryInvitationsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_27e53cde1593b6f9, []int{11}
+}
+func (m *QueryInvitationsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryInvitationsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryInvitationsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryInvitationsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryInvitationsResponse.Merge(m, src)
+}
+func (m *QueryInvitationsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryInvitationsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryInvitationsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryInvitationsResponse proto.InternalMessageInfo
+
+func (m *QueryInvitationsResponse) GetInvitations() []Invitation {
+	if m != nil {
+		return m.Invitations
+	}
+	return nil
+}
+
+func (m *QueryInvitationsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
 func init() {
 	proto.RegisterType((*QueryParamsRequest)(nil), "kizuna.messaging.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "kizuna.messaging.v1.QueryParamsResponse")
@@ -557,61 +709,70 @@ func init() {
 	proto.RegisterType((*QueryMessagesResponse)(nil), "kizuna.messaging.v1.QueryMessagesResponse")
 	proto.RegisterType((*QueryUnreadCountRequest)(nil), "kizuna.messaging.v1.QueryUnreadCountRequest")
 	proto.RegisterType((*QueryUnreadCountResponse)(nil), "kizuna.messaging.v1.QueryUnreadCountResponse")
+	proto.RegisterType((*QueryInvitationsRequest)(nil), "kizuna.messaging.v1.QueryInvitationsRequest")
+	proto.RegisterType((*QueryInvitationsResponse)(nil), "kizuna.messaging.v1.QueryInvitationsResponse")
 }
 
 func init() { proto.RegisterFile("kizuna/messaging/v1/query.proto", fileDescriptor_27e53cde1593b6f9) }
 
 var fileDescriptor_27e53cde1593b6f9 = []byte{
-	// 772 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x55, 0x4f, 0x4f, 0x13, 0x4f,
-	0x18, 0xee, 0x16, 0x7e, 0xfd, 0xd1, 0xa9, 0x31, 0x71, 0xa8, 0x58, 0x5b, 0x2d, 0xb0, 0x1a, 0xa9,
-	0x95, 0xee, 0x50, 0x38, 0xe9, 0x81, 0x44, 0x34, 0x12, 0x8d, 0x44, 0xac, 0xe2, 0xc1, 0x0b, 0x99,
-	0x76, 0xc7, 0x65, 0xa2, 0x3b, 0x53, 0xba, 0x5b, 0x14, 0x09, 0x17, 0x13, 0x13, 0x13, 0x3d, 0x98,
-	0xf8, 0x05, 0xf4, 0x60, 0xd4, 0x9b, 0x07, 0x3e, 0x04, 0x47, 0xa2, 0x17, 0x4f, 0xc6, 0x80, 0x89,
-	0x5f, 0xc3, 0xec, 0xcc, 0xec, 0x9f, 0xd2, 0xa5, 0x34, 0x46, 0x2f, 0x4d, 0xe7, 0xdd, 0xe7, 0x7d,
-	0x9f, 0x67, 0x9f, 0x79, 0xdf, 0x77, 0xc1, 0xe8, 0x43, 0xfa, 0xb4, 0xcd, 0x30, 0xb2, 0x89, 0xe3,
-	0x60, 0x8b, 0x32, 0x0b, 0xad, 0x55, 0xd1, 0x6a, 0x9b, 0xb4, 0xd6, 0x8d, 0x66, 0x8b, 0xbb, 0x1c,
-	0x0e, 0x4b, 0x80, 0x11, 0x00, 0x8c, 0xb5, 0x6a, 0xfe, 0x18, 0xb6, 0x29, 0xe3, 0x48, 0xfc, 0x4a,
-	0x5c, 0xbe, 0xdc, 0xe0, 0x8e, 0xcd, 0x1d, 0x54, 0xc7, 0x0e, 0x91, 0x05, 0xd0, 0x5a, 0xb5, 0x4e,
-	0x5c, 0x5c, 0x45, 0x4d, 0x2f, 0x0f, 0xbb, 0x94, 0x33, 0x85, 0x2d, 0x28, 0xac, 0x0f, 0x8b, 0x12,
-	0xe6, 0x4f, 0xca, 0x87, 0xcb, 0xe2, 0x84, 0xe4, 0x41, 0x3d, 0xca, 0x5a, 0xdc, 0xe2, 0x32, 0xee,
-	0xfd, 0x53, 0xd1, 0x53, 0x16, 0xe7, 0xd6, 0x23, 0x82, 0x70, 0x93, 0x22, 0xcc, 0x18, 0x77, 0x05,
-	0x95, 0x9f, 0x13, 0xfb, 0x82, 0xee, 0x7a, 0x93, 0x28, 0x80, 0x9e, 0x05, 0xf0, 0xb6, 0x47, 0xbf,
-	0x88, 0x5b, 0xd8, 0x76, 0x6a, 0x64, 0xb5, 0x4d, 0x1c, 0x57, 0x5f, 0x02, 0xc3, 0x1d, 0x51, 0xa7,
-	0xc9, 0x99, 0x43, 0xe0, 0x2c, 0x48, 0x35, 0x45, 0x24, 0xa7, 0x8d, 0x69, 0xa5, 0xcc, 0x74, 0xc1,
-	0x88, 0xb1, 0xc7, 0x90, 0x49, 0x73, 0xe9, 0xed, 0xef, 0xa3, 0x89, 0x8f, 0xbf, 0x3e, 0x97, 0xb5,
-	0x9a, 0xca, 0xd2, 0xcf, 0x2a, 0xb2, 0xbb, 0x2b, 0x2d, 0x82, 0x4d, 0x45, 0x06, 0x8f, 0x82, 0x24,
-	0x35, 0x45, 0xc5, 0xc1, 0x5a, 0x92, 0x9a, 0x01, 0xb9, 0x8f, 0x0a, 0xc9, 0x5d, 0x11, 0xe9, 0x49,
-	0x2e, 0x93, 0x3a, 0xc8, 0x65, 0x96, 0xbe, 0xa5, 0x81, 0xe3, 0x91, 0xba, 0xce, 0xad, 0x07, 0xbe,
-	0x80, 0x29, 0x90, 0xb2, 0x89, 0x5d, 0x27, 0x2d, 0x51, 0x39, 0x3d, 0x97, 0xfb, 0xb2, 0x55, 0xc9,
-	0x2a, 0xeb, 0x2f, 0x9b, 0x66, 0x8b, 0x38, 0xce, 0x1d, 0xb7, 0x45, 0x99, 0x55, 0x53, 0x38, 0x38,
-	0x0e, 0x8e, 0x34, 0xb8, 0x6d, 0xb7, 0x19, 0x75, 0xd7, 0x97, 0xa9, 0x99, 0x4b, 0x0a, 0xf1, 0x99,
-	0x20, 0x76, 0xdd, 0x84, 0xd7, 0x00, 0x08, 0x6f, 0x3e, 0x37, 0x20, 0x24, 0x9f, 0x33, 0x54, 0x55,
-	0xaf, 0x4d, 0x0c, 0x79, 0xed, 0xaa, 0x4d, 0x8c, 0x45, 0x6c, 0x11, 0x25, 0xa8, 0x16, 0xc9, 0xd4,
-	0x3f, 0x68, 0x60, 0x64, 0xbf, 0x6c, 0xe5, 0xc8, 0x55, 0xf0, 0xbf, 0x7c, 0x37, 0xef, 0x3e, 0x06,
-	0x4a, 0x99, 0xe9, 0xd1, 0x1e, 0x96, 0xdc, 0xa3, 0xe4, 0x71, 0xd4, 0x16, 0x3f, 0x15, 0xce, 0x77,
-	0x08, 0x4d, 0x0a, 0xa1, 0x13, 0x87, 0x0a, 0x95, 0x12, 0x3a, 0x94, 0x6e, 0x80, 0xac, 0x10, 0xba,
-	0x20, 0xc8, 0x89, 0xdf, 0x4c, 0xb0, 0x00, 0xd2, 0x92, 0x6b, 0x39, 0xb8, 0xe6, 0x21, 0x19, 0xe8,
-	0xb2, 0x29, 0xf9, 0xc7, 0x36, 0x7d, 0xf2, 0x6f, 0x37, 0x64, 0x57, 0x2e, 0xcd, 0x83, 0x21, 0x5b,
-	0xc5, 0x94, 0x4d, 0x63, 0xb1, 0x36, 0xa9, 0xc4, 0x05, 0xe2, 0xe2, 0xa8, 0x4f, 0x41, 0xf2, 0xdf,
-	0x33, 0x8a, 0x81, 0x13, 0x42, 0xea, 0x12, 0xf3, 0x4c, 0xb8, 0xc2, 0xdb, 0xcc, 0xfd, 0x97, 0xad,
-	0xa8, 0xdf, 0x04, 0xb9, 0x6e, 0x3e, 0xe5, 0xce, 0x08, 0x48, 0xb5, 0x59, 0x30, 0x55, 0x83, 0x35,
-	0x75, 0x82, 0xb9, 0xb0, 0xb7, 0x64, 0x45, 0xff, 0x38, 0xfd, 0x2a, 0x05, 0xfe, 0x13, 0xe5, 0xe0,
-	0x73, 0x0d, 0xa4, 0xe4, 0xb0, 0xc3, 0x89, 0x58, 0x4b, 0xbb, 0x37, 0x4b, 0xbe, 0x74, 0x38, 0x50,
-	0x2a, 0xd3, 0x4b, 0x2f, 0x3c, 0xff, 0x9f, 0x7d, 0xfd, 0xf9, 0x26, 0x79, 0x1a, 0x16, 0x50, 0xdc,
-	0x22, 0x93, 0x6b, 0x05, 0xbe, 0xd4, 0x40, 0x4a, 0x36, 0x79, 0x2f, 0x1d, 0x1d, 0x4b, 0xa7, 0x97,
-	0x8e, 0xce, 0xbd, 0xa3, 0x1b, 0xa1, 0x8e, 0x33, 0x70, 0x3c, 0x56, 0x87, 0xb2, 0x06, 0x6d, 0x50,
-	0x73, 0x13, 0xbe, 0xd5, 0x40, 0x3a, 0x98, 0x55, 0x58, 0x3e, 0x8c, 0x27, 0xdc, 0x43, 0xf9, 0x0b,
-	0x7d, 0x61, 0x95, 0xac, 0x4b, 0xa1, 0x2c, 0x04, 0x2b, 0xb1, 0xb2, 0x64, 0x87, 0x38, 0x68, 0x43,
-	0xfe, 0xd9, 0xf4, 0x75, 0xc2, 0x77, 0x1a, 0x18, 0xf2, 0xe7, 0x04, 0x9e, 0x3f, 0x98, 0x75, 0xdf,
-	0x24, 0xe7, 0xcb, 0xfd, 0x40, 0x95, 0xbe, 0xd9, 0x50, 0xdf, 0x0c, 0xac, 0xf6, 0xb6, 0x2d, 0x58,
-	0x0f, 0x9b, 0x28, 0x98, 0xb6, 0xf7, 0x1a, 0xc8, 0x44, 0x1a, 0x16, 0x4e, 0x1e, 0xcc, 0xdd, 0x3d,
-	0x47, 0xf9, 0x4a, 0x9f, 0x68, 0x25, 0xf6, 0x62, 0x28, 0xd6, 0x80, 0x93, 0xfd, 0x99, 0x29, 0x07,
-	0x65, 0xee, 0xc6, 0xf6, 0x6e, 0x51, 0xdb, 0xd9, 0x2d, 0x6a, 0x3f, 0x76, 0x8b, 0xda, 0xeb, 0xbd,
-	0x62, 0x62, 0x67, 0xaf, 0x98, 0xf8, 0xb6, 0x57, 0x4c, 0xdc, 0x9f, 0xb2, 0xa8, 0xbb, 0xd2, 0xae,
-	0x1b, 0x0d, 0x6e, 0xab, 0x8a, 0x95, 0xc6, 0x0a, 0xa6, 0xcc, 0x2f, 0xff, 0x24, 0x42, 0x20, 0x3e,
-	0xc9, 0xf5, 0x94, 0xf8, 0x26, 0xcf, 0xfc, 0x0e, 0x00, 0x00, 0xff, 0xff, 0xb5, 0x23, 0x0d, 0xf8,
-	0x97, 0x08, 0x00, 0x00,
+	// 894 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x96, 0x5d, 0x4f, 0x2b, 0x45,
+	0x18, 0xc7, 0x3b, 0x05, 0x4b, 0x3b, 0x35, 0x26, 0x0e, 0x15, 0x6b, 0x8b, 0x2d, 0xac, 0x46, 0x6a,
+	0xa5, 0xbb, 0xb4, 0x5c, 0xe9, 0x05, 0x89, 0x68, 0x24, 0x18, 0x89, 0x58, 0xc5, 0x0b, 0x6f, 0x9a,
+	0x69, 0x77, 0x5c, 0x26, 0xba, 0xb3, 0x65, 0x5f, 0x2a, 0x48, 0xb8, 0x31, 0x31, 0xd1, 0x70, 0x63,
+	0xe2, 0x17, 0xd0, 0x0b, 0xe3, 0xcb, 0x95, 0x26, 0xc4, 0xc4, 0x6f, 0xc0, 0x25, 0xd1, 0x1b, 0xaf,
+	0x4e, 0x4e, 0xe0, 0x24, 0xe7, 0x6b, 0x9c, 0xec, 0xcc, 0xec, 0x4b, 0xe9, 0xb2, 0x34, 0x27, 0x9c,
+	0x8b, 0x73, 0xd3, 0x74, 0x9f, 0x3e, 0xcf, 0xfc, 0x7f, 0xf3, 0xef, 0x33, 0xcf, 0x2c, 0xac, 0x7f,
+	0x41, 0xbf, 0xf6, 0x18, 0xd6, 0x4c, 0xe2, 0x38, 0xd8, 0xa0, 0xcc, 0xd0, 0x46, 0x6d, 0xed, 0xc0,
+	0x23, 0xf6, 0x91, 0x3a, 0xb4, 0x2d, 0xd7, 0x42, 0xf3, 0x22, 0x41, 0x0d, 0x13, 0xd4, 0x51, 0xbb,
+	0xf2, 0x3c, 0x36, 0x29, 0xb3, 0x34, 0xfe, 0x29, 0xf2, 0x2a, 0xcd, 0x81, 0xe5, 0x98, 0x96, 0xa3,
+	0xf5, 0xb1, 0x43, 0xc4, 0x02, 0xda, 0xa8, 0xdd, 0x27, 0x2e, 0x6e, 0x6b, 0x43, 0xbf, 0x0e, 0xbb,
+	0xd4, 0x62, 0x32, 0xb7, 0x2a, 0x73, 0x83, 0xb4, 0xb8, 0x60, 0xe5, 0x25, 0xf1, 0x63, 0x8f, 0x3f,
+	0x69, 0xe2, 0x41, 0xfe, 0x54, 0x32, 0x2c, 0xc3, 0x12, 0x71, 0xff, 0x9b, 0x8c, 0x2e, 0x1a, 0x96,
+	0x65, 0x7c, 0x49, 0x34, 0x3c, 0xa4, 0x1a, 0x66, 0xcc, 0x72, 0xb9, 0x54, 0x50, 0x93, 0xb8, 0x41,
+	0xf7, 0x68, 0x48, 0x64, 0x82, 0x52, 0x82, 0xe8, 0x23, 0x5f, 0x7e, 0x17, 0xdb, 0xd8, 0x74, 0xba,
+	0xe4, 0xc0, 0x23, 0x8e, 0xab, 0xec, 0xc1, 0xf9, 0xb1, 0xa8, 0x33, 0xb4, 0x98, 0x43, 0xd0, 0x06,
+	0xcc, 0x0d, 0x79, 0xa4, 0x0c, 0x96, 0x40, 0xa3, 0xd8, 0xa9, 0xaa, 0x09, 0xf6, 0xa8, 0xa2, 0x68,
+	0xb3, 0x70, 0x7e, 0xaf, 0x9e, 0xf9, 0xed, 0xe1, 0x9f, 0x4d, 0xd0, 0x95, 0x55, 0xca, 0xab, 0x52,
+	0xec, 0x93, 0x7d, 0x9b, 0x60, 0x5d, 0x8a, 0xa1, 0xe7, 0x60, 0x96, 0xea, 0x7c, 0xc5, 0xd9, 0x6e,
+	0x96, 0xea, 0xca, 0xf7, 0x40, 0xaa, 0x07, 0x69, 0x91, 0xba, 0xcb, 0x23, 0xa9, 0xea, 0xa2, 0x68,
+	0x4c, 0x5d, 0x54, 0xa1, 0x0e, 0x9c, 0xa3, 0x6c, 0x44, 0x5d, 0xa2, 0x97, 0xb3, 0x4b, 0x33, 0x8d,
+	0xc2, 0x66, 0xf9, 0xdf, 0xb3, 0x56, 0x49, 0x5a, 0xfc, 0xb6, 0xae, 0xdb, 0xc4, 0x71, 0x3e, 0x76,
+	0x6d, 0xca, 0x8c, 0x6e, 0x90, 0xa8, 0x9c, 0x01, 0xf8, 0x42, 0x8c, 0xc5, 0xf9, 0xf0, 0xf3, 0x80,
+	0x7a, 0x0d, 0xe6, 0x4c, 0x62, 0xf6, 0x89, 0xcd, 0x69, 0xd2, 0x16, 0x93, 0x79, 0x68, 0x19, 0x3e,
+	0x3b, 0xb0, 0x4c, 0xd3, 0x63, 0xd4, 0x3d, 0xea, 0x51, 0x1f, 0xc2, 0xdf, 0x71, 0x31, 0x8c, 0x6d,
+	0xeb, 0xe8, 0x3d, 0x08, 0xa3, 0x76, 0x29, 0xcf, 0xf0, 0x6d, 0xbe, 0xa6, 0xca, 0x55, 0xfd, 0xde,
+	0x52, 0x45, 0xaf, 0xc8, 0xde, 0x52, 0x77, 0xb1, 0x41, 0x24, 0x50, 0x37, 0x56, 0xa9, 0xfc, 0x0a,
+	0xe0, 0xc2, 0x75, 0x6c, 0xe9, 0xe2, 0xbb, 0x70, 0x4e, 0xf8, 0xe1, 0xff, 0x89, 0x33, 0x8d, 0x62,
+	0xa7, 0x9e, 0x62, 0xe3, 0xa7, 0x94, 0x7c, 0x15, 0xb7, 0x32, 0x28, 0x45, 0x5b, 0x63, 0xa0, 0x59,
+	0x0e, 0xba, 0x72, 0x2b, 0xa8, 0x40, 0x18, 0x23, 0x3d, 0x86, 0x25, 0x0e, 0xba, 0xc3, 0xc5, 0x49,
+	0xd0, 0x81, 0xa8, 0x0a, 0x0b, 0x42, 0xab, 0x17, 0xf6, 0x46, 0x5e, 0x04, 0x26, 0x6c, 0xca, 0x3e,
+	0xb6, 0x4d, 0xbf, 0x07, 0xff, 0x6e, 0xa4, 0x2e, 0x5d, 0xda, 0x82, 0x79, 0x53, 0xc6, 0xa4, 0x4d,
+	0x4b, 0x89, 0x36, 0xc9, 0xc2, 0x1d, 0xe2, 0xe2, 0xb8, 0x4f, 0x61, 0xf1, 0xdd, 0x19, 0xc5, 0xe0,
+	0x8b, 0x1c, 0x75, 0x8f, 0xf9, 0x26, 0xbc, 0x63, 0x79, 0xcc, 0x7d, 0x92, 0xad, 0xa8, 0x9c, 0x02,
+	0x58, 0x9e, 0x14, 0x94, 0xf6, 0x2c, 0xc0, 0x9c, 0xc7, 0xc2, 0xa3, 0x38, 0xdb, 0x95, 0x4f, 0xa8,
+	0x1c, 0x35, 0x97, 0x58, 0x32, 0x6c, 0x98, 0x45, 0x58, 0x70, 0x6d, 0x8f, 0x0d, 0xb0, 0x7f, 0xfc,
+	0xfc, 0xc6, 0xce, 0x77, 0xa3, 0x00, 0xaa, 0xc3, 0xa2, 0x89, 0x0f, 0x7b, 0x41, 0xed, 0x2c, 0xaf,
+	0x85, 0x26, 0x3e, 0x94, 0xfd, 0xab, 0xfc, 0x0d, 0xe4, 0xf6, 0xb7, 0xfd, 0x83, 0x29, 0x46, 0xdc,
+	0x53, 0x71, 0x12, 0xff, 0x0a, 0x6c, 0x1c, 0x03, 0x97, 0x36, 0x7e, 0x00, 0x8b, 0x34, 0x0a, 0xa7,
+	0x9e, 0xc7, 0xa8, 0x3c, 0xde, 0x67, 0xf1, 0xf2, 0x3b, 0x6b, 0xb5, 0xce, 0x3f, 0x73, 0xf0, 0x19,
+	0xce, 0x8c, 0xbe, 0x05, 0x30, 0x27, 0xc6, 0x39, 0x5a, 0x49, 0xc4, 0x9a, 0xbc, 0x3b, 0x2a, 0x8d,
+	0xdb, 0x13, 0x85, 0xa6, 0xd2, 0xf8, 0xce, 0xdf, 0xc4, 0x37, 0xff, 0x3d, 0xf8, 0x31, 0xfb, 0x32,
+	0xaa, 0x6a, 0x49, 0x57, 0x95, 0xb8, 0x38, 0xd0, 0x29, 0x80, 0x39, 0xd1, 0x0a, 0x69, 0x1c, 0x63,
+	0xd7, 0x4a, 0x1a, 0xc7, 0xf8, 0xc5, 0xa2, 0xa8, 0x11, 0xc7, 0x2b, 0x68, 0x39, 0x91, 0x43, 0x76,
+	0xa6, 0x76, 0x4c, 0xf5, 0x13, 0xf4, 0x13, 0x80, 0x85, 0x70, 0xb0, 0xa2, 0xe6, 0x6d, 0x3a, 0xd1,
+	0xa5, 0x51, 0x79, 0x63, 0xaa, 0x5c, 0x89, 0xf5, 0x56, 0x84, 0xa5, 0xa1, 0x56, 0x22, 0x96, 0xe8,
+	0x67, 0x47, 0x3b, 0x16, 0x5f, 0x4e, 0x02, 0x4e, 0xf4, 0x33, 0x80, 0xf9, 0x60, 0xa8, 0xa1, 0xd7,
+	0x6f, 0x56, 0xbd, 0x36, 0x76, 0x2b, 0xcd, 0x69, 0x52, 0x25, 0xdf, 0x46, 0xc4, 0xb7, 0x8e, 0xda,
+	0xe9, 0xb6, 0x85, 0xb3, 0xfc, 0x44, 0x0b, 0x47, 0xe3, 0x1f, 0x00, 0x16, 0x63, 0xa7, 0x02, 0xad,
+	0xde, 0xac, 0x3d, 0x79, 0xea, 0x2b, 0xad, 0x29, 0xb3, 0xa7, 0x87, 0x9d, 0x30, 0x33, 0x7e, 0xb8,
+	0x7e, 0x01, 0xb0, 0x18, 0x9b, 0x84, 0x69, 0xb0, 0x93, 0x13, 0x3a, 0x0d, 0x36, 0x61, 0xbc, 0x2a,
+	0x6f, 0x46, 0xb0, 0x2a, 0x5a, 0x9d, 0x0e, 0x56, 0x4c, 0xe0, 0xcd, 0xf7, 0xcf, 0x2f, 0x6b, 0xe0,
+	0xe2, 0xb2, 0x06, 0xee, 0x5f, 0xd6, 0xc0, 0x0f, 0x57, 0xb5, 0xcc, 0xc5, 0x55, 0x2d, 0xf3, 0xff,
+	0x55, 0x2d, 0xf3, 0xd9, 0x9a, 0x41, 0xdd, 0x7d, 0xaf, 0xaf, 0x0e, 0x2c, 0x53, 0xae, 0xd8, 0x1a,
+	0xec, 0x63, 0xca, 0x82, 0xe5, 0x0f, 0x63, 0x02, 0xfc, 0x0d, 0xb1, 0x9f, 0xe3, 0xaf, 0x88, 0xeb,
+	0x8f, 0x02, 0x00, 0x00, 0xff, 0xff, 0x23, 0x90, 0x0c, 0x95, 0x26, 0x0b, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -636,7 +797,10 @@ type QueryClient interface {
 	// Messages lists the metadata of a thread's messages by seq, oldest first
 	// (pagination.reverse for newest first).
 	Messages(ctx context.Context, in *QueryMessagesRequest, opts ...grpc.CallOption) (*QueryMessagesResponse, error)
-	// UnreadCount sums the unread messages of a member over its threads.
+	// Invitations lists the pending group invitations of an account.
+	Invitations(ctx context.Context, in *QueryInvitationsRequest, opts ...grpc.CallOption) (*QueryInvitationsResponse, error)
+	// UnreadCount sums the unread messages of a member over at most
+	// max_threads of its threads, newest first.
 	UnreadCount(ctx context.Context, in *QueryUnreadCountRequest, opts ...grpc.CallOption) (*QueryUnreadCountResponse, error)
 }
 
@@ -684,6 +848,15 @@ func (c *queryClient) Messages(ctx context.Context, in *QueryMessagesRequest, op
 	return out, nil
 }
 
+func (c *queryClient) Invitations(ctx context.Context, in *QueryInvitationsRequest, opts ...grpc.CallOption) (*QueryInvitationsResponse, error) {
+	out := new(QueryInvitationsResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.messaging.v1.Query/Invitations", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) UnreadCount(ctx context.Context, in *QueryUnreadCountRequest, opts ...grpc.CallOption) (*QueryUnreadCountResponse, error) {
 	out := new(QueryUnreadCountResponse)
 	err := c.cc.Invoke(ctx, "/kizuna.messaging.v1.Query/UnreadCount", in, out, opts...)
@@ -705,7 +878,10 @@ type QueryServer interface {
 	// Messages lists the metadata of a thread's messages by seq, oldest first
 	// (pagination.reverse for newest first).
 	Messages(context.Context, *QueryMessagesRequest) (*QueryMessagesResponse, error)
-	// UnreadCount sums the unread messages of a member over its threads.
+	// Invitations lists the pending group invitations of an account.
+	Invitations(context.Context, *QueryInvitationsRequest) (*QueryInvitationsResponse, error)
+	// UnreadCount sums the unread messages of a member over at most
+	// max_threads of its threads, newest first.
 	UnreadCount(context.Context, *QueryUnreadCountRequest) (*QueryUnreadCountResponse, error)
 }
 
@@ -724,6 +900,9 @@ func (*UnimplementedQueryServer) ThreadsOf(ctx context.Context, req *QueryThread
 }
 func (*UnimplementedQueryServer) Messages(ctx context.Context, req *QueryMessagesRequest) (*QueryMessagesResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Messages not implemented")
+}
+func (*UnimplementedQueryServer) Invitations(ctx context.Context, req *QueryInvitationsRequest) (*QueryInvitationsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Invitations not implemented")
 }
 func (*UnimplementedQueryServer) UnreadCount(ctx context.Context, req *QueryUnreadCountRequest) (*QueryUnreadCountResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method UnreadCount not implemented")
@@ -805,6 +984,24 @@ func _Query_Messages_Handler(srv interface{}, ctx context.Context, dec func(inte
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_Invitations_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryInvitationsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Invitations(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.messaging.v1.Query/Invitations",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Invitations(ctx, req.(*QueryInvitationsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_UnreadCount_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QueryUnreadCountRequest)
 	if err := dec(in); err != nil {
@@ -843,6 +1040,10 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Messages",
 			Handler:    _Query_Messages_Handler,
+		},
+		{
+			MethodName: "Invitations",
+			Handler:    _Query_Invitations_Handler,
 		},
 		{
 			MethodName: "UnreadCount",
@@ -957,6 +1158,15 @@ func (m *QueryThreadResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if len(m.Invited) > 0 {
+		for iNdEx := len(m.Invited) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.Invited[iNdEx])
+			copy(dAtA[i:], m.Invited[iNdEx])
+			i = encodeVarintQuery(dAtA, i, uint64(len(m.Invited[iNdEx])))
+			i--
+			dAtA[i] = 0x12
+		}
+	}
 	{
 		size, err := m.Thread.MarshalToSizedBuffer(dAtA[:i])
 		if err != nil {
@@ -1210,6 +1420,21 @@ func (m *QueryUnreadCountResponse) MarshalToSizedBuffer(dAtA []byte) (int, error
 	_ = i
 	var l int
 	_ = l
+	if m.MaxThreads != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.MaxThreads))
+		i--
+		dAtA[i] = 0x20
+	}
+	if m.Truncated {
+		i--
+		if m.Truncated {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x18
+	}
 	if m.Threads != 0 {
 		i = encodeVarintQuery(dAtA, i, uint64(m.Threads))
 		i--
@@ -1219,6 +1444,102 @@ func (m *QueryUnreadCountResponse) MarshalToSizedBuffer(dAtA []byte) (int, error
 		i = encodeVarintQuery(dAtA, i, uint64(m.Unread))
 		i--
 		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryInvitationsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryInvitationsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryInvitationsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Member) > 0 {
+		i -= len(m.Member)
+		copy(dAtA[i:], m.Member)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Member)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryInvitationsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryInvitationsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryInvitationsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Invitations) > 0 {
+		for iNdEx := len(m.Invitations) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Invitations[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
 	}
 	return len(dAtA) - i, nil
 }
@@ -1274,6 +1595,12 @@ func (m *QueryThreadResponse) Size() (n int) {
 	_ = l
 	l = m.Thread.Size()
 	n += 1 + l + sovQuery(uint64(l))
+	if len(m.Invited) > 0 {
+		for _, s := range m.Invited {
+			l = len(s)
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
 	return n
 }
 
@@ -1378,6 +1705,51 @@ func (m *QueryUnreadCountResponse) Size() (n int) {
 	}
 	if m.Threads != 0 {
 		n += 1 + sovQuery(uint64(m.Threads))
+	}
+	if m.Truncated {
+		n += 2
+	}
+	if m.MaxThreads != 0 {
+		n += 1 + sovQuery(uint64(m.MaxThreads))
+	}
+	return n
+}
+
+func (m *QueryInvitationsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Member)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovQuery(uint64(m.CommunityId))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryInvitationsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Invitations) > 0 {
+		for _, e := range m.Invitations {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
 	}
 	return n
 }
@@ -1651,6 +2023,38 @@ func (m *QueryThreadResponse) Unmarshal(dAtA []byte) error {
 			if err := m.Thread.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Invited", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Invited = append(m.Invited, string(dAtA[iNdEx:postIndex]))
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
@@ -2323,6 +2727,302 @@ func (m *QueryUnreadCountResponse) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Truncated", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Truncated = bool(v != 0)
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxThreads", wireType)
+			}
+			m.MaxThreads = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.MaxThreads |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryInvitationsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryInvitationsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryInvitationsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Member", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Member = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryInvitationsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryInvitationsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryInvitationsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Invitations", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Invitations = append(m.Invitations, Invitation{})
+			if err := m.Invitations[len(m.Invitations)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipQuery(dAtA[iNdEx:])

@@ -37,6 +37,9 @@ type MsgOpenAdThread struct {
 	Requester string `protobuf:"bytes,1,opt,name=requester,proto3" json:"requester,omitempty"`
 	// ad_id is the ad.
 	AdId uint64 `protobuf:"varint,2,opt,name=ad_id,json=adId,proto3" json:"ad_id,omitempty"`
+	// community_id, if set, must be the community of the ad; 0 does not
+	// state it. Fee sponsorship pays only for Msgs that name their community.
+	CommunityId uint64 `protobuf:"varint,3,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
 }
 
 func (m *MsgOpenAdThread) Reset()         { *m = MsgOpenAdThread{} }
@@ -82,6 +85,13 @@ func (m *MsgOpenAdThread) GetRequester() string {
 func (m *MsgOpenAdThread) GetAdId() uint64 {
 	if m != nil {
 		return m.AdId
+	}
+	return 0
+}
+
+func (m *MsgOpenAdThread) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
 	}
 	return 0
 }
@@ -261,14 +271,15 @@ func (m *MsgOpenDirectThreadResponse) GetCreated() bool {
 }
 
 // MsgCreateGroupThread creates a group thread. The creator is a member even
-// when not listed.
+// when not listed; the other accounts listed are invited and become members
+// only by accepting (MsgAcceptGroupInvite).
 type MsgCreateGroupThread struct {
 	// creator signs; an active member of the community.
 	Creator string `protobuf:"bytes,1,opt,name=creator,proto3" json:"creator,omitempty"`
 	// community_id is the community.
 	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
-	// members are the other members, each an active member of the community,
-	// without duplicates.
+	// members are the accounts to invite, each an active member of the
+	// community, without duplicates.
 	Members []string `protobuf:"bytes,3,rep,name=members,proto3" json:"members,omitempty"`
 	// title is required.
 	Title string `protobuf:"bytes,4,opt,name=title,proto3" json:"title,omitempty"`
@@ -388,10 +399,16 @@ type MsgUpdateGroupThread struct {
 	Updater string `protobuf:"bytes,1,opt,name=updater,proto3" json:"updater,omitempty"`
 	// thread_id is the group thread.
 	ThreadId uint64 `protobuf:"varint,2,opt,name=thread_id,json=threadId,proto3" json:"thread_id,omitempty"`
-	// members is the complete new member list, without duplicates.
+	// members is the complete new member list, without duplicates: members
+	// not listed are removed, listed accounts that are not members yet are
+	// invited (the updater joins at once), pending invitations of accounts
+	// not listed are withdrawn.
 	Members []string `protobuf:"bytes,3,rep,name=members,proto3" json:"members,omitempty"`
 	// title is the new title.
 	Title string `protobuf:"bytes,4,opt,name=title,proto3" json:"title,omitempty"`
+	// community_id, if set, must be the community of the thread; 0 does not
+	// state it. Fee sponsorship pays only for Msgs that name their community.
+	CommunityId uint64 `protobuf:"varint,5,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
 }
 
 func (m *MsgUpdateGroupThread) Reset()         { *m = MsgUpdateGroupThread{} }
@@ -455,6 +472,13 @@ func (m *MsgUpdateGroupThread) GetTitle() string {
 	return ""
 }
 
+func (m *MsgUpdateGroupThread) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
 // MsgUpdateGroupThreadResponse is the response of Msg/UpdateGroupThread.
 type MsgUpdateGroupThreadResponse struct {
 }
@@ -505,6 +529,9 @@ type MsgPostMessage struct {
 	// payload is the opaque body, 1 to max_payload_bytes bytes; clients should
 	// encrypt it end to end.
 	Payload []byte `protobuf:"bytes,4,opt,name=payload,proto3" json:"payload,omitempty"`
+	// community_id, if set, must be the community of the thread; 0 does not
+	// state it. Fee sponsorship pays only for Msgs that name their community.
+	CommunityId uint64 `protobuf:"varint,5,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
 }
 
 func (m *MsgPostMessage) Reset()         { *m = MsgPostMessage{} }
@@ -568,6 +595,13 @@ func (m *MsgPostMessage) GetPayload() []byte {
 	return nil
 }
 
+func (m *MsgPostMessage) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
 // MsgPostMessageResponse returns the message's number.
 type MsgPostMessageResponse struct {
 	// seq is the message's number in the thread.
@@ -623,6 +657,9 @@ type MsgMarkRead struct {
 	// seq is at most the thread's last_seq; a seq at or below the current
 	// mark changes nothing.
 	Seq uint64 `protobuf:"varint,3,opt,name=seq,proto3" json:"seq,omitempty"`
+	// community_id, if set, must be the community of the thread; 0 does not
+	// state it. Fee sponsorship pays only for Msgs that name their community.
+	CommunityId uint64 `protobuf:"varint,4,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
 }
 
 func (m *MsgMarkRead) Reset()         { *m = MsgMarkRead{} }
@@ -679,6 +716,13 @@ func (m *MsgMarkRead) GetSeq() uint64 {
 	return 0
 }
 
+func (m *MsgMarkRead) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
 // MsgMarkReadResponse returns the read mark after the Msg.
 type MsgMarkReadResponse struct {
 	// read_seq is the member's read mark.
@@ -725,6 +769,221 @@ func (m *MsgMarkReadResponse) GetReadSeq() uint64 {
 	return 0
 }
 
+// MsgAcceptGroupInvite accepts a pending invitation to a group thread.
+type MsgAcceptGroupInvite struct {
+	// invitee signs; invited to the thread, and still the active member of its
+	// community it was when invited.
+	Invitee string `protobuf:"bytes,1,opt,name=invitee,proto3" json:"invitee,omitempty"`
+	// thread_id is the group thread.
+	ThreadId uint64 `protobuf:"varint,2,opt,name=thread_id,json=threadId,proto3" json:"thread_id,omitempty"`
+	// community_id, if set, must be the community of the thread; 0 does not
+	// state it. Fee sponsorship pays only for Msgs that name their community.
+	CommunityId uint64 `protobuf:"varint,3,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+}
+
+func (m *MsgAcceptGroupInvite) Reset()         { *m = MsgAcceptGroupInvite{} }
+func (m *MsgAcceptGroupInvite) String() string { return proto.CompactTextString(m) }
+func (*MsgAcceptGroupInvite) ProtoMessage()    {}
+func (*MsgAcceptGroupInvite) Descriptor() ([]byte, []int) {
+	return fileDescriptor_f1194f823c5b3eb3, []int{12}
+}
+func (m *MsgAcceptGroupInvite) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAcceptGroupInvite) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAcceptGroupInvite.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAcceptGroupInvite) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAcceptGroupInvite.Merge(m, src)
+}
+func (m *MsgAcceptGroupInvite) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAcceptGroupInvite) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAcceptGroupInvite.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAcceptGroupInvite proto.InternalMessageInfo
+
+func (m *MsgAcceptGroupInvite) GetInvitee() string {
+	if m != nil {
+		return m.Invitee
+	}
+	return ""
+}
+
+func (m *MsgAcceptGroupInvite) GetThreadId() uint64 {
+	if m != nil {
+		return m.ThreadId
+	}
+	return 0
+}
+
+func (m *MsgAcceptGroupInvite) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+// MsgAcceptGroupInviteResponse returns the member's read mark: earlier
+// messages count as read.
+type MsgAcceptGroupInviteResponse struct {
+	// read_seq is the member's read mark, the thread's last_seq.
+	ReadSeq uint64 `protobuf:"varint,1,opt,name=read_seq,json=readSeq,proto3" json:"read_seq,omitempty"`
+}
+
+func (m *MsgAcceptGroupInviteResponse) Reset()         { *m = MsgAcceptGroupInviteResponse{} }
+func (m *MsgAcceptGroupInviteResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgAcceptGroupInviteResponse) ProtoMessage()    {}
+func (*MsgAcceptGroupInviteResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_f1194f823c5b3eb3, []int{13}
+}
+func (m *MsgAcceptGroupInviteResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAcceptGroupInviteResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAcceptGroupInviteResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAcceptGroupInviteResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAcceptGroupInviteResponse.Merge(m, src)
+}
+func (m *MsgAcceptGroupInviteResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAcceptGroupInviteResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAcceptGroupInviteResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAcceptGroupInviteResponse proto.InternalMessageInfo
+
+func (m *MsgAcceptGroupInviteResponse) GetReadSeq() uint64 {
+	if m != nil {
+		return m.ReadSeq
+	}
+	return 0
+}
+
+// MsgDeclineGroupInvite declines a pending invitation to a group thread.
+type MsgDeclineGroupInvite struct {
+	// invitee signs; invited to the thread.
+	Invitee string `protobuf:"bytes,1,opt,name=invitee,proto3" json:"invitee,omitempty"`
+	// thread_id is the group thread.
+	ThreadId uint64 `protobuf:"varint,2,opt,name=thread_id,json=threadId,proto3" json:"thread_id,omitempty"`
+	// community_id, if set, must be the community of the thread; 0 does not
+	// state it. Fee sponsorship pays only for Msgs that name their community.
+	CommunityId uint64 `protobuf:"varint,3,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+}
+
+func (m *MsgDeclineGroupInvite) Reset()         { *m = MsgDeclineGroupInvite{} }
+func (m *MsgDeclineGroupInvite) String() string { return proto.CompactTextString(m) }
+func (*MsgDeclineGroupInvite) ProtoMessage()    {}
+func (*MsgDeclineGroupInvite) Descriptor() ([]byte, []int) {
+	return fileDescriptor_f1194f823c5b3eb3, []int{14}
+}
+func (m *MsgDeclineGroupInvite) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgDeclineGroupInvite) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgDeclineGroupInvite.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgDeclineGroupInvite) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgDeclineGroupInvite.Merge(m, src)
+}
+func (m *MsgDeclineGroupInvite) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgDeclineGroupInvite) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgDeclineGroupInvite.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgDeclineGroupInvite proto.InternalMessageInfo
+
+func (m *MsgDeclineGroupInvite) GetInvitee() string {
+	if m != nil {
+		return m.Invitee
+	}
+	return ""
+}
+
+func (m *MsgDeclineGroupInvite) GetThreadId() uint64 {
+	if m != nil {
+		return m.ThreadId
+	}
+	return 0
+}
+
+func (m *MsgDeclineGroupInvite) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+// MsgDeclineGroupInviteResponse is the response of Msg/DeclineGroupInvite.
+type MsgDeclineGroupInviteResponse struct {
+}
+
+func (m *MsgDeclineGroupInviteResponse) Reset()         { *m = MsgDeclineGroupInviteResponse{} }
+func (m *MsgDeclineGroupInviteResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgDeclineGroupInviteResponse) ProtoMessage()    {}
+func (*MsgDeclineGroupInviteResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_f1194f823c5b3eb3, []int{15}
+}
+func (m *MsgDeclineGroupInviteResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgDeclineGroupInviteResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgDeclineGroupInviteResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgDeclineGroupInviteResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgDeclineGroupInviteResponse.Merge(m, src)
+}
+func (m *MsgDeclineGroupInviteResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgDeclineGroupInviteResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgDeclineGroupInviteResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgDeclineGroupInviteResponse proto.InternalMessageInfo
+
 // MsgUpdateParams replaces the module params.
 type MsgUpdateParams struct {
 	// authority is the governance module account.
@@ -737,7 +996,7 @@ func (m *MsgUpdateParams) Reset()         { *m = MsgUpdateParams{} }
 func (m *MsgUpdateParams) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParams) ProtoMessage()    {}
 func (*MsgUpdateParams) Descriptor() ([]byte, []int) {
-	return fileDescriptor_f1194f823c5b3eb3, []int{12}
+	return fileDescriptor_f1194f823c5b3eb3, []int{16}
 }
 func (m *MsgUpdateParams) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -788,7 +1047,7 @@ func (m *MsgUpdateParamsResponse) Reset()         { *m = MsgUpdateParamsResponse
 func (m *MsgUpdateParamsResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParamsResponse) ProtoMessage()    {}
 func (*MsgUpdateParamsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_f1194f823c5b3eb3, []int{13}
+	return fileDescriptor_f1194f823c5b3eb3, []int{17}
 }
 func (m *MsgUpdateParamsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -830,6 +1089,10 @@ func init() {
 	proto.RegisterType((*MsgPostMessageResponse)(nil), "kizuna.messaging.v1.MsgPostMessageResponse")
 	proto.RegisterType((*MsgMarkRead)(nil), "kizuna.messaging.v1.MsgMarkRead")
 	proto.RegisterType((*MsgMarkReadResponse)(nil), "kizuna.messaging.v1.MsgMarkReadResponse")
+	proto.RegisterType((*MsgAcceptGroupInvite)(nil), "kizuna.messaging.v1.MsgAcceptGroupInvite")
+	proto.RegisterType((*MsgAcceptGroupInviteResponse)(nil), "kizuna.messaging.v1.MsgAcceptGroupInviteResponse")
+	proto.RegisterType((*MsgDeclineGroupInvite)(nil), "kizuna.messaging.v1.MsgDeclineGroupInvite")
+	proto.RegisterType((*MsgDeclineGroupInviteResponse)(nil), "kizuna.messaging.v1.MsgDeclineGroupInviteResponse")
 	proto.RegisterType((*MsgUpdateParams)(nil), "kizuna.messaging.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "kizuna.messaging.v1.MsgUpdateParamsResponse")
 }
@@ -837,63 +1100,71 @@ func init() {
 func init() { proto.RegisterFile("kizuna/messaging/v1/tx.proto", fileDescriptor_f1194f823c5b3eb3) }
 
 var fileDescriptor_f1194f823c5b3eb3 = []byte{
-	// 882 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x56, 0xcf, 0x6f, 0xe3, 0x44,
-	0x14, 0x8e, 0x37, 0x3f, 0x9a, 0x4c, 0xc2, 0xb2, 0xeb, 0x46, 0x6c, 0xea, 0x56, 0x69, 0x30, 0x5d,
-	0x29, 0x84, 0x6e, 0x9c, 0xa6, 0x6a, 0x0f, 0x41, 0x42, 0x6a, 0x41, 0x42, 0x45, 0x8a, 0xa8, 0xdc,
-	0xc2, 0x81, 0x4b, 0xe4, 0xc4, 0x23, 0xc7, 0x6a, 0xed, 0x71, 0x3c, 0x93, 0xaa, 0xe1, 0x84, 0x38,
-	0x72, 0x42, 0xe2, 0xca, 0x1f, 0xc0, 0xb1, 0x07, 0xce, 0x9c, 0x7b, 0x2c, 0x9c, 0x38, 0x21, 0xd4,
-	0x1c, 0x2a, 0x4e, 0xfc, 0x0b, 0xc8, 0x33, 0x63, 0xc7, 0x89, 0xed, 0x24, 0x12, 0x70, 0xa9, 0xfa,
-	0xde, 0x7c, 0xf3, 0xbe, 0xf7, 0x7d, 0x9e, 0x99, 0x17, 0xb0, 0x73, 0x65, 0x7e, 0x3d, 0xb6, 0x35,
-	0xc5, 0x82, 0x18, 0x6b, 0x86, 0x69, 0x1b, 0xca, 0xcd, 0x81, 0x42, 0x6e, 0x9b, 0x8e, 0x8b, 0x08,
-	0x12, 0x37, 0xd9, 0x6a, 0x33, 0x58, 0x6d, 0xde, 0x1c, 0x48, 0x2f, 0x35, 0xcb, 0xb4, 0x91, 0x42,
-	0xff, 0x32, 0x9c, 0xf4, 0x6a, 0x80, 0xb0, 0x85, 0xb0, 0x62, 0x61, 0xba, 0xdf, 0xc2, 0x06, 0x5f,
-	0xd8, 0x62, 0x0b, 0x3d, 0x1a, 0x29, 0x2c, 0xe0, 0x4b, 0x65, 0x03, 0x19, 0x88, 0xe5, 0xbd, 0xff,
-	0x78, 0x76, 0x37, 0xb6, 0x9f, 0x89, 0x03, 0xf9, 0x36, 0xf9, 0x07, 0x01, 0xbc, 0xdd, 0xc5, 0xc6,
-	0xe7, 0x0e, 0xb4, 0x4f, 0xf4, 0xcb, 0xa1, 0x0b, 0x35, 0x5d, 0x3c, 0x06, 0x05, 0x17, 0x8e, 0xc6,
-	0x10, 0x13, 0xe8, 0x56, 0x84, 0x9a, 0x50, 0x2f, 0x9c, 0x56, 0x7e, 0xfb, 0xf9, 0x4d, 0x99, 0xf3,
-	0x9d, 0xe8, 0xba, 0x0b, 0x31, 0xbe, 0x20, 0xae, 0x69, 0x1b, 0xea, 0x0c, 0x2a, 0x6e, 0x82, 0xac,
-	0xa6, 0xf7, 0x4c, 0xbd, 0xf2, 0xac, 0x26, 0xd4, 0x33, 0x6a, 0x46, 0xd3, 0xcf, 0xf4, 0xce, 0xe1,
-	0xb7, 0x4f, 0x77, 0x8d, 0x19, 0xe8, 0xbb, 0xa7, 0xbb, 0x46, 0x2d, 0xd2, 0xd4, 0x42, 0x07, 0xf2,
-	0x39, 0x78, 0xb5, 0x90, 0x52, 0x21, 0x76, 0x90, 0x8d, 0xa1, 0xb8, 0x0d, 0x0a, 0x84, 0x66, 0x3c,
-	0x22, 0x81, 0x12, 0xe5, 0x59, 0xe2, 0x4c, 0x17, 0x2b, 0x60, 0x63, 0xe0, 0x42, 0x8d, 0x40, 0xd6,
-	0x43, 0x5e, 0xf5, 0x43, 0xf9, 0x57, 0x01, 0x6c, 0xf2, 0x92, 0x9f, 0x98, 0x2e, 0x1c, 0x10, 0xae,
-	0xb5, 0xcd, 0x77, 0xa0, 0xd5, 0x4a, 0x7d, 0xa0, 0xf8, 0x2e, 0x28, 0x0d, 0x90, 0x65, 0x8d, 0x6d,
-	0x93, 0x4c, 0x66, 0x72, 0x8b, 0x41, 0xee, 0x4c, 0x17, 0xf7, 0x41, 0xc6, 0x81, 0xd0, 0xad, 0xa4,
-	0x57, 0xd4, 0xa4, 0xa8, 0xce, 0x91, 0xe7, 0x91, 0x5f, 0xde, 0x73, 0x68, 0x2f, 0xc9, 0xa1, 0x70,
-	0xef, 0xf2, 0x25, 0xd8, 0x8e, 0x49, 0xff, 0x5b, 0xa7, 0xfe, 0x16, 0x40, 0xb9, 0x8b, 0x8d, 0x8f,
-	0x69, 0xf8, 0xa9, 0x8b, 0xc6, 0xce, 0xff, 0x6b, 0x55, 0x1b, 0x6c, 0x58, 0xd0, 0xea, 0x43, 0x17,
-	0x57, 0xd2, 0xb5, 0xf4, 0xf2, 0xb2, 0x1c, 0x28, 0x96, 0x41, 0x96, 0x98, 0xe4, 0x1a, 0x56, 0x32,
-	0x5e, 0x23, 0x2a, 0x0b, 0x3a, 0xc7, 0x8b, 0x36, 0xbe, 0x8e, 0xb3, 0x31, 0x22, 0x4c, 0xfe, 0x10,
-	0xec, 0xc4, 0xe5, 0xd7, 0x32, 0x52, 0xfe, 0x8b, 0xd9, 0xf5, 0x85, 0xa3, 0x47, 0xed, 0x1a, 0xd3,
-	0xe4, 0x1a, 0x76, 0x71, 0xe0, 0x3c, 0xd3, 0xb3, 0x85, 0x4f, 0xf6, 0x5f, 0x1b, 0xc5, 0x49, 0x13,
-	0x8d, 0x8a, 0x48, 0x92, 0xab, 0xd4, 0xa8, 0x48, 0xde, 0x37, 0xca, 0xbb, 0x64, 0xcf, 0xbb, 0xd8,
-	0x38, 0x47, 0x98, 0x74, 0x69, 0x25, 0x28, 0xb6, 0x40, 0x0e, 0x43, 0x5b, 0x5f, 0xc3, 0x04, 0x8e,
-	0x5b, 0xee, 0xc1, 0x6b, 0xf0, 0x7c, 0x80, 0x6c, 0x02, 0x6d, 0xd2, 0xc3, 0x43, 0xad, 0x7d, 0x74,
-	0x4c, 0x6f, 0x58, 0x49, 0x7d, 0x8b, 0x67, 0x2f, 0x68, 0xd2, 0x3b, 0xdd, 0x8e, 0x36, 0xb9, 0x46,
-	0x9a, 0x4e, 0x85, 0x97, 0x54, 0x3f, 0xec, 0x28, 0x9e, 0x74, 0x4e, 0xe5, 0x29, 0xdf, 0x8d, 0x53,
-	0x1e, 0x12, 0x20, 0x37, 0xc0, 0x3b, 0xf3, 0x99, 0xe0, 0x58, 0xbc, 0x00, 0x69, 0x0c, 0x47, 0xfc,
-	0x40, 0x78, 0xff, 0xca, 0x3f, 0x0a, 0xa0, 0xd8, 0xc5, 0x46, 0x57, 0x73, 0xaf, 0x54, 0xef, 0x08,
-	0xb4, 0x40, 0x8e, 0x7d, 0x88, 0xd5, 0xe2, 0x19, 0x6e, 0xb9, 0x78, 0x4e, 0x98, 0x0e, 0x08, 0x3b,
-	0xfb, 0x54, 0x0d, 0xdb, 0xeb, 0xa9, 0xd9, 0x89, 0x53, 0xe3, 0xb7, 0x23, 0xb7, 0xe8, 0x13, 0xe8,
-	0x87, 0x81, 0x8e, 0x2d, 0x90, 0xa7, 0x8c, 0x33, 0x31, 0x1b, 0x5e, 0x7c, 0x01, 0x47, 0xf2, 0x2f,
-	0x6c, 0x3a, 0xb0, 0x2f, 0x7e, 0xae, 0xb9, 0x9a, 0x85, 0xbd, 0xe9, 0xa0, 0x8d, 0xc9, 0x10, 0xb9,
-	0x26, 0x99, 0xac, 0x9e, 0x0e, 0x01, 0x54, 0xfc, 0x08, 0xe4, 0x1c, 0x5a, 0x81, 0xea, 0x2a, 0xb6,
-	0xb7, 0x9b, 0x31, 0xd3, 0xb0, 0xc9, 0x48, 0x4e, 0x0b, 0xf7, 0x7f, 0xec, 0xa6, 0x7e, 0x7a, 0xba,
-	0x6b, 0x08, 0x2a, 0xdf, 0xc5, 0x07, 0x49, 0x50, 0x2f, 0x71, 0x90, 0x84, 0x9b, 0x95, 0xb7, 0xe8,
-	0x20, 0x09, 0xa7, 0x7c, 0xd9, 0xed, 0x69, 0x16, 0xa4, 0xbb, 0xd8, 0x10, 0xfb, 0xa0, 0x34, 0x37,
-	0xfd, 0xf6, 0x62, 0xfb, 0x5a, 0x18, 0x47, 0xd2, 0xfe, 0x3a, 0xa8, 0xc0, 0x62, 0x1b, 0xbc, 0x88,
-	0x4c, 0x9e, 0xfa, 0xb2, 0x0a, 0x61, 0xa4, 0xd4, 0x5a, 0x17, 0x19, 0xf0, 0x8d, 0xc0, 0xcb, 0xe8,
-	0xfb, 0xfd, 0x7e, 0x52, 0x99, 0x08, 0x54, 0x3a, 0x58, 0x1b, 0x1a, 0xa6, 0x8c, 0xbe, 0x81, 0x89,
-	0x94, 0x11, 0x68, 0x32, 0x65, 0xe2, 0x73, 0x23, 0xf6, 0x40, 0x31, 0xfc, 0xd4, 0xbc, 0x97, 0x54,
-	0x21, 0x04, 0x92, 0x3e, 0x58, 0x03, 0x14, 0x10, 0x7c, 0x09, 0xf2, 0xc1, 0x5d, 0xae, 0x25, 0x6d,
-	0xf4, 0x11, 0x52, 0x7d, 0x15, 0x22, 0xa8, 0xdb, 0x07, 0xa5, 0xb9, 0x2b, 0xb5, 0xb7, 0x5c, 0x3b,
-	0x43, 0x25, 0x1f, 0xb9, 0xb8, 0xe3, 0x2d, 0x65, 0xbf, 0xf1, 0x6e, 0xcf, 0xe9, 0x67, 0xf7, 0x8f,
-	0x55, 0xe1, 0xe1, 0xb1, 0x2a, 0xfc, 0xf9, 0x58, 0x15, 0xbe, 0x9f, 0x56, 0x53, 0x0f, 0xd3, 0x6a,
-	0xea, 0xf7, 0x69, 0x35, 0xf5, 0x55, 0xcb, 0x30, 0xc9, 0x70, 0xdc, 0x6f, 0x0e, 0x90, 0xa5, 0xb0,
-	0xc2, 0x6f, 0x06, 0x43, 0xcd, 0xb4, 0x79, 0xa0, 0xdc, 0x86, 0xae, 0x15, 0xfd, 0xc5, 0xd8, 0xcf,
-	0xd1, 0x9f, 0x8c, 0x87, 0xff, 0x04, 0x00, 0x00, 0xff, 0xff, 0x7d, 0x59, 0x38, 0x58, 0xe5, 0x0a,
-	0x00, 0x00,
+	// 1019 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xc4, 0x57, 0xcd, 0x6f, 0xe3, 0x44,
+	0x14, 0xaf, 0x9b, 0xf4, 0xeb, 0x35, 0x2c, 0xbb, 0x6e, 0x61, 0x53, 0xb7, 0xa4, 0xc1, 0x74, 0x51,
+	0x09, 0xdd, 0x38, 0xcd, 0x6a, 0x8b, 0x28, 0x12, 0x52, 0xcb, 0x4a, 0xa8, 0x48, 0x16, 0x95, 0xbb,
+	0x70, 0xe0, 0x52, 0x39, 0xf6, 0xc8, 0xb1, 0xb6, 0xfe, 0xa8, 0x67, 0x52, 0x6d, 0x39, 0x21, 0x8e,
+	0x88, 0x03, 0x7f, 0x06, 0xc7, 0x1e, 0x10, 0x47, 0x90, 0x10, 0x87, 0x3d, 0x70, 0x58, 0x38, 0x71,
+	0x42, 0xa8, 0x3d, 0xf4, 0xc8, 0x85, 0x3f, 0x00, 0x79, 0x66, 0xec, 0x3a, 0x19, 0x3b, 0xb1, 0x04,
+	0x68, 0x2f, 0x91, 0xdf, 0x7b, 0xbf, 0x79, 0x1f, 0x3f, 0xbf, 0x79, 0x7e, 0x81, 0xb5, 0x27, 0xee,
+	0xe7, 0x03, 0xdf, 0xd4, 0x3c, 0x84, 0xb1, 0xe9, 0xb8, 0xbe, 0xa3, 0x9d, 0x6d, 0x6b, 0xe4, 0x69,
+	0x3b, 0x8c, 0x02, 0x12, 0xc8, 0x4b, 0xcc, 0xda, 0x4e, 0xad, 0xed, 0xb3, 0x6d, 0xe5, 0x8e, 0xe9,
+	0xb9, 0x7e, 0xa0, 0xd1, 0x5f, 0x86, 0x53, 0xee, 0x5a, 0x01, 0xf6, 0x02, 0xac, 0x79, 0x98, 0x9e,
+	0xf7, 0xb0, 0xc3, 0x0d, 0x2b, 0xcc, 0x70, 0x4c, 0x25, 0x8d, 0x09, 0xdc, 0xb4, 0xec, 0x04, 0x4e,
+	0xc0, 0xf4, 0xf1, 0x13, 0xd7, 0xae, 0xe7, 0xe6, 0x73, 0x1e, 0x22, 0x7e, 0x4c, 0xfd, 0x5e, 0x82,
+	0x97, 0x75, 0xec, 0x7c, 0x1c, 0x22, 0x7f, 0xcf, 0x7e, 0xdc, 0x8f, 0x90, 0x69, 0xcb, 0x3b, 0xb0,
+	0x10, 0xa1, 0xd3, 0x01, 0xc2, 0x04, 0x45, 0x75, 0xa9, 0x29, 0x6d, 0x2e, 0xec, 0xd7, 0x7f, 0xfb,
+	0xee, 0xfe, 0x32, 0x8f, 0xb7, 0x67, 0xdb, 0x11, 0xc2, 0xf8, 0x88, 0x44, 0xae, 0xef, 0x18, 0x37,
+	0x50, 0x79, 0x09, 0x66, 0x4c, 0xfb, 0xd8, 0xb5, 0xeb, 0xd3, 0x4d, 0x69, 0xb3, 0x6a, 0x54, 0x4d,
+	0xfb, 0xc0, 0x96, 0x5f, 0x87, 0x9a, 0x15, 0x78, 0xde, 0xc0, 0x77, 0xc9, 0x79, 0x6c, 0xab, 0x50,
+	0xdb, 0x62, 0xaa, 0x3b, 0xb0, 0x77, 0x1f, 0x7c, 0x79, 0x7d, 0xd1, 0xba, 0xf1, 0xf3, 0xd5, 0xf5,
+	0x45, 0xab, 0x29, 0xe4, 0x3d, 0x92, 0xa4, 0x7a, 0x08, 0x77, 0x47, 0x54, 0x06, 0xc2, 0x61, 0xe0,
+	0x63, 0x24, 0xaf, 0xc2, 0x02, 0xa1, 0x9a, 0x38, 0x9e, 0x44, 0xe3, 0xcd, 0x33, 0xc5, 0x81, 0x2d,
+	0xd7, 0x61, 0xce, 0x8a, 0x90, 0x49, 0x10, 0x4b, 0x73, 0xde, 0x48, 0x44, 0xf5, 0x57, 0x09, 0x96,
+	0xb8, 0xcb, 0x47, 0x6e, 0x84, 0x2c, 0xc2, 0xe9, 0xe8, 0xf2, 0x13, 0xc1, 0x64, 0x32, 0x12, 0xa0,
+	0x50, 0xf5, 0xb4, 0x50, 0xb5, 0xbc, 0x05, 0xd5, 0x10, 0xa1, 0x88, 0x12, 0x32, 0xce, 0x27, 0x45,
+	0xed, 0x3e, 0x8c, 0x39, 0x4a, 0xdc, 0xc7, 0x0c, 0x6d, 0x14, 0x31, 0x94, 0xcd, 0x5d, 0x7d, 0x0c,
+	0xab, 0x39, 0xea, 0x7f, 0xcb, 0xd4, 0x5f, 0x12, 0x2c, 0xeb, 0xd8, 0xf9, 0x80, 0x8a, 0x1f, 0x46,
+	0xc1, 0x20, 0xfc, 0x7f, 0xa9, 0xea, 0xc2, 0x9c, 0x87, 0xbc, 0x1e, 0x8a, 0x70, 0xbd, 0xd2, 0xac,
+	0x8c, 0x77, 0xcb, 0x81, 0xf2, 0x32, 0xcc, 0x10, 0x97, 0x9c, 0xa0, 0x7a, 0x35, 0x4e, 0xc4, 0x60,
+	0xc2, 0xee, 0xce, 0x28, 0x8d, 0xf7, 0xf2, 0x68, 0x14, 0x0a, 0x53, 0xdf, 0x83, 0xb5, 0x3c, 0x7d,
+	0x29, 0x22, 0xd5, 0xaf, 0xa7, 0x29, 0x5d, 0x9f, 0x84, 0xb6, 0x48, 0xd7, 0x80, 0x2a, 0x4b, 0xd0,
+	0xc5, 0x81, 0xc3, 0x91, 0xa6, 0x47, 0x5e, 0xd9, 0x7f, 0x46, 0x94, 0xf0, 0x56, 0x66, 0xc4, 0x6b,
+	0xcb, 0xb8, 0xe4, 0x79, 0x15, 0x72, 0x29, 0x54, 0xad, 0x36, 0x28, 0x97, 0x82, 0x3e, 0xe1, 0x52,
+	0xfd, 0x5b, 0x82, 0x5b, 0x3a, 0x76, 0x0e, 0x03, 0x4c, 0x74, 0xea, 0x09, 0xc9, 0x1d, 0x98, 0xc5,
+	0xc8, 0xb7, 0x4b, 0xf0, 0xc4, 0x71, 0xe3, 0x69, 0xba, 0x07, 0xb7, 0xac, 0xc0, 0x27, 0xc8, 0x27,
+	0xc7, 0xb8, 0x6f, 0x76, 0x1f, 0xee, 0xd0, 0x4b, 0x58, 0x33, 0x5e, 0xe2, 0xda, 0x23, 0xaa, 0x8c,
+	0x2f, 0x40, 0x68, 0x9e, 0x9f, 0x04, 0xa6, 0x4d, 0xb9, 0xa9, 0x19, 0x89, 0x58, 0x86, 0x1d, 0x2d,
+	0x66, 0x87, 0x67, 0x13, 0x93, 0xb3, 0x9e, 0x47, 0x4e, 0xa6, 0x46, 0xb5, 0x05, 0xaf, 0x0e, 0x6b,
+	0xd2, 0xe6, 0xba, 0x0d, 0x15, 0x8c, 0x4e, 0x79, 0x5b, 0xc5, 0x8f, 0xea, 0x8f, 0x12, 0x2c, 0xea,
+	0xd8, 0xd1, 0xcd, 0xe8, 0x89, 0x11, 0x37, 0x52, 0x07, 0x66, 0xd9, 0xeb, 0x9c, 0xcc, 0x0f, 0xc3,
+	0x8d, 0xe7, 0x87, 0x07, 0xac, 0xa4, 0x01, 0x85, 0x82, 0xab, 0x62, 0xc1, 0x5b, 0xb4, 0x60, 0xe6,
+	0x3e, 0x2e, 0x78, 0x2d, 0xaf, 0xe0, 0x24, 0x63, 0xb5, 0x43, 0x67, 0x6d, 0x22, 0xa6, 0xa5, 0xae,
+	0xc0, 0x3c, 0x4d, 0xea, 0xa6, 0xde, 0xb9, 0x58, 0x3e, 0x42, 0xa7, 0xea, 0x4f, 0x6c, 0xe8, 0xec,
+	0x59, 0x16, 0x0a, 0x09, 0xed, 0x9b, 0x03, 0xff, 0xcc, 0x25, 0x28, 0x6e, 0x7a, 0x97, 0x3e, 0xa1,
+	0xc9, 0xb7, 0x88, 0x03, 0xc7, 0x97, 0x5f, 0xe2, 0x93, 0xc5, 0x7a, 0x9f, 0x7b, 0x2b, 0xec, 0x7d,
+	0x21, 0x57, 0xf5, 0x5d, 0xda, 0xfb, 0x82, 0xbe, 0x4c, 0xfd, 0x3f, 0x4b, 0xf0, 0x8a, 0x8e, 0x9d,
+	0x47, 0xc8, 0x3a, 0x71, 0x7d, 0xf4, 0xa2, 0x09, 0x78, 0x67, 0x94, 0x80, 0x37, 0xf3, 0x08, 0x10,
+	0x93, 0x55, 0xd7, 0xe1, 0xb5, 0x5c, 0x43, 0x7a, 0xfd, 0x7f, 0x60, 0x1b, 0x09, 0x9b, 0x0f, 0x87,
+	0x66, 0x64, 0x7a, 0x38, 0xde, 0x48, 0xcc, 0x01, 0xe9, 0x07, 0x91, 0x4b, 0xce, 0x27, 0x6f, 0x24,
+	0x29, 0x54, 0x7e, 0x1f, 0x66, 0x43, 0xea, 0x81, 0x96, 0xb8, 0xd8, 0x5d, 0x6d, 0xe7, 0x6c, 0x60,
+	0x6d, 0x16, 0x64, 0x7f, 0xe1, 0xd9, 0x1f, 0xeb, 0x53, 0xdf, 0x5e, 0x5f, 0xb4, 0x24, 0x83, 0x9f,
+	0xe2, 0x9b, 0x49, 0xea, 0xaf, 0x70, 0x33, 0xc9, 0x26, 0xab, 0xae, 0xd0, 0xcd, 0x24, 0xab, 0x4a,
+	0x6a, 0xeb, 0xfe, 0x32, 0x07, 0x15, 0x1d, 0x3b, 0x72, 0x0f, 0x6a, 0x43, 0x1b, 0xd7, 0x46, 0x6e,
+	0x5e, 0x23, 0xfb, 0x8d, 0xb2, 0x55, 0x06, 0x95, 0xb6, 0x92, 0x0f, 0xb7, 0x85, 0x55, 0x66, 0x73,
+	0x9c, 0x87, 0x2c, 0x52, 0xe9, 0x94, 0x45, 0xa6, 0xf1, 0x4e, 0xe1, 0x8e, 0xb8, 0x10, 0xbc, 0x55,
+	0xe4, 0x46, 0x80, 0x2a, 0xdb, 0xa5, 0xa1, 0xd9, 0x90, 0xe2, 0x47, 0xb5, 0x30, 0xa4, 0x00, 0x2d,
+	0x0e, 0x59, 0xf8, 0x71, 0x92, 0x8f, 0x61, 0x31, 0xfb, 0x61, 0x7a, 0xa3, 0xc8, 0x43, 0x06, 0xa4,
+	0xbc, 0x5d, 0x02, 0x94, 0x06, 0xf8, 0x14, 0xe6, 0xd3, 0xb1, 0xde, 0x2c, 0x3a, 0x98, 0x20, 0x94,
+	0xcd, 0x49, 0x88, 0x2c, 0x57, 0xe2, 0xe8, 0x2c, 0xe4, 0x4a, 0x80, 0x16, 0x73, 0x55, 0x3c, 0xcc,
+	0x08, 0xc8, 0x39, 0xd3, 0xaa, 0x55, 0xe4, 0x48, 0xc4, 0x2a, 0xdd, 0xf2, 0xd8, 0x34, 0x6a, 0x0f,
+	0x6a, 0x43, 0xb3, 0x63, 0x63, 0xfc, 0x4b, 0x66, 0xa8, 0xe2, 0xbb, 0x95, 0x77, 0x8f, 0x95, 0x99,
+	0x2f, 0xe2, 0x31, 0xb1, 0xff, 0xd1, 0xb3, 0xcb, 0x86, 0xf4, 0xfc, 0xb2, 0x21, 0xfd, 0x79, 0xd9,
+	0x90, 0xbe, 0xb9, 0x6a, 0x4c, 0x3d, 0xbf, 0x6a, 0x4c, 0xfd, 0x7e, 0xd5, 0x98, 0xfa, 0xac, 0xe3,
+	0xb8, 0xa4, 0x3f, 0xe8, 0xb5, 0xad, 0xc0, 0xd3, 0x98, 0xe3, 0xfb, 0x56, 0xdf, 0x74, 0x7d, 0x2e,
+	0x68, 0x4f, 0x33, 0xf3, 0x83, 0xfe, 0x1d, 0xeb, 0xcd, 0xd2, 0xff, 0x63, 0x0f, 0xfe, 0x09, 0x00,
+	0x00, 0xff, 0xff, 0x93, 0xbe, 0x70, 0x89, 0x42, 0x0e, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -923,6 +1194,11 @@ type MsgClient interface {
 	PostMessage(ctx context.Context, in *MsgPostMessage, opts ...grpc.CallOption) (*MsgPostMessageResponse, error)
 	// MarkRead moves the sender's read mark of a thread forward.
 	MarkRead(ctx context.Context, in *MsgMarkRead, opts ...grpc.CallOption) (*MsgMarkReadResponse, error)
+	// AcceptGroupInvite makes the invitee a member of the group thread it was
+	// invited to.
+	AcceptGroupInvite(ctx context.Context, in *MsgAcceptGroupInvite, opts ...grpc.CallOption) (*MsgAcceptGroupInviteResponse, error)
+	// DeclineGroupInvite drops a pending invitation of the invitee.
+	DeclineGroupInvite(ctx context.Context, in *MsgDeclineGroupInvite, opts ...grpc.CallOption) (*MsgDeclineGroupInviteResponse, error)
 	// UpdateParams replaces the module params; governance only.
 	UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error)
 }
@@ -989,6 +1265,24 @@ func (c *msgClient) MarkRead(ctx context.Context, in *MsgMarkRead, opts ...grpc.
 	return out, nil
 }
 
+func (c *msgClient) AcceptGroupInvite(ctx context.Context, in *MsgAcceptGroupInvite, opts ...grpc.CallOption) (*MsgAcceptGroupInviteResponse, error) {
+	out := new(MsgAcceptGroupInviteResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.messaging.v1.Msg/AcceptGroupInvite", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) DeclineGroupInvite(ctx context.Context, in *MsgDeclineGroupInvite, opts ...grpc.CallOption) (*MsgDeclineGroupInviteResponse, error) {
+	out := new(MsgDeclineGroupInviteResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.messaging.v1.Msg/DeclineGroupInvite", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *msgClient) UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error) {
 	out := new(MsgUpdateParamsResponse)
 	err := c.cc.Invoke(ctx, "/kizuna.messaging.v1.Msg/UpdateParams", in, out, opts...)
@@ -1015,6 +1309,11 @@ type MsgServer interface {
 	PostMessage(context.Context, *MsgPostMessage) (*MsgPostMessageResponse, error)
 	// MarkRead moves the sender's read mark of a thread forward.
 	MarkRead(context.Context, *MsgMarkRead) (*MsgMarkReadResponse, error)
+	// AcceptGroupInvite makes the invitee a member of the group thread it was
+	// invited to.
+	AcceptGroupInvite(context.Context, *MsgAcceptGroupInvite) (*MsgAcceptGroupInviteResponse, error)
+	// DeclineGroupInvite drops a pending invitation of the invitee.
+	DeclineGroupInvite(context.Context, *MsgDeclineGroupInvite) (*MsgDeclineGroupInviteResponse, error)
 	// UpdateParams replaces the module params; governance only.
 	UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error)
 }
@@ -1040,6 +1339,12 @@ func (*UnimplementedMsgServer) PostMessage(ctx context.Context, req *MsgPostMess
 }
 func (*UnimplementedMsgServer) MarkRead(ctx context.Context, req *MsgMarkRead) (*MsgMarkReadResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method MarkRead not implemented")
+}
+func (*UnimplementedMsgServer) AcceptGroupInvite(ctx context.Context, req *MsgAcceptGroupInvite) (*MsgAcceptGroupInviteResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AcceptGroupInvite not implemented")
+}
+func (*UnimplementedMsgServer) DeclineGroupInvite(ctx context.Context, req *MsgDeclineGroupInvite) (*MsgDeclineGroupInviteResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeclineGroupInvite not implemented")
 }
 func (*UnimplementedMsgServer) UpdateParams(ctx context.Context, req *MsgUpdateParams) (*MsgUpdateParamsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method UpdateParams not implemented")
@@ -1157,6 +1462,42 @@ func _Msg_MarkRead_Handler(srv interface{}, ctx context.Context, dec func(interf
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_AcceptGroupInvite_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAcceptGroupInvite)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).AcceptGroupInvite(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.messaging.v1.Msg/AcceptGroupInvite",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).AcceptGroupInvite(ctx, req.(*MsgAcceptGroupInvite))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_DeclineGroupInvite_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgDeclineGroupInvite)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).DeclineGroupInvite(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.messaging.v1.Msg/DeclineGroupInvite",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).DeclineGroupInvite(ctx, req.(*MsgDeclineGroupInvite))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Msg_UpdateParams_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(MsgUpdateParams)
 	if err := dec(in); err != nil {
@@ -1205,6 +1546,14 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 			Handler:    _Msg_MarkRead_Handler,
 		},
 		{
+			MethodName: "AcceptGroupInvite",
+			Handler:    _Msg_AcceptGroupInvite_Handler,
+		},
+		{
+			MethodName: "DeclineGroupInvite",
+			Handler:    _Msg_DeclineGroupInvite_Handler,
+		},
+		{
 			MethodName: "UpdateParams",
 			Handler:    _Msg_UpdateParams_Handler,
 		},
@@ -1233,6 +1582,11 @@ func (m *MsgOpenAdThread) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x18
+	}
 	if m.AdId != 0 {
 		i = encodeVarintTx(dAtA, i, uint64(m.AdId))
 		i--
@@ -1465,6 +1819,11 @@ func (m *MsgUpdateGroupThread) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x28
+	}
 	if len(m.Title) > 0 {
 		i -= len(m.Title)
 		copy(dAtA[i:], m.Title)
@@ -1539,6 +1898,11 @@ func (m *MsgPostMessage) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x28
+	}
 	if len(m.Payload) > 0 {
 		i -= len(m.Payload)
 		copy(dAtA[i:], m.Payload)
@@ -1616,6 +1980,11 @@ func (m *MsgMarkRead) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x20
+	}
 	if m.Seq != 0 {
 		i = encodeVarintTx(dAtA, i, uint64(m.Seq))
 		i--
@@ -1661,6 +2030,137 @@ func (m *MsgMarkReadResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 		i--
 		dAtA[i] = 0x8
 	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAcceptGroupInvite) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAcceptGroupInvite) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAcceptGroupInvite) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ThreadId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ThreadId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Invitee) > 0 {
+		i -= len(m.Invitee)
+		copy(dAtA[i:], m.Invitee)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Invitee)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAcceptGroupInviteResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAcceptGroupInviteResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAcceptGroupInviteResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ReadSeq != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ReadSeq))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgDeclineGroupInvite) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgDeclineGroupInvite) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgDeclineGroupInvite) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ThreadId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ThreadId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Invitee) > 0 {
+		i -= len(m.Invitee)
+		copy(dAtA[i:], m.Invitee)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Invitee)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgDeclineGroupInviteResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgDeclineGroupInviteResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgDeclineGroupInviteResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
 	return len(dAtA) - i, nil
 }
 
@@ -1750,6 +2250,9 @@ func (m *MsgOpenAdThread) Size() (n int) {
 	}
 	if m.AdId != 0 {
 		n += 1 + sovTx(uint64(m.AdId))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
 	}
 	return n
 }
@@ -1865,6 +2368,9 @@ func (m *MsgUpdateGroupThread) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovTx(uint64(l))
 	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
+	}
 	return n
 }
 
@@ -1898,6 +2404,9 @@ func (m *MsgPostMessage) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovTx(uint64(l))
 	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
+	}
 	return n
 }
 
@@ -1929,6 +2438,9 @@ func (m *MsgMarkRead) Size() (n int) {
 	if m.Seq != 0 {
 		n += 1 + sovTx(uint64(m.Seq))
 	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
+	}
 	return n
 }
 
@@ -1941,6 +2453,65 @@ func (m *MsgMarkReadResponse) Size() (n int) {
 	if m.ReadSeq != 0 {
 		n += 1 + sovTx(uint64(m.ReadSeq))
 	}
+	return n
+}
+
+func (m *MsgAcceptGroupInvite) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Invitee)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.ThreadId != 0 {
+		n += 1 + sovTx(uint64(m.ThreadId))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
+	}
+	return n
+}
+
+func (m *MsgAcceptGroupInviteResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ReadSeq != 0 {
+		n += 1 + sovTx(uint64(m.ReadSeq))
+	}
+	return n
+}
+
+func (m *MsgDeclineGroupInvite) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Invitee)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.ThreadId != 0 {
+		n += 1 + sovTx(uint64(m.ThreadId))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
+	}
+	return n
+}
+
+func (m *MsgDeclineGroupInviteResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
 	return n
 }
 
@@ -2050,6 +2621,25 @@ func (m *MsgOpenAdThread) Unmarshal(dAtA []byte) error {
 				b := dAtA[iNdEx]
 				iNdEx++
 				m.AdId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
@@ -2764,6 +3354,25 @@ func (m *MsgUpdateGroupThread) Unmarshal(dAtA []byte) error {
 			}
 			m.Title = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])
@@ -2983,6 +3592,25 @@ func (m *MsgPostMessage) Unmarshal(dAtA []byte) error {
 				m.Payload = []byte{}
 			}
 			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])
@@ -3172,6 +3800,25 @@ func (m *MsgMarkRead) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])
@@ -3241,6 +3888,365 @@ func (m *MsgMarkReadResponse) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAcceptGroupInvite) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAcceptGroupInvite: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAcceptGroupInvite: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Invitee", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Invitee = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ThreadId", wireType)
+			}
+			m.ThreadId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ThreadId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAcceptGroupInviteResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAcceptGroupInviteResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAcceptGroupInviteResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ReadSeq", wireType)
+			}
+			m.ReadSeq = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ReadSeq |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgDeclineGroupInvite) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgDeclineGroupInvite: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgDeclineGroupInvite: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Invitee", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Invitee = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ThreadId", wireType)
+			}
+			m.ThreadId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ThreadId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgDeclineGroupInviteResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgDeclineGroupInviteResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgDeclineGroupInviteResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])

@@ -44,13 +44,17 @@ func NewPostCmd() *cobra.Command {
 		Long: "Post a message in a thread you are a member of. The payload is the text given, or the bytes of the file " +
 			"named after @, sent as is: it is public in the transaction and in its event, kept by every full node, so " +
 			"clients should encrypt it end to end. The chain stores only its SHA-256, computed here.",
-		Example: fmt.Sprintf("%s tx messaging post 1 \"Is the bicycle still available?\" --from taro\n%s tx messaging post 1 @message.enc --from taro",
+		Example: fmt.Sprintf("%s tx messaging post 1 \"Is the bicycle still available?\" --community-id 1 --from taro\n%s tx messaging post 1 @message.enc --from taro",
 			app, app),
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			threadID, err := strconv.ParseUint(args[0], 10, 64)
 			if err != nil {
 				return fmt.Errorf("thread id %q: %w", args[0], err)
+			}
+			communityID, err := cmd.Flags().GetUint64(flagCommunityID)
+			if err != nil {
+				return err
 			}
 			payload, err := ReadPayload(args[1])
 			if err != nil {
@@ -69,12 +73,18 @@ func NewPostCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), NewMsgPostMessage(sender, threadID, payload))
+			msg := NewMsgPostMessage(sender, threadID, payload)
+			msg.CommunityId = communityID
+			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
 		},
 	}
+	cmd.Flags().Uint64(flagCommunityID, 0, "the thread's community; refused if it is another; fee sponsorship pays only for Msgs that name their community")
 	flags.AddTxFlagsToCmd(cmd)
 	return cmd
 }
+
+// flagCommunityID names the thread's community in the Msg.
+const flagCommunityID = "community-id"
 
 // NewMsgPostMessage returns the Msg posting payload, with its SHA-256.
 func NewMsgPostMessage(sender string, threadID uint64, payload []byte) *types.MsgPostMessage {
