@@ -26,6 +26,7 @@ import (
 	txsigning "github.com/cosmos/cosmos-sdk/x/tx/signing"
 
 	adstypes "github.com/kizuna-chain/kizuna/x/ads/types"
+	amplifytypes "github.com/kizuna-chain/kizuna/x/amplify/types"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	ledgerkeeper "github.com/kizuna-chain/kizuna/x/ledger/keeper"
@@ -85,6 +86,7 @@ func LedgerKeeper(tb testing.TB) LedgerEnv {
 	ledgertypes.RegisterInterfaces(registry)
 	// The Msgs fee accounts sponsor by default must resolve.
 	adstypes.RegisterInterfaces(registry)
+	amplifytypes.RegisterInterfaces(registry)
 	messagingtypes.RegisterInterfaces(registry)
 	cdc := codec.NewProtoCodec(registry)
 	authority, err := addressCodec.BytesToString(authtypes.NewModuleAddress(govtypes.ModuleName))

@@ -1,6 +1,7 @@
 package ledger_test
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"testing"
 	"time"
@@ -18,6 +19,7 @@ import (
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	"github.com/kizuna-chain/kizuna/x/ledger/keeper"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
+	messagingtypes "github.com/kizuna-chain/kizuna/x/messaging/types"
 )
 
 // These tests send signed transactions through the app's real ante handler.
@@ -259,4 +261,31 @@ func TestSponsorship_QueryReportsTheSpendingOfThePeriod(t *testing.T) {
 	require.Equal(t, types.DefaultSponsoredMaxGas, res.MaxGas)
 	require.True(t, res.PeriodEnd.After(c.Time))
 	require.Equal(t, int64(0), res.PeriodEnd.Unix()%int64(types.DefaultFeeAllowancePeriodSeconds))
+}
+
+func TestSponsorship_MembersWithoutUkizPostAndMarkRead(t *testing.T) {
+	c := newSponsoredChain(t)
+	require.True(t, c.ukiz(t, "bob").IsZero())
+	require.True(t, c.ukiz(t, "carol").IsZero())
+	before := c.feeBalance()
+
+	c.MustDeliver(t, "bob", c.sponsored(), &messagingtypes.MsgOpenDirectThread{
+		Creator: c.Addr(t, "bob"), CommunityId: 1, Peer: c.Addr(t, "carol"),
+	})
+	payload := []byte("sealed for carol")
+	digest := sha256.Sum256(payload)
+	c.MustDeliver(t, "bob", c.sponsored(), &messagingtypes.MsgPostMessage{
+		Sender: c.Addr(t, "bob"), ThreadId: 1, ContentSha256: digest[:], Payload: payload, CommunityId: 1,
+	})
+	c.MustDeliver(t, "carol", c.sponsored(), &messagingtypes.MsgMarkRead{
+		Member: c.Addr(t, "carol"), ThreadId: 1, Seq: 1, CommunityId: 1,
+	})
+	require.Equal(t, before.Sub(sponsoredFee.MulRaw(3)), c.feeBalance())
+
+	// A message that does not name its community is not sponsored.
+	res := c.Deliver(t, "bob", c.sponsored(), &messagingtypes.MsgPostMessage{
+		Sender: c.Addr(t, "bob"), ThreadId: 1, ContentSha256: digest[:], Payload: payload,
+	})
+	require.NotZero(t, res.Code)
+	require.Equal(t, before.Sub(sponsoredFee.MulRaw(3)), c.feeBalance())
 }

@@ -47,8 +47,15 @@ func DefaultFeeAllowanceMsgTypeURLs() []string {
 		"/kizuna.ads.v1.MsgCreateAd",
 		"/kizuna.ads.v1.MsgUpdateAd",
 		"/kizuna.ads.v1.MsgCloseAd",
+		"/kizuna.messaging.v1.MsgOpenAdThread",
 		"/kizuna.messaging.v1.MsgOpenDirectThread",
 		"/kizuna.messaging.v1.MsgCreateGroupThread",
+		"/kizuna.messaging.v1.MsgUpdateGroupThread",
+		"/kizuna.messaging.v1.MsgAcceptGroupInvite",
+		"/kizuna.messaging.v1.MsgDeclineGroupInvite",
+		"/kizuna.messaging.v1.MsgPostMessage",
+		"/kizuna.messaging.v1.MsgMarkRead",
+		"/kizuna.amplify.v1.MsgSubmitAmplify",
 	}
 }
 
