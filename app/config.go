@@ -30,6 +30,20 @@ const (
 // after genesis, whatever a validator configures locally.
 var MinGasPrice = sdk.NewDecCoinFromDec(BondDenom, sdkmath.LegacyNewDecWithPrec(1, 3)) // 0.001ukiz
 
+// BlockMaxGas is the block gas limit `kizunad init` writes into genesis
+// (consensus params block.max_gas). A node executes about 170 million gas a
+// second of ledger transfers on one core (docs/performance.md), so a full
+// block runs in about 1.2 s and costs 200 KIZ at the minimum gas price; it
+// still holds 1,500 transfers of 130,000 gas. CometBFT's default, -1, lets
+// one cheap block take minutes.
+const BlockMaxGas int64 = 200_000_000
+
+// QueryGasLimit is the gas limit of one query that `kizunad init` writes
+// into app.toml (query-gas-limit): a query reads at most about as much as a
+// quarter of a block, however many entries its pages, offsets and counts
+// walk.
+const QueryGasLimit uint64 = 50_000_000
+
 // setAddressPrefixes configures the global SDK config with Kizuna's bech32
 // prefixes and coin type. It is idempotent and must run before any address is
 // encoded; callers seal the config afterwards.

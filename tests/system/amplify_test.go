@@ -20,7 +20,7 @@ import (
 // delegation is made and revoked with both consent signatures. List, Votes
 // and Top are read over REST.
 func TestSingleNode_AmplifyUpvotesFromEthereumKeys(t *testing.T) {
-	node := e2e.NewNode(t, kizunad, "alice", "bob")
+	node := e2e.NewNode(t, kizunad, "alice", "bob", "carol", "dave")
 	node.Start(t)
 
 	// Identities 0 and 1 sign their own votes; identity 2 votes through
@@ -32,6 +32,14 @@ func TestSingleNode_AmplifyUpvotesFromEthereumKeys(t *testing.T) {
 	}
 	signerFile, signerAddr := writeEthKey(t)
 	signer2File, signer2Addr := writeEthKey(t)
+
+	// Only identities linked to active members of a community vote: alice
+	// creates one, carol and dave join and link identities 0 and 1.
+	requireOK(t, node.Tx(t, "alice", "community", "create-community", "Amplifiers", "alice", "open"))
+	requireOK(t, node.Tx(t, "carol", "community", "join", "1", "carol"))
+	requireOK(t, node.Tx(t, "dave", "community", "join", "1", "dave"))
+	requireOK(t, node.Tx(t, "carol", "amplify", "link", "--eth-key", keyFiles[0]))
+	requireOK(t, node.Tx(t, "dave", "amplify", "link", "--eth-key", keyFiles[1]))
 
 	requireOK(t, node.Tx(t, "alice", "amplify", "link", "--eth-key", keyFiles[2]))
 	var linked struct {
@@ -54,8 +62,8 @@ func TestSingleNode_AmplifyUpvotesFromEthereumKeys(t *testing.T) {
 		ConsentNonce string `json:"consent_nonce"`
 	}
 	node.GetJSON(t, "/kizuna/amplify/v1/eth-accounts/"+addrs[1], &account)
-	if account.ConsentNonce != "2" {
-		t.Fatalf("identity 1 signed two consents but its nonce is %q", account.ConsentNonce)
+	if account.ConsentNonce != "3" {
+		t.Fatalf("identity 1 signed a link and two consents but its nonce is %q", account.ConsentNonce)
 	}
 	node.Query(t, &account, "amplify", "eth-account", signerAddr)
 	if account.ConsentNonce != "1" {

@@ -30,7 +30,7 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.App) {
 	sdk.GetConfig().Seal()
 
 	rootCmd.AddCommand(
-		genutilcli.InitCmd(tempApp.BasicModuleManager, app.DefaultNodeHome),
+		initCmd(tempApp),
 		debug.Cmd(),
 		pruning.Cmd(newApp, app.DefaultNodeHome),
 		snapshot.Cmd(newApp),

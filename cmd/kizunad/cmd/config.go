@@ -8,7 +8,8 @@ import (
 
 // initAppConfig returns app.toml's template and defaults: the chain's gas
 // price floor as the node's minimum gas price, and REST (with the OpenAPI
-// document) and gRPC enabled on their standard ports.
+// document) and gRPC enabled on their standard ports, and a gas limit on
+// every query.
 func initAppConfig() (string, any) {
 	cfg := serverconfig.DefaultConfig()
 	cfg.MinGasPrices = app.MinGasPrice.String()
@@ -17,5 +18,6 @@ func initAppConfig() (string, any) {
 	cfg.API.Address = "tcp://0.0.0.0:1317"
 	cfg.GRPC.Enable = true
 	cfg.GRPC.Address = "0.0.0.0:9090"
+	cfg.QueryGasLimit = app.QueryGasLimit
 	return serverconfig.DefaultConfigTemplate, *cfg
 }

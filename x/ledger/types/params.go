@@ -74,8 +74,8 @@ const (
 	CeilingFeeAllowanceMsgTypeURLs          = 100
 	CeilingMsgTypeURLLength                 = 256
 	CeilingFeeBudgetPeriodLimit      uint64 = 1_000_000_000_000_000_000 // 10^18 base units
-	// CeilingSponsoredMaxGas is the block gas limit Kizuna's genesis sets:
-	// no sponsored transaction may ask for more than a whole block.
+	// CeilingSponsoredMaxGas is half the block gas limit Kizuna's genesis
+	// sets: no sponsored transaction may ask for half a block.
 	CeilingSponsoredMaxGas        uint64 = 100_000_000
 	MinSponsoredMaxFeePercent     uint32 = 100
 	CeilingSponsoredMaxFeePercent uint32 = 1000
