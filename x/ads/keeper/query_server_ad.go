@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/ads/types"
 )
 
@@ -118,7 +119,8 @@ func (q queryServer) AdsByOwner(ctx context.Context, req *types.QueryAdsByOwnerR
 }
 
 // pageIndex returns a page of the ads idx holds under ref, by id, as views
-// for v. keep, if not nil, drops the ads it rejects.
+// for v, of at most pagination.MaxLimit ads. keep, if not nil, drops the ads
+// it rejects.
 func pageIndex[R any](
 	ctx context.Context,
 	k Keeper,
@@ -138,7 +140,7 @@ func pageIndex[R any](
 			return keep(ad), nil
 		}
 	}
-	return query.CollectionFilteredPaginate(ctx, idx, page, predicate,
+	return query.CollectionFilteredPaginate(ctx, idx, pagination.Bound(page), predicate,
 		func(key collections.Pair[R, uint64], _ collections.NoValue) (types.AdView, error) {
 			ad, err := k.Ads.Get(ctx, key.K2())
 			if err != nil {

@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -11,6 +12,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/ads/types"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 )
@@ -286,4 +288,36 @@ func TestQueryAds_FilteredPageReadsOnlyMatches(t *testing.T) {
 	quietGas := pageGas(quiet)
 	require.Positive(t, quietGas, "the store meters reads")
 	require.Equal(t, quietGas, pageGas(noisy))
+}
+
+// TestListQueries_CapThePageSize asks every list query for 10^9 ads where
+// more than pagination.MaxLimit exist: each page holds at most
+// pagination.MaxLimit, and says where to continue.
+func TestListQueries_CapThePageSize(t *testing.T) {
+	m := newMarket(t)
+	for i := range int(pagination.MaxLimit) + 1 {
+		m.createAd(t, "bob", m.garden, types.AdTypeGive, fmt.Sprintf("Ad %d", i), 1)
+	}
+	huge := &query.PageRequest{Limit: 1_000_000_000}
+	requests := map[string]*types.QueryAdsRequest{
+		"community":       {CommunityId: m.garden, Pagination: huge},
+		"type":            {CommunityId: m.garden, Type: types.AdTypeGive, Pagination: huge},
+		"status":          {CommunityId: m.garden, Status: types.AdStatusOpen, Pagination: huge},
+		"type and status": {CommunityId: m.garden, Type: types.AdTypeGive, Status: types.AdStatusOpen, Pagination: huge},
+		"owner":           {CommunityId: m.garden, Owner: m.addr("bob"), Pagination: huge},
+		"owner and type":  {CommunityId: m.garden, Owner: m.addr("bob"), Type: types.AdTypeGive, Pagination: huge},
+	}
+	for name, req := range requests {
+		t.Run(name, func(t *testing.T) {
+			res, err := m.query.Ads(m.ctx, req)
+			require.NoError(t, err)
+			require.Len(t, res.Ads, int(pagination.MaxLimit))
+			require.NotEmpty(t, res.Pagination.NextKey)
+		})
+	}
+
+	byOwner, err := m.query.AdsByOwner(m.ctx, &types.QueryAdsByOwnerRequest{Owner: m.addr("bob"), Pagination: huge})
+	require.NoError(t, err)
+	require.Len(t, byOwner.Ads, int(pagination.MaxLimit))
+	require.NotEmpty(t, byOwner.Pagination.NextKey)
 }

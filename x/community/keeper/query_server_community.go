@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
@@ -16,7 +17,7 @@ func (q queryServer) Communities(ctx context.Context, req *types.QueryCommunitie
 	if req == nil {
 		return nil, errEmptyRequest
 	}
-	communities, page, err := query.CollectionPaginate(ctx, q.Keeper.Communities, req.Pagination,
+	communities, page, err := query.CollectionPaginate(ctx, q.Keeper.Communities, pagination.Bound(req.Pagination),
 		func(_ uint64, c types.Community) (types.Community, error) { return c, nil },
 	)
 	if err != nil {
@@ -47,7 +48,7 @@ func (q queryServer) CommunitiesOf(ctx context.Context, req *types.QueryCommunit
 	if err != nil {
 		return nil, err
 	}
-	memberships, page, err := query.CollectionPaginate(ctx, q.Keeper.Members.Indexes.Address, req.Pagination,
+	memberships, page, err := query.CollectionPaginate(ctx, q.Keeper.Members.Indexes.Address, pagination.Bound(req.Pagination),
 		func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Membership, error) {
 			community, err := q.GetCommunity(ctx, key.K2())
 			if err != nil {

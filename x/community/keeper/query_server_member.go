@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
@@ -33,7 +34,7 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 		return nil, err
 	}
 	if req.Role == types.RoleUnspecified && req.Status == types.MemberStatusUnspecified {
-		members, page, err := query.CollectionPaginate(ctx, q.Keeper.Members, req.Pagination,
+		members, page, err := query.CollectionPaginate(ctx, q.Keeper.Members, pagination.Bound(req.Pagination),
 			func(_ MemberKey, m types.Member) (types.Member, error) { return m, nil },
 			query.WithCollectionPaginationPairPrefix[uint64, sdk.AccAddress](req.CommunityId),
 		)
@@ -55,7 +56,7 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 		return (req.Role == types.RoleUnspecified || m.Role == req.Role) &&
 			(req.Status == types.MemberStatusUnspecified || m.Status == req.Status)
 	}
-	members, page, err := query.CollectionFilteredPaginate(ctx, index, req.Pagination,
+	members, page, err := query.CollectionFilteredPaginate(ctx, index, pagination.Bound(req.Pagination),
 		func(key collections.Pair[collections.Pair[uint64, int32], MemberKey], _ collections.NoValue) (bool, error) {
 			m, err := q.Keeper.Members.Get(ctx, key.K2())
 			if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/address"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
@@ -36,17 +37,11 @@ func (q queryServer) SearchMembers(ctx context.Context, req *types.QuerySearchMe
 	if _, err := q.GetCommunity(ctx, req.CommunityId); err != nil {
 		return nil, err
 	}
-	page := req.Pagination
-	if page == nil {
-		page = &query.PageRequest{}
-	}
+	page := pagination.Bound(req.Pagination)
 	if page.Offset != 0 || page.CountTotal || page.Reverse {
 		return nil, types.ErrInvalidSearch.Wrap("pagination supports key and limit only")
 	}
 	limit := page.Limit
-	if limit == 0 {
-		limit = query.DefaultLimit
-	}
 
 	rng := collections.NewPrefixedPairRange[uint64, sdk.AccAddress](req.CommunityId)
 	if len(page.Key) != 0 {

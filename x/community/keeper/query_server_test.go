@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -10,6 +11,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
@@ -165,4 +167,52 @@ func TestQueryCommunitiesOf_ListsMembershipsOfAccount(t *testing.T) {
 
 	_, err = f.query.CommunitiesOf(f.ctx, &types.QueryCommunitiesOfRequest{Address: "nobody"})
 	require.ErrorIs(t, err, sdkerrors.ErrInvalidAddress)
+}
+
+// TestListQueries_CapThePageSize asks every list query for 10^9 entries
+// where more than pagination.MaxLimit exist: each page holds at most
+// pagination.MaxLimit, and says where to continue.
+func TestListQueries_CapThePageSize(t *testing.T) {
+	f := newFixture(t)
+	n := int(pagination.MaxLimit) + 1
+	for i := range n {
+		f.createCommunity(t, "alice", fmt.Sprintf("Garden %d", i), types.JoinPolicyOpen)
+	}
+	for i := range n {
+		f.join(t, types.FirstCommunityID, fmt.Sprintf("member_%d", i))
+	}
+	huge := &query.PageRequest{Limit: 1_000_000_000}
+	requireCapped := func(t *testing.T, got int, page *query.PageResponse) {
+		t.Helper()
+		require.Equal(t, int(pagination.MaxLimit), got)
+		require.NotEmpty(t, page.NextKey, "a capped page says where to continue")
+	}
+
+	communities, err := f.query.Communities(f.ctx, &types.QueryCommunitiesRequest{Pagination: huge})
+	require.NoError(t, err)
+	requireCapped(t, len(communities.Communities), communities.Pagination)
+
+	of, err := f.query.CommunitiesOf(f.ctx, &types.QueryCommunitiesOfRequest{Address: f.addr("alice"), Pagination: huge})
+	require.NoError(t, err)
+	requireCapped(t, len(of.Memberships), of.Pagination)
+
+	members, err := f.query.Members(f.ctx, &types.QueryMembersRequest{CommunityId: types.FirstCommunityID, Pagination: huge})
+	require.NoError(t, err)
+	requireCapped(t, len(members.Members), members.Pagination)
+
+	byRole, err := f.query.Members(f.ctx, &types.QueryMembersRequest{
+		CommunityId: types.FirstCommunityID, Role: types.RoleMember, Pagination: huge,
+	})
+	require.NoError(t, err)
+	requireCapped(t, len(byRole.Members), byRole.Pagination)
+
+	search, err := f.query.SearchMembers(f.ctx, &types.QuerySearchMembersRequest{
+		CommunityId: types.FirstCommunityID, Q: "member_", Pagination: huge,
+	})
+	require.NoError(t, err)
+	requireCapped(t, len(search.Members), search.Pagination)
+
+	unset, err := f.query.Communities(f.ctx, &types.QueryCommunitiesRequest{})
+	require.NoError(t, err)
+	require.Len(t, unset.Communities, int(pagination.DefaultLimit), "no limit gets the default page")
 }
