@@ -24,7 +24,7 @@ var msgServerErrors = []error{
 	types.ErrInvalidPersonName, types.ErrInvalidAvatar, types.ErrAlreadyMember, types.ErrMemberNotFound,
 	types.ErrMemberNotActive, types.ErrMemberNotPending, types.ErrNotPermitted, types.ErrLastAdmin,
 	types.ErrInvalidRole, types.ErrInvalidStatus, types.ErrNothingToUpdate, types.ErrInvalidClearField,
-	types.ErrInvalidParams, types.ErrInvalidGenesis, types.ErrInvalidSearch,
+	types.ErrInvalidParams, types.ErrInvalidGenesis, types.ErrInvalidSearch, types.ErrCreatorOnly,
 	sdkerrors.ErrInvalidAddress, sdkerrors.ErrUnauthorized,
 }
 

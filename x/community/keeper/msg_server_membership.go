@@ -197,6 +197,9 @@ func (s msgServer) RemoveMember(ctx context.Context, msg *types.MsgRemoveMember)
 	if member.Status != types.MemberStatusActive {
 		return nil, types.ErrMemberNotActive.Wrapf("%s is %s in community %d; reject the request instead", member.Address, member.Status, msg.CommunityId)
 	}
+	if err := s.checkCreatorRule(ctx, adminAddr, member, target); err != nil {
+		return nil, err
+	}
 	if err := s.checkNotLastAdmin(ctx, member, target); err != nil {
 		return nil, err
 	}
@@ -243,6 +246,9 @@ func (s msgServer) SetMemberRole(ctx context.Context, msg *types.MsgSetMemberRol
 	if member.Role == msg.Role {
 		return &types.MsgSetMemberRoleResponse{}, nil
 	}
+	if err := s.checkCreatorRule(ctx, adminAddr, member, target); err != nil {
+		return nil, err
+	}
 	if err := s.checkNotLastAdmin(ctx, member, target); err != nil {
 		return nil, err
 	}
@@ -272,6 +278,40 @@ func (s msgServer) checkNotLastAdmin(ctx context.Context, member types.Member, a
 	}
 	if !other {
 		return types.ErrLastAdmin.Wrapf("%s is the only admin of community %d; make another member admin first", member.Address, member.CommunityId)
+	}
+	return nil
+}
+
+// checkCreatorRule makes the creator the owner of its community: while the
+// creator is an active admin, only the creator removes or demotes another
+// admin, and nobody but the creator itself removes or demotes the creator.
+// Once the creator is no longer an admin, admins act on each other freely.
+// It fails with types.ErrCreatorOnly when actor, about to remove member or
+// change its role, may not.
+func (s msgServer) checkCreatorRule(ctx context.Context, actor sdk.AccAddress, member types.Member, addr sdk.AccAddress) error {
+	if actor.Equals(addr) || member.Role != types.RoleAdmin || member.Status != types.MemberStatusActive {
+		return nil
+	}
+	community, err := s.GetCommunity(ctx, member.CommunityId)
+	if err != nil {
+		return err
+	}
+	creator, err := s.parseAddress("creator", community.Creator)
+	if err != nil {
+		return err
+	}
+	if addr.Equals(creator) {
+		return types.ErrCreatorOnly.Wrapf("%s created community %d and is its admin; only it may give that up", member.Address, member.CommunityId)
+	}
+	if actor.Equals(creator) {
+		return nil
+	}
+	creatorIsAdmin, err := s.HasRole(ctx, member.CommunityId, creator, types.RoleAdmin)
+	if err != nil {
+		return err
+	}
+	if creatorIsAdmin {
+		return types.ErrCreatorOnly.Wrapf("%s is an admin of community %d; only its creator %s may remove or demote it", member.Address, member.CommunityId, community.Creator)
 	}
 	return nil
 }

@@ -420,7 +420,7 @@ func TestLastAdmin_CannotLeaveBeRemovedOrDemoted(t *testing.T) {
 	f.setRole(t, id, "alice", "bob", types.RoleAdmin)
 
 	// With two admins, one may step down; then the other is the last one.
-	f.setRole(t, id, "bob", "alice", types.RoleMember)
+	f.setRole(t, id, "alice", "alice", types.RoleMember)
 	f.requireRejected(t, types.ErrLastAdmin, func() error {
 		_, err := f.msgs.SetMemberRole(f.ctx, &types.MsgSetMemberRole{Admin: f.addr("bob"), CommunityId: id, Member: f.addr("bob"), Role: types.RoleMember})
 		return err
@@ -437,9 +437,86 @@ func TestLastAdmin_CannotLeaveBeRemovedOrDemoted(t *testing.T) {
 	// A second admin unlocks all three.
 	f.setRole(t, id, "bob", "alice", types.RoleAdmin)
 	_, err := f.msgs.RemoveMember(f.ctx, &types.MsgRemoveMember{Admin: f.addr("alice"), CommunityId: id, Member: f.addr("bob")})
-	require.NoError(t, err, "an admin may remove another admin")
+	require.NoError(t, err, "the creator may remove another admin")
 	f.requireRejected(t, types.ErrLastAdmin, func() error {
 		_, err := f.msgs.LeaveCommunity(f.ctx, &types.MsgLeaveCommunity{Member: f.addr("alice"), CommunityId: id})
 		return err
 	})
+}
+
+// TestCreatorRule_OnlyTheCreatorRemovesOrDemotesAdmins: alice created the
+// community; bob and carol are admins she appointed, dave a member.
+func TestCreatorRule_OnlyTheCreatorRemovesOrDemotesAdmins(t *testing.T) {
+	setup := func(t *testing.T) (*fixture, uint64) {
+		t.Helper()
+		f := newFixture(t)
+		id := f.createCommunity(t, "alice", "Garden", types.JoinPolicyOpen)
+		for _, name := range []string{"bob", "carol", "dave"} {
+			f.join(t, id, name)
+		}
+		f.setRole(t, id, "alice", "bob", types.RoleAdmin)
+		f.setRole(t, id, "alice", "carol", types.RoleAdmin)
+		return f, id
+	}
+	remove := func(actor, target string) func(*fixture, uint64) error {
+		return func(f *fixture, id uint64) error {
+			_, err := f.msgs.RemoveMember(f.ctx, &types.MsgRemoveMember{Admin: f.addr(actor), CommunityId: id, Member: f.addr(target)})
+			return err
+		}
+	}
+	setRole := func(actor, target string, role types.Role) func(*fixture, uint64) error {
+		return func(f *fixture, id uint64) error {
+			_, err := f.msgs.SetMemberRole(f.ctx, &types.MsgSetMemberRole{Admin: f.addr(actor), CommunityId: id, Member: f.addr(target), Role: role})
+			return err
+		}
+	}
+	leave := func(member string) func(*fixture, uint64) error {
+		return func(f *fixture, id uint64) error {
+			_, err := f.msgs.LeaveCommunity(f.ctx, &types.MsgLeaveCommunity{Member: f.addr(member), CommunityId: id})
+			return err
+		}
+	}
+	tests := []struct {
+		name   string
+		before []func(*fixture, uint64) error
+		act    func(*fixture, uint64) error
+		want   error
+	}{
+		{"admin removes the creator", nil, remove("bob", "alice"), types.ErrCreatorOnly},
+		{"admin demotes the creator", nil, setRole("bob", "alice", types.RoleMember), types.ErrCreatorOnly},
+		{"admin removes another admin", nil, remove("bob", "carol"), types.ErrCreatorOnly},
+		{"admin demotes another admin", nil, setRole("bob", "carol", types.RoleModerator), types.ErrCreatorOnly},
+		{"creator removes an admin", nil, remove("alice", "bob"), nil},
+		{"creator demotes an admin", nil, setRole("alice", "bob", types.RoleTeller), nil},
+		{"creator steps down", nil, setRole("alice", "alice", types.RoleMember), nil},
+		{"creator leaves", nil, leave("alice"), nil},
+		{"admin steps down", nil, setRole("bob", "bob", types.RoleMember), nil},
+		{"admin removes itself", nil, remove("bob", "bob"), nil},
+		{"admin removes a member", nil, remove("bob", "dave"), nil},
+		{"admin promotes a member", nil, setRole("bob", "dave", types.RoleAdmin), nil},
+		{"admin acts on admins once the creator stepped down",
+			[]func(*fixture, uint64) error{setRole("alice", "alice", types.RoleMember)}, remove("bob", "carol"), nil},
+		{"admin removes the creator once it stepped down",
+			[]func(*fixture, uint64) error{setRole("alice", "alice", types.RoleMember)}, remove("bob", "alice"), nil},
+		{"admin acts on admins once the creator left",
+			[]func(*fixture, uint64) error{leave("alice")}, setRole("bob", "carol", types.RoleMember), nil},
+		{"a creator made admin again is the owner again",
+			[]func(*fixture, uint64) error{setRole("alice", "alice", types.RoleMember), setRole("bob", "alice", types.RoleAdmin)},
+			remove("bob", "alice"), types.ErrCreatorOnly},
+		{"last-admin rule still binds the creator",
+			[]func(*fixture, uint64) error{remove("alice", "bob"), remove("alice", "carol")}, leave("alice"), types.ErrLastAdmin},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, id := setup(t)
+			for _, step := range tc.before {
+				require.NoError(t, step(f, id))
+			}
+			if tc.want == nil {
+				require.NoError(t, tc.act(f, id))
+				return
+			}
+			f.requireRejected(t, tc.want, func() error { return tc.act(f, id) })
+		})
+	}
 }

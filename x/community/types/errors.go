@@ -32,4 +32,5 @@ var (
 	ErrInvalidParams      = errors.RegisterWithGRPCCode(ModuleName, 22, codes.InvalidArgument, "invalid params")
 	ErrInvalidGenesis     = errors.RegisterWithGRPCCode(ModuleName, 23, codes.InvalidArgument, "invalid genesis state")
 	ErrInvalidSearch      = errors.RegisterWithGRPCCode(ModuleName, 24, codes.InvalidArgument, "invalid search request")
+	ErrCreatorOnly        = errors.RegisterWithGRPCCode(ModuleName, 25, codes.PermissionDenied, "only the community's creator may remove or demote an admin, and nobody else the creator")
 )
