@@ -103,7 +103,7 @@ func TestSingleNode_MarketplaceAndMoney(t *testing.T) {
 		t.Fatalf("the fee account paid a fee of %s for 400000 gas: %+v", e2e.DefaultFees, res)
 	}
 
-	// Balances over REST: 1 % fee on every transfer, rounded down.
+	// Balances over REST: 1 % fee on every transfer, rounded up.
 	treasury := struct {
 		Address string `json:"address"`
 	}{}

@@ -201,7 +201,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "transfer [community-id] [recipient] [amount]",
 					Short:     "Pay another member of the community",
 					Long: "Send currency to another active member of the community. If the currency charges a fee, state it with " +
-						"--expected-fee-bps (see query ledger currency); the fee, rounded down, is paid on top to the community " +
+						"--expected-fee-bps (see query ledger currency); the fee, rounded up, is paid on top to the community " +
 						"treasury. --ad-id pays for an ad: the owner of a WANT ad pays, anyone but the owner pays the owner of a GIVE ad. " +
 						amountHelp,
 					Example: fmt.Sprintf("%s tx ledger transfer 1 kizuna1... 50000 --memo \"a piece of cake\" --ad-id 7 --expected-fee-bps 100 --from hanako",

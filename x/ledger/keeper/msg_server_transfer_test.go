@@ -164,16 +164,38 @@ func TestTransfer_PaysTheCommunityFeeOnTop(t *testing.T) {
 	require.Equal(t, treasuryStr, entries[0].Counterparty)
 	require.Equal(t, types.EntryTypeSend, entries[1].Type)
 
-	// The fee is rounded down: 1.5 % of 66 base units is 0.99, so nothing.
+	// The fee is rounded up: 1.5 % of 66 base units is 0.99, so 1.
 	res, err = transfer(66, 150)
 	require.NoError(t, err)
-	require.True(t, res.Fee.IsZero())
-	require.Equal(t, types.EntryTypeSend, f.history(t, "bob")[0].Type, "no FEE entry for a zero fee")
+	require.Equal(t, sdkmath.NewInt(1), res.Fee)
+	require.Equal(t, types.EntryTypeFee, f.history(t, "bob")[0].Type)
 
 	treasuryRes, err := f.query.Treasury(f.ctx, &types.QueryTreasuryRequest{CommunityId: garden})
 	require.NoError(t, err)
 	require.Equal(t, treasuryStr, treasuryRes.Address)
-	require.Equal(t, sdk.NewCoins(sdk.NewInt64Coin(gdd, 1500)), treasuryRes.Balances)
+	require.Equal(t, sdk.NewCoins(sdk.NewInt64Coin(gdd, 1501)), treasuryRes.Balances)
+}
+
+func TestTransfer_SplittingAPaymentDoesNotAvoidTheFee(t *testing.T) {
+	f := newGarden(t)
+	_, err := f.msgs.UpdateCurrency(f.ctx, &types.MsgUpdateCurrency{Admin: f.addr("alice"), CommunityId: garden, FeeBps: 100})
+	require.NoError(t, err)
+	f.issue(t, garden, "alice", "bob", 1000)
+	treasury := sdk.AccAddress(types.TreasuryAddress(garden))
+	transfer := func(amount int64) sdkmath.Int {
+		res, err := f.msgs.Transfer(f.ctx, &types.MsgTransfer{
+			Sender: f.addr("bob"), CommunityId: garden, Recipient: f.addr("carol"), Amount: sdkmath.NewInt(amount), ExpectedFeeBps: 100,
+		})
+		require.NoError(t, err)
+		return res.Fee
+	}
+	denom := types.Denom(garden, "GDD")
+	require.Equal(t, sdkmath.NewInt(5), transfer(495), "one transfer of 495 pays 4.95, rounded up")
+	for range 5 {
+		require.Equal(t, sdkmath.OneInt(), transfer(99), "each transfer of 99 pays at least one unit")
+	}
+	require.Equal(t, sdkmath.NewInt(10), f.env.Bank.GetBalance(f.ctx, treasury, denom).Amount,
+		"five transfers of 99 pay as much as one of 495, or more")
 }
 
 func TestTransfer_PaysForAnAdFollowingItsRule(t *testing.T) {

@@ -85,13 +85,15 @@ func ValidateFeeBps(bps uint32) error {
 	return nil
 }
 
-// Fee returns the fee on amount at bps basis points, rounded down: a
-// transfer too small to owe one base unit owes nothing.
+// Fee returns the fee on amount at bps basis points, rounded up: every
+// transfer of a fee-charging currency pays at least one base unit, so
+// splitting a payment into small transfers never avoids the fee.
 func Fee(amount sdkmath.Int, bps uint32) sdkmath.Int {
 	if bps == 0 || amount.IsNil() || !amount.IsPositive() {
 		return sdkmath.ZeroInt()
 	}
 	fee := new(big.Int).Mul(amount.BigInt(), big.NewInt(int64(bps)))
+	fee.Add(fee, big.NewInt(int64(MaxFeeBps-1)))
 	fee.Quo(fee, big.NewInt(int64(MaxFeeBps)))
 	// fee ≤ amount, so it fits wherever amount does.
 	return sdkmath.NewIntFromBigInt(fee)

@@ -35,16 +35,18 @@ func TestCurrencyMetadata_ValidForEveryCodeAndDecimals(t *testing.T) {
 	require.Equal(t, "ccAB", types.DisplayDenom("AB"))
 }
 
-func TestFee_BasisPointsRoundedDown(t *testing.T) {
+func TestFee_BasisPointsRoundedUp(t *testing.T) {
 	tests := []struct {
 		amount int64
 		bps    uint32
 		want   int64
 	}{
 		{10_000, 150, 150},
-		{66, 150, 0},
-		{67, 150, 1},
+		{66, 150, 1},
+		{67, 150, 2},
+		{1, 1, 1},
 		{1_000_000, 1, 100},
+		{1_000_001, 1, 101},
 		{999, 10_000, 999},
 		{5, 0, 0},
 	}
