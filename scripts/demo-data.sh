@@ -48,7 +48,10 @@ tx alice community set-role 1 "$(addr bob)" moderator
 
 # Money: Kaga Coin, 4 decimals (1 KGA = 10000 base units), 1 % fee.
 tx alice ledger create-currency 1 KGA "Kaga Coin" 4 --fee-bps 100
-tx alice ledger issue 1 "$(addr alice)" 5000000 "Community start-up fund"
+# Nobody issues to itself: alice's start-up fund is a contribution that bob,
+# a moderator, confirms (contribution 1).
+tx alice ledger submit-contribution 1 5000000 "Coordinating the community's start-up"
+tx bob ledger confirm-contribution 1
 tx alice ledger issue 1 "$(addr bob)" 2000000 "Welcome to Kaga Commons"
 tx alice ledger issue 1 "$(addr carol)" 2000000 "Welcome to Kaga Commons"
 
@@ -76,5 +79,5 @@ tx alice messaging post 2 "Stalls go up at 8 on Saturday. Who brings the tables?
 tx carol ledger submit-contribution 1 100000 "Vegetable patch for the school"
 
 echo "Demo data loaded: community 1 \"Kaga Commons\" with alice (admin), bob (moderator), carol (member),"
-echo "  currency cc/1/KGA, ads 1-3 (ad 1 paid), a funded fee account, contribution 1 pending,"
+echo "  currency cc/1/KGA, ads 1-3 (ad 1 paid), a funded fee account, contribution 2 pending,"
 echo "  threads 1 (ad thread carol-bob) and 2 (group \"Festival volunteers\")"

@@ -21,7 +21,7 @@ import (
 // community's fee sponsorship. It then reads balances over REST, history over
 // gRPC and the ledger invariants.
 func TestSingleNode_MarketplaceAndMoney(t *testing.T) {
-	node := e2e.NewNode(t, kizunad, "alice", "bob", "carol")
+	node := e2e.NewNode(t, kizunad, "alice", "bob", "carol", "dave")
 	node.Start(t)
 	alice, bob, carol := node.Address(t, "alice"), node.Address(t, "bob"), node.Address(t, "carol")
 	newbie := node.AddKey(t, "newbie")
@@ -53,8 +53,14 @@ func TestSingleNode_MarketplaceAndMoney(t *testing.T) {
 		t.Fatalf("bank metadata of %s: %+v", denom, meta.Metadata)
 	}
 
-	// Admin issuance: 100 GDD to alice.
-	requireOK(t, node.Tx(t, "alice", "ledger", "issue", "1", alice, "1000000", "start-up balance"))
+	// Admin issuance: 100 GDD to alice, by dave, a teller; nobody issues to
+	// itself.
+	if res := node.Tx(t, "alice", "ledger", "issue", "1", alice, "1000000", "start-up balance"); res.Code == 0 || res.Codespace != ledgertypes.ModuleName {
+		t.Fatalf("self-issuance: want a ledger error, got %+v", res)
+	}
+	requireOK(t, node.Tx(t, "dave", "community", "join", "1", "dave"))
+	requireOK(t, node.Tx(t, "alice", "community", "set-role", "1", node.Address(t, "dave"), "teller"))
+	requireOK(t, node.Tx(t, "dave", "ledger", "issue", "1", alice, "1000000", "start-up balance"))
 
 	// Alice pays bob for bob's GIVE ad (ad 1); the fee goes to the treasury.
 	requireOK(t, node.Tx(t, "bob", "ads", "create", "1", "give", "Bicycle repair", "50000", "--category", "repairs"))

@@ -148,7 +148,7 @@ func newFuzzMarket(tb testing.TB) *fuzzMarket {
 	ctx := f.ctx
 	run := func(_ any, err error) { require.NoError(tb, err) }
 	join := func(id uint64, name string) {
-		run(f.community.JoinCommunity(ctx, &communitytypes.MsgJoinCommunity{Member: f.addr(name), CommunityId: id, Username: name}))
+		run(f.community.JoinCommunity(f.memberSince(), &communitytypes.MsgJoinCommunity{Member: f.addr(name), CommunityId: id, Username: name}))
 	}
 	setRole := func(id uint64, admin, member string, role communitytypes.Role) {
 		run(f.community.SetMemberRole(ctx, &communitytypes.MsgSetMemberRole{
@@ -156,7 +156,7 @@ func newFuzzMarket(tb testing.TB) *fuzzMarket {
 		}))
 	}
 	for _, c := range []struct{ admin, name string }{{"alice", "Garden"}, {"olive", "Orchard"}, {"olive", "Field"}} {
-		run(f.community.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{
+		run(f.community.CreateCommunity(f.memberSince(), &communitytypes.MsgCreateCommunity{
 			Creator: f.addr(c.admin), Name: c.name, JoinPolicy: communitytypes.JoinPolicyOpen, Username: c.admin,
 		}))
 	}

@@ -106,7 +106,7 @@ func (f *fixture) accAddr(name string) sdk.AccAddress {
 
 func (f *fixture) createCommunity(t *testing.T, admin, name string) uint64 {
 	t.Helper()
-	res, err := f.community.CreateCommunity(f.ctx, &communitytypes.MsgCreateCommunity{
+	res, err := f.community.CreateCommunity(f.memberSince(), &communitytypes.MsgCreateCommunity{
 		Creator: f.addr(admin), Name: name, JoinPolicy: communitytypes.JoinPolicyOpen, Username: admin,
 	})
 	require.NoError(t, err)
@@ -115,8 +115,15 @@ func (f *fixture) createCommunity(t *testing.T, admin, name string) uint64 {
 
 func (f *fixture) join(t *testing.T, id uint64, name string) {
 	t.Helper()
-	_, err := f.community.JoinCommunity(f.ctx, &communitytypes.MsgJoinCommunity{Member: f.addr(name), CommunityId: id, Username: name})
+	_, err := f.community.JoinCommunity(f.memberSince(), &communitytypes.MsgJoinCommunity{Member: f.addr(name), CommunityId: id, Username: name})
 	require.NoError(t, err)
+}
+
+// memberSince is the context the fixture's communities are created and
+// joined in: three months before the block, so that creation may target
+// every month of the window.
+func (f *fixture) memberSince() sdk.Context {
+	return f.ctx.WithBlockTime(f.ctx.BlockTime().AddDate(0, -3, 0))
 }
 
 func (f *fixture) setRole(t *testing.T, id uint64, admin, member string, role communitytypes.Role) {
@@ -340,17 +347,17 @@ func TestSetAdsKeeper_OnceAndSharedByKeeperCopies(t *testing.T) {
 	f.createCommunity(t, "alice", "Garden")
 	f.join(t, garden, "bob")
 	f.createCurrency(t, garden, "GDD", 4, 0)
-	f.issue(t, garden, "alice", "alice", 100)
+	f.issue(t, garden, "alice", "bob", 100)
 	transfer := func() error {
 		_, err := f.msgs.Transfer(f.ctx, &types.MsgTransfer{
-			Sender: f.addr("alice"), CommunityId: garden, Recipient: f.addr("bob"), Amount: sdkmath.NewInt(1), AdId: 1,
+			Sender: f.addr("bob"), CommunityId: garden, Recipient: f.addr("alice"), Amount: sdkmath.NewInt(1), AdId: 1,
 		})
 		return err
 	}
 	f.requireRejected(t, types.ErrAdsUnavailable, transfer)
 
 	require.PanicsWithValue(t, "ledger keeper: nil ads keeper", func() { f.keeper.SetAdsKeeper(nil) })
-	f.ads.add(1, fakeAd{community: garden, owner: f.accAddr("bob").String()})
+	f.ads.add(1, fakeAd{community: garden, owner: f.accAddr("alice").String()})
 	f.keeper.SetAdsKeeper(f.ads)
 	require.PanicsWithValue(t, "ledger keeper: ads keeper already set", func() { f.keeper.SetAdsKeeper(newFakeAds()) })
 

@@ -42,6 +42,9 @@ func (s msgServer) SubmitContribution(ctx context.Context, msg *types.MsgSubmitC
 	if err := s.requireActiveMember(ctx, msg.CommunityId, contributor, "contributor"); err != nil {
 		return nil, err
 	}
+	if err := s.requireMonthSinceJoining(ctx, msg.CommunityId, contributor, month); err != nil {
+		return nil, err
+	}
 	if err := s.checkCap(ctx, params, currency, contributor, month, msg.Amount); err != nil {
 		return nil, err
 	}

@@ -41,7 +41,13 @@ func (s msgServer) Issue(ctx context.Context, msg *types.MsgIssue) (*types.MsgIs
 	if !currency.IssuancePolicy.AllowsAdminIssuance() {
 		return nil, types.ErrIssuanceNotAllowed.Wrapf("%s is issued by %s only", currency.Denom, currency.IssuancePolicy)
 	}
+	if issuer.Equals(recipient) && !params.AllowSelfIssuance {
+		return nil, types.ErrSelfIssuance.Wrapf("%s cannot issue to itself; another admin or teller issues to it", msg.Issuer)
+	}
 	if err := s.requireActiveMember(ctx, msg.CommunityId, recipient, "recipient"); err != nil {
+		return nil, err
+	}
+	if err := s.requireMonthSinceJoining(ctx, msg.CommunityId, recipient, month); err != nil {
 		return nil, err
 	}
 	if err := s.checkCap(ctx, params, currency, recipient, month, msg.Amount); err != nil {

@@ -86,7 +86,7 @@ func TestIssue_MintsToMemberAndRecordsCreation(t *testing.T) {
 	require.Equal(t, []string{"kizuna.ledger.v1.EventEntryRecorded", "kizuna.ledger.v1.EventIssued"}, f.eventTypes())
 
 	// Admins issue too, to themselves as well, and up to the cap exactly.
-	f.issue(t, garden, "alice", "alice", monthCap)
+	f.issue(t, garden, "tom", "alice", monthCap)
 	require.Equal(t, sdkmath.NewInt(monthCap), f.created(t, "alice", ""))
 }
 
@@ -109,4 +109,55 @@ func TestIssue_CapIsPerMemberMonthAndCurrencyDecimals(t *testing.T) {
 		_, err := f.msgs.Issue(f.ctx, &types.MsgIssue{Issuer: f.addr("olive"), CommunityId: orchard, Recipient: f.addr("bob"), Amount: sdkmath.OneInt()})
 		return err
 	})
+}
+
+func TestIssue_ToOneselfFollowsTheParam(t *testing.T) {
+	f := newGarden(t)
+	selfIssue := func(issuer string) error {
+		_, err := f.msgs.Issue(f.ctx, &types.MsgIssue{
+			Issuer: f.addr(issuer), CommunityId: garden, Recipient: f.addr(issuer), Amount: sdkmath.NewInt(100), Memo: "for me",
+		})
+		return err
+	}
+	f.requireRejected(t, types.ErrSelfIssuance, func() error { return selfIssue("alice") })
+	f.requireRejected(t, types.ErrSelfIssuance, func() error { return selfIssue("tom") })
+	require.True(t, f.balance("alice", gdd).IsZero())
+
+	params := types.DefaultParams()
+	params.AllowSelfIssuance = true
+	_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: params})
+	require.NoError(t, err)
+	require.NoError(t, selfIssue("tom"))
+	require.Equal(t, sdkmath.NewInt(100), f.balance("tom", gdd))
+}
+
+// A member who joined this month gets at most one month's cap at once:
+// creation may not target the months before it joined.
+func TestCreation_NeverTargetsAMonthBeforeJoining(t *testing.T) {
+	f := newGarden(t)
+	_, err := f.community.JoinCommunity(f.ctx, &communitytypes.MsgJoinCommunity{Member: f.addr("dave"), CommunityId: garden, Username: "dave"})
+	require.NoError(t, err)
+
+	for _, month := range []string{"2025-02", "2025-03"} {
+		f.requireRejected(t, types.ErrMonthBeforeJoining, func() error {
+			_, err := f.msgs.Issue(f.ctx, &types.MsgIssue{
+				Issuer: f.addr("alice"), CommunityId: garden, Recipient: f.addr("dave"), Amount: sdkmath.NewInt(monthCap), Month: month,
+			})
+			return err
+		})
+		f.requireRejected(t, types.ErrMonthBeforeJoining, func() error {
+			_, err := f.msgs.SubmitContribution(f.ctx, &types.MsgSubmitContribution{
+				Contributor: f.addr("dave"), CommunityId: garden, Amount: sdkmath.NewInt(monthCap), Memo: "back-dated work", Month: month,
+			})
+			return err
+		})
+	}
+	f.issue(t, garden, "alice", "dave", monthCap)
+	f.requireRejected(t, types.ErrCapExceeded, func() error {
+		_, err := f.msgs.Issue(f.ctx, &types.MsgIssue{
+			Issuer: f.addr("alice"), CommunityId: garden, Recipient: f.addr("dave"), Amount: sdkmath.NewInt(1),
+		})
+		return err
+	})
+	require.Equal(t, sdkmath.NewInt(monthCap), f.balance("dave", gdd), "one month's cap, not three")
 }

@@ -65,6 +65,21 @@ func (k Keeper) requireActiveMember(ctx context.Context, communityID uint64, add
 	return nil
 }
 
+// requireMonthSinceJoining fails with types.ErrMonthBeforeJoining when month
+// is before the month member (last) joined the community: back-dating may
+// not create money for months in which it was no member.
+func (k Keeper) requireMonthSinceJoining(ctx context.Context, communityID uint64, member sdk.AccAddress, month types.Month) error {
+	m, err := k.communityKeeper.GetMember(ctx, communityID, member)
+	if err != nil {
+		return err
+	}
+	joined := types.MonthOf(m.JoinedAt)
+	if month < joined {
+		return types.ErrMonthBeforeJoining.Wrapf("%s joined community %d in %s; %s is before that", m.Address, communityID, joined, month)
+	}
+	return nil
+}
+
 // requireRole fails unless addr is an active member of an existing community
 // with one of roles: with the community's error when it does not exist,
 // types.ErrNotMember when addr is no active member, types.ErrNotPermitted
