@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -52,7 +53,7 @@ func (q queryServer) Contributions(ctx context.Context, req *types.QueryContribu
 			return nil, perr
 		}
 		type key = collections.Pair[collections.Pair[uint64, sdk.AccAddress], uint64]
-		contributions, page, err = query.CollectionFilteredPaginate(ctx, q.Keeper.Contributions.Indexes.Contributor, req.Pagination,
+		contributions, page, err = query.CollectionFilteredPaginate(ctx, q.Keeper.Contributions.Indexes.Contributor, pagination.Bound(req.Pagination),
 			func(k key, _ collections.NoValue) (bool, error) {
 				if req.Status == types.ContributionStatusUnspecified {
 					return true, nil
@@ -67,14 +68,14 @@ func (q queryServer) Contributions(ctx context.Context, req *types.QueryContribu
 		)
 	case req.Status != types.ContributionStatusUnspecified:
 		type key = collections.Pair[collections.Pair[uint64, int32], uint64]
-		contributions, page, err = query.CollectionPaginate(ctx, q.Keeper.Contributions.Indexes.Status, req.Pagination,
+		contributions, page, err = query.CollectionPaginate(ctx, q.Keeper.Contributions.Indexes.Status, pagination.Bound(req.Pagination),
 			func(k key, _ collections.NoValue) (types.Contribution, error) { return load(k.K2()) },
 			query.WithCollectionPaginationPairPrefix[collections.Pair[uint64, int32], uint64](
 				collections.Join(req.CommunityId, int32(req.Status)),
 			),
 		)
 	default:
-		contributions, page, err = query.CollectionPaginate(ctx, q.Keeper.Contributions.Indexes.Community, req.Pagination,
+		contributions, page, err = query.CollectionPaginate(ctx, q.Keeper.Contributions.Indexes.Community, pagination.Bound(req.Pagination),
 			func(k collections.Pair[uint64, uint64], _ collections.NoValue) (types.Contribution, error) {
 				return load(k.K2())
 			},

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -13,7 +14,7 @@ func (q queryServer) Currencies(ctx context.Context, req *types.QueryCurrenciesR
 	if req == nil {
 		return nil, errEmptyRequest
 	}
-	currencies, page, err := query.CollectionPaginate(ctx, q.Keeper.Currencies, req.Pagination,
+	currencies, page, err := query.CollectionPaginate(ctx, q.Keeper.Currencies, pagination.Bound(req.Pagination),
 		func(_ uint64, c types.Currency) (types.Currency, error) { return c, nil },
 	)
 	if err != nil {

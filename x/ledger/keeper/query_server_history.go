@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -24,7 +25,7 @@ func (q queryServer) History(ctx context.Context, req *types.QueryHistoryRequest
 	if err != nil {
 		return nil, err
 	}
-	entries, page, err := query.CollectionPaginate(ctx, q.Keeper.History, req.Pagination,
+	entries, page, err := query.CollectionPaginate(ctx, q.Keeper.History, pagination.Bound(req.Pagination),
 		func(key HistoryKey, e types.Entry) (types.Entry, error) { return q.entryAt(key, e), nil },
 		func(o *query.CollectionsPaginateOptions[HistoryKey]) {
 			prefix := collections.TripleSuperPrefix[sdk.AccAddress, string, uint64](account, denom)

@@ -11,6 +11,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -209,4 +210,34 @@ func TestQueryTreasuryAndFeeAccount_NeedACommunity(t *testing.T) {
 	res, err := f.query.FeeAccount(f.ctx, &types.QueryFeeAccountRequest{CommunityId: 1})
 	require.NoError(t, err)
 	require.Equal(t, sdk.NewInt64Coin("ukiz", 0), res.Balance)
+}
+
+func TestQueries_CapTheirPageSize(t *testing.T) {
+	f := newGarden(t)
+	f.issue(t, garden, "alice", "bob", 1000*unit)
+	for range pagination.MaxLimit + 5 {
+		_, err := f.msgs.Transfer(f.ctx, &types.MsgTransfer{
+			Sender: f.addr("bob"), CommunityId: garden, Recipient: f.addr("carol"), Amount: sdkmath.NewInt(1),
+		})
+		require.NoError(t, err)
+	}
+	huge := &query.PageRequest{Limit: 1_000_000_000}
+	history, err := f.query.History(f.ctx, &types.QueryHistoryRequest{Address: f.addr("bob"), CommunityId: garden, Pagination: huge})
+	require.NoError(t, err)
+	require.Len(t, history.Entries, int(pagination.MaxLimit))
+	require.NotEmpty(t, history.Pagination.NextKey)
+
+	history, err = f.query.History(f.ctx, &types.QueryHistoryRequest{Address: f.addr("bob"), CommunityId: garden})
+	require.NoError(t, err)
+	require.Len(t, history.Entries, int(pagination.DefaultLimit))
+
+	for range 3 {
+		f.submit(t, "carol", 1, "")
+	}
+	contributions, err := f.query.Contributions(f.ctx, &types.QueryContributionsRequest{CommunityId: garden, Pagination: &query.PageRequest{Limit: 1 << 40}})
+	require.NoError(t, err)
+	require.Len(t, contributions.Contributions, 3)
+	currencies, err := f.query.Currencies(f.ctx, &types.QueryCurrenciesRequest{Pagination: huge})
+	require.NoError(t, err)
+	require.Len(t, currencies.Currencies, 1)
 }
