@@ -76,5 +76,4 @@ func TestRecovery_ChargesGasPerSignature(t *testing.T) {
 		_, err := f.msgs.RevokeDelegation(ctx, &types.MsgRevokeDelegation{Sender: alice, From: ethAddr(id).Hex(), To: ethAddr(key).Hex()})
 		return err
 	}), "revocation by the sender's linked address")
-
 }

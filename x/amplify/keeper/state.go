@@ -52,13 +52,13 @@ func (k Keeper) storeMessage(ctx context.Context, m types.StoredMessage, digest 
 	if err := k.TypeCounts.Set(ctx, m.Type, n+1); err != nil {
 		return err
 	}
-	switch {
-	case m.Type == types.TypeAmplify:
+	switch m.Type {
+	case types.TypeAmplify:
 		if err := k.AmplifyMarkers.Set(ctx, collections.Join(m.Identity, m.Link)); err != nil {
 			return err
 		}
 		return k.Votes.Set(ctx, collections.Join(m.Link, m.Seq), m.Identity)
-	case m.Type == types.TypeComment:
+	case types.TypeComment:
 		if m.Reaction {
 			if err := k.ReactionMarkers.Set(ctx, collections.Join(m.Identity, m.Link)); err != nil {
 				return err

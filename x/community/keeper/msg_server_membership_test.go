@@ -494,17 +494,31 @@ func TestCreatorRule_OnlyTheCreatorRemovesOrDemotesAdmins(t *testing.T) {
 		{"admin removes itself", nil, remove("bob", "bob"), nil},
 		{"admin removes a member", nil, remove("bob", "dave"), nil},
 		{"admin promotes a member", nil, setRole("bob", "dave", types.RoleAdmin), nil},
-		{"admin acts on admins once the creator stepped down",
-			[]func(*fixture, uint64) error{setRole("alice", "alice", types.RoleMember)}, remove("bob", "carol"), nil},
-		{"admin removes the creator once it stepped down",
-			[]func(*fixture, uint64) error{setRole("alice", "alice", types.RoleMember)}, remove("bob", "alice"), nil},
-		{"admin acts on admins once the creator left",
-			[]func(*fixture, uint64) error{leave("alice")}, setRole("bob", "carol", types.RoleMember), nil},
-		{"a creator made admin again is the owner again",
+		{
+			"admin acts on admins once the creator stepped down",
+			[]func(*fixture, uint64) error{setRole("alice", "alice", types.RoleMember)},
+			remove("bob", "carol"), nil,
+		},
+		{
+			"admin removes the creator once it stepped down",
+			[]func(*fixture, uint64) error{setRole("alice", "alice", types.RoleMember)},
+			remove("bob", "alice"), nil,
+		},
+		{
+			"admin acts on admins once the creator left",
+			[]func(*fixture, uint64) error{leave("alice")},
+			setRole("bob", "carol", types.RoleMember), nil,
+		},
+		{
+			"a creator made admin again is the owner again",
 			[]func(*fixture, uint64) error{setRole("alice", "alice", types.RoleMember), setRole("bob", "alice", types.RoleAdmin)},
-			remove("bob", "alice"), types.ErrCreatorOnly},
-		{"last-admin rule still binds the creator",
-			[]func(*fixture, uint64) error{remove("alice", "bob"), remove("alice", "carol")}, leave("alice"), types.ErrLastAdmin},
+			remove("bob", "alice"), types.ErrCreatorOnly,
+		},
+		{
+			"last-admin rule still binds the creator",
+			[]func(*fixture, uint64) error{remove("alice", "bob"), remove("alice", "carol")},
+			leave("alice"), types.ErrLastAdmin,
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -236,13 +236,15 @@ func sponsoredPeriodEnd(params types.Params, now time.Time) time.Time {
 // registered Msg that names its community: fee accounts never pay for a Msg
 // that cannot be tied to their community (MsgExec, MsgSend, ...).
 func (k Keeper) validateSponsoredMsgTypes(params types.Params) error {
+	registry := k.cdc.InterfaceRegistry()
+	msgs := registry.ListImplementations(sdk.MsgInterfaceProtoName)
 	for _, url := range params.FeeAllowanceMsgTypeUrls {
-		msg, err := k.cdc.InterfaceRegistry().Resolve(url)
-		if err != nil {
-			return types.ErrInvalidParams.Wrapf("fee_allowance_msg_type_urls: %s is not a registered type", url)
+		if !slices.Contains(msgs, url) {
+			return types.ErrInvalidParams.Wrapf("fee_allowance_msg_type_urls: %s is not a registered Msg", url)
 		}
-		if _, ok := msg.(sdk.Msg); !ok {
-			return types.ErrInvalidParams.Wrapf("fee_allowance_msg_type_urls: %s is not a Msg", url)
+		msg, err := registry.Resolve(url)
+		if err != nil {
+			return types.ErrInvalidParams.Wrapf("fee_allowance_msg_type_urls: %s: %v", url, err)
 		}
 		if _, ok := msg.(types.CommunityMsg); !ok {
 			return types.ErrInvalidParams.Wrapf("fee_allowance_msg_type_urls: %s does not name a community", url)
