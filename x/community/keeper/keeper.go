@@ -22,7 +22,7 @@ type MemberKey = collections.Pair[uint64, sdk.AccAddress]
 // CommunityIndexes are the secondary indexes of Keeper.Communities.
 type CommunityIndexes struct {
 	// Name maps types.NameKey(name) to the community id; it makes names
-	// unique case-insensitively.
+	// unique ignoring case, white space runs and look-alike characters.
 	Name *indexes.Unique[string, uint64, types.Community]
 }
 

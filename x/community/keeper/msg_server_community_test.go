@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -219,4 +220,98 @@ func TestUpdateCommunity_ChangesOnlyWhatIsSetOrCleared(t *testing.T) {
 	_, err = f.msgs.UpdateCommunity(f.ctx, &types.MsgUpdateCommunity{Admin: f.addr("alice"), CommunityId: 1, Name: "Allotment"})
 	require.NoError(t, err)
 	f.createCommunity(t, "bob", "garden", types.JoinPolicyOpen)
+}
+
+// TestCreateCommunity_RefusesLookAlikeNames replays the look-alikes that
+// passed beside "Kaga Commons": each is now a taken or an invalid name.
+func TestCreateCommunity_RefusesLookAlikeNames(t *testing.T) {
+	tests := []struct {
+		name, lookAlike string
+		want            error
+	}{
+		{"no-break space", "Kaga\u00a0Commons", types.ErrNameTaken},
+		{"double space", "Kaga  Commons", types.ErrNameTaken},
+		{"ideographic space", "Kaga\u3000Commons", types.ErrNameTaken},
+		{"mixed white space run", "Kaga \u2009\u00a0 Commons", types.ErrNameTaken},
+		{"upper case", "KAGA COMMONS", types.ErrNameTaken},
+		{"rn for m", "Kaga Cornrnons", types.ErrNameTaken},
+		{"mathematical bold letters", "\U0001d40a\U0001d41a\U0001d420\U0001d41a Commons", types.ErrNameTaken},
+		{"fullwidth letters", "\uff2b\uff41\uff47\uff41 \uff23\uff4f\uff4d\uff4d\uff4f\uff4e\uff53", types.ErrNameTaken},
+		{"Cyrillic a", "K\u0430ga Commons", types.ErrInvalidName},
+		{"Greek omicron", "Kaga C\u03bfmmons", types.ErrInvalidName},
+		{"Hangul filler", "Kaga\u3164Commons", types.ErrInvalidName},
+		{"Hangul filler beside a space", "Kaga \u3164Commons", types.ErrInvalidName},
+		{"halfwidth Hangul filler", "Kaga Commons\uffa0x", types.ErrInvalidName},
+		{"zero-width space", "Kaga\u200b Commons", types.ErrInvalidName},
+		{"variation selector", "Kaga Commons\ufe0f!", types.ErrInvalidName},
+		{"private use", "Kaga Commons \ue000", types.ErrInvalidName},
+		{"trailing no-break space", "Kaga Commons\u00a0", types.ErrInvalidName},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.createCommunity(t, "alice", "Kaga Commons", types.JoinPolicyOpen)
+			f.requireRejected(t, tc.want, func() error {
+				_, err := f.msgs.CreateCommunity(f.ctx, &types.MsgCreateCommunity{
+					Creator: f.addr("mallory"), Name: tc.lookAlike, JoinPolicy: types.JoinPolicyOpen, Username: "mallory",
+				})
+				return err
+			})
+		})
+	}
+}
+
+func TestCreateCommunity_ScriptsOfNames(t *testing.T) {
+	f := newFixture(t)
+	accepted := []string{
+		"金沢コモンズ",           // Han and Katakana
+		"Kaga 金沢",          // Latin and Han
+		"かなざわ市民 Commons 2", // Hiragana, Han, Latin and digits
+		"ー・コモンズ・ー",         // Katakana with Common marks
+		"서울 광장 市 Seoul",    // Hangul, Han, Latin
+		"臺北 ㄅㄆ Taipei",     // Han, Bopomofo, Latin
+		"Сад",              // Cyrillic alone
+		"Café Crème",       // Latin with marks
+	}
+	for i, name := range accepted {
+		_, err := f.msgs.CreateCommunity(f.ctx, &types.MsgCreateCommunity{
+			Creator: f.addr("alice"), Name: name, JoinPolicy: types.JoinPolicyOpen, Username: fmt.Sprintf("alice_%d", i),
+		})
+		require.NoError(t, err, "%q", name)
+	}
+	refused := []string{
+		"Garden Сад", // Latin and Cyrillic
+		"Сад Ωmega",  // Cyrillic and Greek
+		"金沢 서울 コモンズ", // Japanese and Korean
+		"ㄅ コ",        // Bopomofo and Katakana
+	}
+	for _, name := range refused {
+		f.requireRejected(t, types.ErrInvalidName, func() error {
+			_, err := f.msgs.CreateCommunity(f.ctx, &types.MsgCreateCommunity{
+				Creator: f.addr("bob"), Name: name, JoinPolicy: types.JoinPolicyOpen, Username: "bob",
+			})
+			return err
+		})
+	}
+}
+
+func TestUpdateCommunity_RenamesFollowTheSameNameRules(t *testing.T) {
+	f := newFixture(t)
+	kaga := f.createCommunity(t, "alice", "Kaga Commons", types.JoinPolicyOpen)
+	orchard := f.createCommunity(t, "zed", "Orchard", types.JoinPolicyOpen)
+	rename := func(admin string, id uint64, name string) error {
+		_, err := f.msgs.UpdateCommunity(f.ctx, &types.MsgUpdateCommunity{Admin: f.addr(admin), CommunityId: id, Name: name})
+		return err
+	}
+	for _, name := range []string{"Kaga\u00a0Commons", "Kaga  Commons", "KAGA COMMONS", "Kaga Cornrnons"} {
+		f.requireRejected(t, types.ErrNameTaken, func() error { return rename("zed", orchard, name) })
+	}
+	for _, name := range []string{"K\u0430ga Commons", "Kaga\u3164Commons", "Kaga\u200bCommons", "Orchard Сад"} {
+		f.requireRejected(t, types.ErrInvalidName, func() error { return rename("zed", orchard, name) })
+	}
+	require.NoError(t, rename("alice", kaga, "KAGA  Commons"), "a community may respell its own name")
+	require.NoError(t, rename("zed", orchard, "金沢の果樹園"))
+	c, err := f.keeper.GetCommunity(f.ctx, orchard)
+	require.NoError(t, err)
+	require.Equal(t, "金沢の果樹園", c.Name)
 }

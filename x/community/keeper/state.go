@@ -109,8 +109,8 @@ func (k Keeper) usernameOwner(ctx context.Context, communityID uint64, username 
 	return pk.K2(), true, nil
 }
 
-// nameOwner returns which community holds name, compared case-insensitively,
-// and whether any does.
+// nameOwner returns which community holds name or a name that looks like it
+// (see types.NameKey), and whether any does.
 func (k Keeper) nameOwner(ctx context.Context, name string) (uint64, bool, error) {
 	id, err := k.Communities.Indexes.Name.MatchExact(ctx, types.NameKey(name))
 	if errors.Is(err, collections.ErrNotFound) {

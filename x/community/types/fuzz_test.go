@@ -73,6 +73,10 @@ func FuzzMsgCreateCommunityValidate(f *testing.F) {
 	f.Add(" Garden", "", "", int32(types.JoinPolicyOpen), "bob")
 	f.Add("Garden\u3000", "", "", int32(types.JoinPolicyOpen), "bob")
 	f.Add("Gar\u200bden", "", "", int32(types.JoinPolicyOpen), "bob")
+	f.Add("K\u0430ga Commons", "", "", int32(types.JoinPolicyOpen), "bob")
+	f.Add("Kaga\u3164Commons", "", "", int32(types.JoinPolicyOpen), "bob")
+	f.Add("Kaga\u00a0\u3000Commons", "", "", int32(types.JoinPolicyOpen), "bob")
+	f.Add("金沢コモンズ Kaga", "", "", int32(types.JoinPolicyOpen), "bob")
 	f.Add("\u202eGarden", "", "", int32(types.JoinPolicyOpen), "bob")
 	f.Add("Or\xffchard", "a\x07b", "Kyoto\nJapan", int32(7), "bob-b")
 	f.Add("", "", "", int32(types.JoinPolicyUnspecified), "")
@@ -88,6 +92,8 @@ func FuzzMsgCreateCommunityValidate(f *testing.F) {
 			return
 		}
 		require.NoError(t, p.ValidateCommunityName(name))
+		require.NotEmpty(t, types.NameKey(name), "an accepted name has a key")
+		require.Equal(t, types.NameKey(name), types.NameKey(name), "name keys are deterministic")
 		require.NoError(t, p.ValidateCommunityDescription(description))
 		require.NoError(t, p.ValidateCommunityLocation(location))
 		require.NoError(t, types.ValidateJoinPolicy(msg.JoinPolicy))

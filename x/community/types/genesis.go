@@ -18,8 +18,8 @@ func DefaultGenesis() *GenesisState {
 }
 
 // Validate checks the genesis state without a store: valid params; unique
-// community ids below next_community_id; unique names and usernames, compared
-// case-insensitively; members of existing communities only; an active admin in
+// community ids below next_community_id; unique names (compared by NameKey)
+// and usernames (compared case-insensitively); members of existing communities only; an active admin in
 // every community; every field well formed. Field lengths are checked against
 // the params ceilings, so state created under any valid params passes.
 func (gs GenesisState) Validate() error {

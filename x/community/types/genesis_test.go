@@ -61,6 +61,15 @@ func TestGenesisValidate(t *testing.T) {
 		{"community id zero", func(gs *types.GenesisState) { gs.Communities[0].Id = 0 }, types.ErrInvalidGenesis},
 		{"duplicate community id", func(gs *types.GenesisState) { gs.Communities[1].Id = 1 }, types.ErrInvalidGenesis},
 		{"duplicate name", func(gs *types.GenesisState) { gs.Communities[1].Name = "GARDEN" }, types.ErrInvalidGenesis},
+		{"look-alike name", func(gs *types.GenesisState) { gs.Communities[1].Name = "G\u0430rden" }, types.ErrInvalidGenesis},
+		{"names that differ only in white space", func(gs *types.GenesisState) {
+			gs.Communities[0].Name, gs.Communities[1].Name = "Kaga Commons", "Kaga\u3000\u3000Commons"
+		}, types.ErrInvalidGenesis},
+		{"name with a filler", func(gs *types.GenesisState) { gs.Communities[1].Name = "Or\u3164chard" }, types.ErrInvalidGenesis},
+		{"name mixing scripts", func(gs *types.GenesisState) { gs.Communities[1].Name = "Orchard Сад" }, types.ErrInvalidGenesis},
+		{"Japanese names", func(gs *types.GenesisState) {
+			gs.Communities[0].Name, gs.Communities[1].Name = "金沢コモンズ", "Kaga 金沢"
+		}, nil},
 		{"empty name", func(gs *types.GenesisState) { gs.Communities[0].Name = "" }, types.ErrInvalidGenesis},
 		{"name above ceiling", func(gs *types.GenesisState) { gs.Communities[0].Name = strings.Repeat("n", 257) }, types.ErrInvalidGenesis},
 		{"bad description", func(gs *types.GenesisState) { gs.Communities[0].Description = "\x00" }, types.ErrInvalidGenesis},

@@ -1,15 +1,19 @@
 package types
 
 import (
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/kizuna-chain/kizuna/internal/confusable"
 	"github.com/kizuna-chain/kizuna/internal/textrule"
 )
 
 // ValidateCommunityName checks a community name: 1 to
 // MaxCommunityNameLength code points of single-line text without leading or
-// trailing white space.
+// trailing white space, without invisible characters (zero-width spaces,
+// fillers, variation selectors), without unassigned or private-use code
+// points, and in one script, or in one of the Japanese, Chinese and Korean
+// script combinations (see confusable.MixesScripts). Names that look alike
+// are told apart by NameKey.
 func (p Params) ValidateCommunityName(name string) error {
 	if name == "" {
 		return ErrInvalidName.Wrap("name is empty")
@@ -19,8 +23,19 @@ func (p Params) ValidateCommunityName(name string) error {
 	}
 	first, _ := utf8.DecodeRuneInString(name)
 	last, _ := utf8.DecodeLastRuneInString(name)
-	if unicode.IsSpace(first) || unicode.IsSpace(last) {
+	if confusable.IsSpace(first) || confusable.IsSpace(last) {
 		return ErrInvalidName.Wrap("name starts or ends with white space")
+	}
+	for _, r := range name {
+		if confusable.IsInvisible(r) {
+			return ErrInvalidName.Wrapf("name contains invisible character %U", r)
+		}
+		if confusable.ScriptOf(r) == confusable.ScriptUnknown {
+			return ErrInvalidName.Wrapf("name contains unassigned or private-use code point %U", r)
+		}
+	}
+	if confusable.MixesScripts(name) {
+		return ErrInvalidName.Wrapf("name mixes the scripts %v; use one script, or Han with Hiragana, Katakana, Bopomofo or Hangul and Latin", confusable.Scripts(name))
 	}
 	return nil
 }
