@@ -79,6 +79,7 @@ func LedgerKeeper(tb testing.TB) LedgerEnv {
 		},
 	})
 	require.NoError(tb, err)
+	sdk.RegisterInterfaces(registry)
 	authtypes.RegisterInterfaces(registry)
 	banktypes.RegisterInterfaces(registry)
 	feegrant.RegisterInterfaces(registry)
