@@ -15,6 +15,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/auth/ante"
 	"github.com/cosmos/cosmos-sdk/x/feegrant"
 
+	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -69,7 +70,7 @@ func (s Sponsor) UseGrantedFees(ctx context.Context, granter, grantee sdk.AccAdd
 func sponsoringCommunity(granter sdk.AccAddress, msgs []sdk.Msg) (uint64, bool) {
 	var tried []uint64
 	for _, msg := range msgs {
-		cm, ok := msg.(types.CommunityMsg)
+		cm, ok := msg.(communitytypes.CommunityMsg)
 		if !ok {
 			continue
 		}
@@ -166,7 +167,7 @@ func (k Keeper) checkSponsoredMsgs(ctx context.Context, params types.Params, com
 		if !slices.Contains(params.FeeAllowanceMsgTypeUrls, url) {
 			return types.ErrNotSponsored.Wrapf("message %d (%s) is not one that fee accounts pay for", i, url)
 		}
-		cm, ok := msg.(types.CommunityMsg)
+		cm, ok := msg.(communitytypes.CommunityMsg)
 		if !ok || cm.GetCommunityId() != communityID {
 			return types.ErrNotSponsored.Wrapf("message %d (%s) does not name community %d", i, url, communityID)
 		}
@@ -246,7 +247,7 @@ func (k Keeper) validateSponsoredMsgTypes(params types.Params) error {
 		if err != nil {
 			return types.ErrInvalidParams.Wrapf("fee_allowance_msg_type_urls: %s: %v", url, err)
 		}
-		if _, ok := msg.(types.CommunityMsg); !ok {
+		if _, ok := msg.(communitytypes.CommunityMsg); !ok {
 			return types.ErrInvalidParams.Wrapf("fee_allowance_msg_type_urls: %s does not name a community", url)
 		}
 	}

@@ -4,13 +4,6 @@ import (
 	sdkmath "cosmossdk.io/math"
 )
 
-// CommunityMsg is a Msg that names the community it acts in. A community's
-// fee account pays only for transactions whose every Msg is a CommunityMsg
-// naming that community; 0 names none.
-type CommunityMsg interface {
-	GetCommunityId() uint64
-}
-
 // Validate checks the settings an admin gives a community's fee account.
 func (s FeeSponsorship) Validate() error {
 	if s.CommunityId == 0 {

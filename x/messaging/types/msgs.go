@@ -2,6 +2,8 @@ package types
 
 import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 )
 
 // The module's Msgs. Their fields are checked by the Msg server against the
@@ -19,24 +21,17 @@ var (
 	_ sdk.Msg = &MsgUpdateParams{}
 )
 
-// CommunityMsg is a Msg that names the community it acts in. Fee
-// sponsorship pays only for Msgs that do; for the Msgs whose community_id
-// is optional, 0 names none.
-type CommunityMsg interface {
-	GetCommunityId() uint64
-}
-
 // Every Msg acting on a community, a thread or an ad can name its
 // community.
 var (
-	_ CommunityMsg = &MsgOpenAdThread{}
-	_ CommunityMsg = &MsgOpenDirectThread{}
-	_ CommunityMsg = &MsgCreateGroupThread{}
-	_ CommunityMsg = &MsgUpdateGroupThread{}
-	_ CommunityMsg = &MsgPostMessage{}
-	_ CommunityMsg = &MsgMarkRead{}
-	_ CommunityMsg = &MsgAcceptGroupInvite{}
-	_ CommunityMsg = &MsgDeclineGroupInvite{}
+	_ communitytypes.CommunityMsg = &MsgOpenAdThread{}
+	_ communitytypes.CommunityMsg = &MsgOpenDirectThread{}
+	_ communitytypes.CommunityMsg = &MsgCreateGroupThread{}
+	_ communitytypes.CommunityMsg = &MsgUpdateGroupThread{}
+	_ communitytypes.CommunityMsg = &MsgPostMessage{}
+	_ communitytypes.CommunityMsg = &MsgMarkRead{}
+	_ communitytypes.CommunityMsg = &MsgAcceptGroupInvite{}
+	_ communitytypes.CommunityMsg = &MsgDeclineGroupInvite{}
 )
 
 // CheckCommunity returns nil when stated is 0 (not stated) or the actual
