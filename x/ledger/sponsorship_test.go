@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	ethcrypto "github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
 	sdkmath "cosmossdk.io/math"
@@ -16,6 +17,8 @@ import (
 
 	"github.com/kizuna-chain/kizuna/app"
 	"github.com/kizuna-chain/kizuna/testutil/apptest"
+	amplifycli "github.com/kizuna-chain/kizuna/x/amplify/client/cli"
+	amplifytypes "github.com/kizuna-chain/kizuna/x/amplify/types"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	"github.com/kizuna-chain/kizuna/x/ledger/keeper"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
@@ -288,4 +291,28 @@ func TestSponsorship_MembersWithoutUkizPostAndMarkRead(t *testing.T) {
 	})
 	require.NotZero(t, res.Code)
 	require.Equal(t, before.Sub(sponsoredFee.MulRaw(3)), c.feeBalance())
+}
+
+func TestSponsorship_MembersWithoutUkizVote(t *testing.T) {
+	c := newSponsoredChain(t)
+	key, err := ethcrypto.GenerateKey()
+	require.NoError(t, err)
+	eth := ethcrypto.PubkeyToAddress(key.PublicKey)
+	proof, err := amplifycli.SignTypedData(amplifytypes.LinkTypedData(eth, c.Addr(t, "bob"), apptest.ChainID, 0), key)
+	require.NoError(t, err)
+	// Linking names no community: bob pays for it himself.
+	fundSelf(t, c, "bob")
+	c.MustDeliver(t, "bob", apptest.TxOptions{Gas: 200_000, Fee: feeOf(200)},
+		&amplifytypes.MsgLinkEthereumAddress{Account: c.Addr(t, "bob"), EthAddress: eth.Hex(), Signature: proof})
+	before, bobUkiz := c.feeBalance(), c.ukiz(t, "bob")
+
+	signed, err := amplifycli.Sign(amplifytypes.Content{
+		Title: "Community economies", Href: "https://example.com/kaga", Type: "amplify", Timestamp: uint64(c.Time.Unix()),
+	}, key)
+	require.NoError(t, err)
+	vote := amplifycli.NewMsgSubmitAmplify(c.Addr(t, "bob"), signed)
+	vote.CommunityId = 1
+	c.MustDeliver(t, "bob", c.sponsored(), vote)
+	require.Equal(t, before.Sub(sponsoredFee), c.feeBalance())
+	require.Equal(t, bobUkiz, c.ukiz(t, "bob"), "the fee account paid for the vote")
 }
