@@ -44,6 +44,9 @@ func NewRootCmd() *cobra.Command {
 		WithHomeDir(app.DefaultNodeHome).
 		WithViper("KIZUNA")
 
+	// txc is the client of the transaction command being run (see
+	// prepareTx), nil for other commands.
+	var txc *txClient
 	rootCmd := &cobra.Command{
 		Use:           "kizunad",
 		Short:         "Kizuna node and wallet: community economies on a Cosmos SDK chain",
@@ -63,8 +66,20 @@ func NewRootCmd() *cobra.Command {
 			if err := client.SetCmdClientContextHandler(clientCtx, cmd); err != nil {
 				return err
 			}
+			if isTxCommand(cmd) {
+				clientCtx = client.GetClientContextFromCmd(cmd)
+				if clientCtx, txc, err = prepareTx(cmd, clientCtx); err != nil {
+					return err
+				}
+				if err := client.SetCmdClientContext(cmd, clientCtx); err != nil {
+					return err
+				}
+			}
 			appTemplate, appConfig := initAppConfig()
 			return server.InterceptConfigsPreRunHandler(cmd, appTemplate, appConfig, initCometConfig())
+		},
+		PersistentPostRunE: func(cmd *cobra.Command, _ []string) error {
+			return reportTx(cmd, txc)
 		},
 	}
 
@@ -74,6 +89,11 @@ func NewRootCmd() *cobra.Command {
 	autoCliOpts.ClientCtx = initClientCtx
 	if err := autoCliOpts.EnhanceRootCommand(rootCmd); err != nil {
 		panic(err)
+	}
+	for _, cmd := range rootCmd.Commands() {
+		if cmd.Name() == "tx" {
+			setTxDefaults(cmd)
+		}
 	}
 	return rootCmd
 }
