@@ -13,6 +13,7 @@ import (
 // no gas or fee flags: the command returns once its transaction is in a
 // block, and a transfer the ledger refuses exits non-zero with the ledger's
 // registered error, whether the simulation catches it or the block does.
+// Bad arguments are reported by name, without the usage.
 func TestCLI_TellsTheTruth(t *testing.T) {
 	node := e2e.NewNode(t, kizunad, "alice", "bob")
 	node.Start(t)
@@ -83,5 +84,20 @@ func TestCLI_TellsTheTruth(t *testing.T) {
 	out, err = node.Run(append(transfer, "-b", "async", "-o", "json", "--gas", "300000")...)
 	if err != nil || !strings.Contains(string(out), `"height":"0"`) {
 		t.Fatalf("async broadcast: want a receipt without height, got %v (%s)", err, out)
+	}
+
+	// Bad arguments are named, without the usage.
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"tx", "ledger", "transfer", "1", "xyz", "500", "--from", "alice"}, `invalid recipient "xyz"`},
+		{[]string{"tx", "ledger", "transfer", "1", bob, "-5", "--from", "alice"}, `invalid amount "-5": must be positive`},
+		{[]string{"q", "ledger", "currency", "one"}, `invalid community id "one"`},
+	} {
+		_, err := node.Run(append(c.args, "--node", node.RPCAddress())...)
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "Usage:") {
+			t.Errorf("kizunad %s: want an error with %q and no usage, got %v", strings.Join(c.args, " "), c.want, err)
+		}
 	}
 }

@@ -52,6 +52,9 @@ func NewRootCmd() *cobra.Command {
 		Short:         "Kizuna node and wallet: community economies on a Cosmos SDK chain",
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			// Flags and arguments are valid by now: an error from here on
+			// is not about usage, and the usage would bury it.
+			cmd.SilenceUsage = true
 			cmd.SetOut(cmd.OutOrStdout())
 			cmd.SetErr(cmd.ErrOrStderr())
 
@@ -95,6 +98,7 @@ func NewRootCmd() *cobra.Command {
 			setTxDefaults(cmd)
 		}
 	}
+	nameArguments(rootCmd)
 	return rootCmd
 }
 
