@@ -11,29 +11,69 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${KIZUNAD:-$ROOT/build/kizunad}
 HOME_DIR=${KIZUNA_HOME:-$ROOT/.localnode}
 
-# tx FROM ARGS... signs a transaction with a test-keyring key, waits for it to
-# be committed and fails if it did not succeed.
+# The load is a numbered list of steps. demo-data.progress holds how many are
+# done and demo-data.pending the hash of one sent but not yet seen in a block,
+# so that a load that stopped (the node stopped, a wait timed out) resumes
+# where it stopped instead of repeating what the chain already has.
+PROGRESS=$HOME_DIR/demo-data.progress
+PENDING=$HOME_DIR/demo-data.pending
+DONE_STEPS=$(cat "$PROGRESS" 2>/dev/null || echo 0)
+STEP=0
+
+stop() {
+  echo "demo data: stopped at step $STEP: $*" >&2
+  echo "demo data: run \`make run\` again to resume from step $STEP, or \`make reset\` to start a new chain" >&2
+  exit 1
+}
+
+# wait_for HASH TIMEOUT waits for a transaction's block and prints it; it
+# fails if the transaction is not in a block within TIMEOUT (its output is
+# then empty) or failed there.
+wait_for() {
+  "$BIN" q wait-tx "$1" --timeout "$2" --home "$HOME_DIR" --output json
+}
+
+# tx FROM ARGS... is one step: it signs a transaction with a test-keyring key
+# (simulated gas, fees at the minimum gas price), sends it, waits for its
+# block and fails if it did not succeed.
 tx() {
-  local from=$1
+  local from=$1 out hash
   shift
-  local out hash
+  STEP=$((STEP + 1))
+  ((STEP > DONE_STEPS)) || return 0
+  if [[ -s $PENDING ]]; then
+    hash=$(cat "$PENDING")
+    # The node is live again: a transaction it committed is in its index.
+    if out=$(wait_for "$hash" 10s 2>/dev/null); then
+      step_done
+      return 0
+    elif grep -q '"txhash"' <<<"$out"; then
+      stop "transaction $hash failed: $out"
+    fi
+    # Never included (the node stopped before its block): send it again.
+  fi
+  # The SDK reports every gas estimate on stderr: only errors are shown.
   out=$("$BIN" tx "$@" --from "$from" --home "$HOME_DIR" --keyring-backend test \
-    --fees 2000ukiz --gas 400000 --yes --output json)
+    --broadcast-mode sync --yes --output json 2> >(grep -v '^gas estimate:' >&2)) || stop "transaction refused: $out"
   hash=$(sed -n 's/.*"txhash":"\([0-9A-F]*\)".*/\1/p' <<<"$out")
-  if [[ -z $hash ]] || ! grep -q '"code":0' <<<"$out"; then
-    echo "demo data: transaction refused: $out" >&2
-    return 1
-  fi
-  out=$("$BIN" q wait-tx "$hash" --timeout 30s --home "$HOME_DIR" --output json)
-  if ! grep -q '"code":0' <<<"$out"; then
-    echo "demo data: transaction $hash failed: $out" >&2
-    return 1
-  fi
+  [[ -n $hash ]] || stop "no transaction hash in: $out"
+  echo "$hash" >"$PENDING"
+  out=$(wait_for "$hash" 60s) || stop "transaction $hash: ${out:-not in a block}"
+  step_done
+}
+
+step_done() {
+  echo "$STEP" >"$PROGRESS"
+  rm -f "$PENDING"
 }
 
 addr() { "$BIN" keys show "$1" -a --keyring-backend test --home "$HOME_DIR"; }
 
-echo "Loading demo data"
+if ((DONE_STEPS > 0)); then
+  echo "Loading demo data (resuming after step $DONE_STEPS)"
+else
+  echo "Loading demo data"
+fi
 tx alice community create-community "Kaga Commons" alice approval \
   --description "Neighbours of Kaga trading time, skills and goods" --location "Kaga, Ishikawa"
 tx alice community update-profile 1 --first-name Alice --last-name Mori --location Kaga \
@@ -78,6 +118,7 @@ tx alice messaging post 2 "Stalls go up at 8 on Saturday. Who brings the tables?
 # A contribution waiting for a moderator (bob) to confirm it.
 tx carol ledger submit-contribution 1 100000 "Vegetable patch for the school"
 
+rm -f "$PROGRESS" "$PENDING"
 echo "Demo data loaded: community 1 \"Kaga Commons\" with alice (admin), bob (moderator), carol (member),"
 echo "  currency cc/1/KGA, ads 1-3 (ad 1 paid), a funded fee account, contribution 2 pending,"
 echo "  threads 1 (ad thread carol-bob) and 2 (group \"Festival volunteers\")"

@@ -332,28 +332,39 @@ func (n *Node) TxWithFees(t testing.TB, from, fees string, args ...string) TxRes
 }
 
 // TxWithFlags is TxWithFees where args may carry more flags (--fee-granter).
+// The gas is fixed, not simulated, so that a failing transaction reaches
+// the chain and returns the chain's answer.
 func (n *Node) TxWithFlags(t testing.TB, from, fees string, args ...string) TxResult {
+	t.Helper()
+	return n.TxRaw(t, from, append(args, "--fees", fees, "--gas", "400000")...)
+}
+
+// TxRaw runs a transaction command with the CLI's own defaults (simulated
+// gas, fees at the minimum gas price, waiting for the block) and returns the
+// transaction it printed. The command exits non-zero when the transaction
+// fails, in the block or in CheckTx, and prints it all the same.
+func (n *Node) TxRaw(t testing.TB, from string, args ...string) TxResult {
 	t.Helper()
 	full := append(append([]string{"tx"}, args...),
 		"--from", from, "--keyring-backend", "test", "--chain-id", ChainID, "--node", n.RPCAddress(),
-		"--fees", fees, "--gas", "400000", "--yes", "--output", "json")
-	out, err := n.Run(full...)
-	if err != nil {
-		t.Fatal(err)
-	}
+		"--yes", "--output", "json")
+	out, runErr := n.Run(full...)
 	var resp struct {
-		TxHash    string `json:"txhash"`
-		Code      uint32 `json:"code"`
-		Codespace string `json:"codespace"`
-		RawLog    string `json:"raw_log"`
+		TxHash    string  `json:"txhash"`
+		Height    string  `json:"height"`
+		Code      uint32  `json:"code"`
+		Codespace string  `json:"codespace"`
+		RawLog    string  `json:"raw_log"`
+		Events    []Event `json:"events"`
 	}
-	if err := json.Unmarshal(lastJSON(out), &resp); err != nil {
-		t.Fatalf("decoding broadcast response %q: %v", out, err)
+	if err := json.Unmarshal(lastJSON(out), &resp); err != nil || resp.TxHash == "" {
+		t.Fatalf("no transaction in the output of kizunad %s: %v", strings.Join(full, " "), runErr)
 	}
-	if resp.Code != 0 {
-		return TxResult{Hash: resp.TxHash, Code: resp.Code, Codespace: resp.Codespace, RawLog: resp.RawLog}
+	if (runErr == nil) != (resp.Code == 0) {
+		t.Fatalf("kizunad %s: exit status %v for a transaction with code %d", strings.Join(full, " "), runErr, resp.Code)
 	}
-	return n.WaitForTx(t, resp.TxHash)
+	height, _ := strconv.ParseInt(resp.Height, 10, 64)
+	return TxResult{Hash: resp.TxHash, Height: height, Code: resp.Code, Codespace: resp.Codespace, RawLog: resp.RawLog, Events: resp.Events}
 }
 
 // WaitForTx waits until the transaction with hash is committed.

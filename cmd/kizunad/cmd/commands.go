@@ -72,7 +72,7 @@ func queryCommand() *cobra.Command {
 		RunE:                       client.ValidateCmd,
 	}
 	cmd.AddCommand(
-		rpc.WaitTxCmd(),
+		waitTxCmd(),
 		rpc.ValidatorCommand(),
 		server.QueryBlockCmd(),
 		server.QueryBlocksCmd(),

@@ -44,11 +44,17 @@ func NewRootCmd() *cobra.Command {
 		WithHomeDir(app.DefaultNodeHome).
 		WithViper("KIZUNA")
 
+	// txc is the client of the transaction command being run (see
+	// prepareTx), nil for other commands.
+	var txc *txClient
 	rootCmd := &cobra.Command{
 		Use:           "kizunad",
 		Short:         "Kizuna node and wallet: community economies on a Cosmos SDK chain",
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			// Flags and arguments are valid by now: an error from here on
+			// is not about usage, and the usage would bury it.
+			cmd.SilenceUsage = true
 			cmd.SetOut(cmd.OutOrStdout())
 			cmd.SetErr(cmd.ErrOrStderr())
 
@@ -63,8 +69,20 @@ func NewRootCmd() *cobra.Command {
 			if err := client.SetCmdClientContextHandler(clientCtx, cmd); err != nil {
 				return err
 			}
+			if isTxCommand(cmd) {
+				clientCtx = client.GetClientContextFromCmd(cmd)
+				if clientCtx, txc, err = prepareTx(cmd, clientCtx); err != nil {
+					return err
+				}
+				if err := client.SetCmdClientContext(cmd, clientCtx); err != nil {
+					return err
+				}
+			}
 			appTemplate, appConfig := initAppConfig()
 			return server.InterceptConfigsPreRunHandler(cmd, appTemplate, appConfig, initCometConfig())
+		},
+		PersistentPostRunE: func(cmd *cobra.Command, _ []string) error {
+			return reportTx(cmd, txc)
 		},
 	}
 
@@ -75,6 +93,12 @@ func NewRootCmd() *cobra.Command {
 	if err := autoCliOpts.EnhanceRootCommand(rootCmd); err != nil {
 		panic(err)
 	}
+	for _, cmd := range rootCmd.Commands() {
+		if cmd.Name() == "tx" {
+			setTxDefaults(cmd)
+		}
+	}
+	nameArguments(rootCmd)
 	return rootCmd
 }
 
