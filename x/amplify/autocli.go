@@ -61,7 +61,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod:   "Delegations",
 					Use:         "delegations",
 					Short:       "List the delegations of signing keys",
-					Example:     fmt.Sprintf("%s query amplify delegations --from 0x1a64...", app),
+					Example:     fmt.Sprintf("%s query amplify delegations --identity 0x1a64...", app),
 					FlagOptions: map[string]*autocliv1.FlagOptions{"from": {Name: "identity", Usage: "only the delegations of this identity"}},
 				},
 				{
