@@ -15,6 +15,7 @@ LDFLAGS := -X github.com/cosmos/cosmos-sdk/version.Name=kizuna \
 	-X github.com/cosmos/cosmos-sdk/version.Commit=$(COMMIT)
 
 GOLANGCI_LINT_VERSION := v2.15.0
+GRPCURL_VERSION       := v1.9.3
 
 GO_TEST_FLAGS ?= -count=1
 export PATH := $(TOOLS_DIR):$(PATH)
@@ -34,11 +35,11 @@ install: ## Install kizunad into GOBIN
 	go install -ldflags '$(LDFLAGS)' ./cmd/kizunad
 
 .PHONY: system-deps
-system-deps: ## Install the Debian packages the node scripts use (curl) when missing
-	@command -v curl >/dev/null 2>&1 || { \
-		echo "installing curl"; \
+system-deps: ## Install the Debian packages the node scripts and the README's examples use (curl, jq) when missing
+	@command -v curl >/dev/null 2>&1 && command -v jq >/dev/null 2>&1 || { \
+		echo "installing curl and jq"; \
 		$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
-		$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends curl ca-certificates; }
+		$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends curl jq ca-certificates; }
 
 .PHONY: run
 run: build system-deps ## Start a single-validator node with demo data (REST :1317, gRPC :9090, RPC :26657)
@@ -58,7 +59,7 @@ test-unit: ## Unit and keeper tests (fuzz targets run their seeds)
 	go test $(GO_TEST_FLAGS) $$(go list ./... | grep -v -e /tests/system -e /tests/faults)
 
 .PHONY: test-system
-test-system: build system-deps ## System tests: real kizunad processes (single node and 4-validator localnet)
+test-system: build system-deps $(TOOLS_DIR)/grpcurl ## System tests: real kizunad processes (single node and 4-validator localnet)
 	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -timeout 20m -v ./tests/system/...
 
 .PHONY: test-faults-short
@@ -115,7 +116,11 @@ proto-check: ## Fail if committed generated code differs from proto/
 	scripts/protocheck.sh
 
 .PHONY: tools
-tools: $(TOOLS_DIR)/golangci-lint ## Install the pinned linter and formatters into build/tools
+tools: $(TOOLS_DIR)/golangci-lint $(TOOLS_DIR)/grpcurl ## Install the pinned linter, formatters and grpcurl into build/tools
+
+# grpcurl runs the README's gRPC examples in the system tests.
+$(TOOLS_DIR)/grpcurl:
+	GOBIN=$(TOOLS_DIR) go install github.com/fullstorydev/grpcurl/cmd/grpcurl@$(GRPCURL_VERSION)
 
 $(TOOLS_DIR)/golangci-lint:
 	GOBIN=$(TOOLS_DIR) go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
