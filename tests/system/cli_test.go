@@ -15,9 +15,9 @@ import (
 // registered error, whether the simulation catches it or the block does.
 // Bad arguments are reported by name, without the usage.
 func TestCLI_TellsTheTruth(t *testing.T) {
-	node := e2e.NewNode(t, kizunad, "alice", "bob")
+	node := e2e.NewNode(t, kizunad, "alice", "bob", "carol")
 	node.Start(t)
-	alice, bob := node.Address(t, "alice"), node.Address(t, "bob")
+	alice, bob, carol := node.Address(t, "alice"), node.Address(t, "bob"), node.Address(t, "carol")
 
 	// The default waits for the block: the transaction is queryable as
 	// soon as the command returns, and its fee is what its simulated gas
@@ -52,7 +52,10 @@ func TestCLI_TellsTheTruth(t *testing.T) {
 	}
 
 	requireOK(t, node.TxRaw(t, "alice", "ledger", "create-currency", "1", "KGA", "Kaga Coin", "4"))
-	requireOK(t, node.TxRaw(t, "alice", "ledger", "issue", "1", alice, "100000", "start-up"))
+	// Nobody issues to itself: carol, a teller, issues to alice.
+	requireOK(t, node.TxRaw(t, "carol", "community", "join", "1", "carol"))
+	requireOK(t, node.TxRaw(t, "alice", "community", "set-role", "1", carol, "teller"))
+	requireOK(t, node.TxRaw(t, "carol", "ledger", "issue", "1", alice, "100000", "start-up"))
 
 	// bob is not a member: the ledger refuses the transfer.
 	wantErr := fmt.Sprintf("codespace %s, code %d", ledgertypes.ModuleName, ledgertypes.ErrNotMember.ABCICode())
