@@ -52,7 +52,14 @@ reset: ## Wipe the `make run` node's home (.localnode/)
 ##@ Tests
 
 .PHONY: test
-test: proto-check test-unit test-fuzz-short test-system test-faults-short ## The whole test suite: generated code, unit, fuzz seeds, system and short fault tests
+test: lint proto-check test-unit test-fuzz-short test-system test-faults-short ## The whole test suite: lint, generated code, unit, fuzz seeds, system and short fault tests
+
+.PHONY: check
+check: $(TOOLS_DIR)/golangci-lint ## Fast edit-test loop: build, vet, lint and unit tests (no system, fault or fuzz runs)
+	go build ./...
+	go vet ./...
+	golangci-lint run ./...
+	go test $(GO_TEST_FLAGS) -short $$(go list ./... | grep -v -e /tests/system -e /tests/faults)
 
 .PHONY: test-unit
 test-unit: ## Unit and keeper tests (fuzz targets run their seeds)
