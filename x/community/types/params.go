@@ -1,6 +1,7 @@
 package types
 
-// Default params, as DESIGN.md fixes them.
+// Default params: the values a new chain starts with; governance changes
+// them within the ceilings below (docs/architecture.md, Limits).
 const (
 	DefaultMaxCommunityNameLength        uint32 = 64
 	DefaultMaxCommunityDescriptionLength uint32 = 1000

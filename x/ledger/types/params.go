@@ -4,7 +4,8 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
-// Default params, as DESIGN.md fixes them.
+// Default params: the values a new chain starts with; governance changes
+// them within the ceilings below (docs/architecture.md, Limits).
 const (
 	DefaultMinCodeLength             uint32 = 3
 	DefaultMaxCodeLength             uint32 = 8
