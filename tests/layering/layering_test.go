@@ -73,7 +73,7 @@ func under(prefixes ...string) func(string) bool {
 // may import.
 var (
 	modules = under("x")
-	helpers = under("internal/accaddr", "internal/grpcerr", "internal/pagination", "internal/textrule", "internal/confusable")
+	helpers = under("internal/accaddr", "internal/grpcerr", "internal/pagination", "internal/seqid", "internal/textrule", "internal/confusable")
 	rules   = []rule{
 		{"a module imports the app", modules, under("app")},
 		{"a module imports a command", modules, under("cmd")},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/kizuna-chain/kizuna/internal/seqid"
 	"github.com/kizuna-chain/kizuna/x/ads/types"
 )
 
@@ -38,12 +39,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	next, err := k.NextAdID.Peek(ctx)
+	next, err := seqid.Peek(ctx, k.NextAdID, types.FirstAdID)
 	if err != nil {
 		return nil, err
-	}
-	if next < types.FirstAdID {
-		next = types.FirstAdID
 	}
 	gs := &types.GenesisState{
 		Params:   params,

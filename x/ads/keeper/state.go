@@ -11,6 +11,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/kizuna-chain/kizuna/internal/accaddr"
+	"github.com/kizuna-chain/kizuna/internal/seqid"
 	"github.com/kizuna-chain/kizuna/x/ads/types"
 )
 
@@ -61,20 +62,9 @@ func (k Keeper) ownerOf(ad types.Ad) (sdk.AccAddress, error) {
 	return k.addressCodec.StringToBytes(ad.Owner)
 }
 
-// nextAdID hands out ad ids from types.FirstAdID on, also when the sequence
-// was never initialised by genesis.
+// nextAdID hands out ad ids from types.FirstAdID on.
 func (k Keeper) nextAdID(ctx context.Context) (uint64, error) {
-	id, err := k.NextAdID.Next(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if id < types.FirstAdID {
-		if err := k.NextAdID.Set(ctx, types.FirstAdID+1); err != nil {
-			return 0, err
-		}
-		return types.FirstAdID, nil
-	}
-	return id, nil
+	return seqid.Next(ctx, k.NextAdID, types.FirstAdID)
 }
 
 // parseAddress decodes an account address from a Msg or genesis, wrapping

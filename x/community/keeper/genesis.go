@@ -6,6 +6,7 @@ import (
 
 	"cosmossdk.io/collections"
 
+	"github.com/kizuna-chain/kizuna/internal/seqid"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
@@ -51,12 +52,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	next, err := k.NextCommunityID.Peek(ctx)
+	next, err := seqid.Peek(ctx, k.NextCommunityID, types.FirstCommunityID)
 	if err != nil {
 		return nil, err
-	}
-	if next < types.FirstCommunityID {
-		next = types.FirstCommunityID
 	}
 	gs := &types.GenesisState{
 		Params:          params,

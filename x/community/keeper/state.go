@@ -12,6 +12,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/kizuna-chain/kizuna/internal/accaddr"
+	"github.com/kizuna-chain/kizuna/internal/seqid"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
@@ -122,20 +123,9 @@ func (k Keeper) nameOwner(ctx context.Context, name string) (uint64, bool, error
 	return id, true, nil
 }
 
-// nextCommunityID hands out community ids from types.FirstCommunityID on,
-// also when the sequence was never initialised by genesis.
+// nextCommunityID hands out community ids from types.FirstCommunityID on.
 func (k Keeper) nextCommunityID(ctx context.Context) (uint64, error) {
-	id, err := k.NextCommunityID.Next(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if id < types.FirstCommunityID {
-		if err := k.NextCommunityID.Set(ctx, types.FirstCommunityID+1); err != nil {
-			return 0, err
-		}
-		return types.FirstCommunityID, nil
-	}
-	return id, nil
+	return seqid.Next(ctx, k.NextCommunityID, types.FirstCommunityID)
 }
 
 // parseAddress decodes an account address from a Msg or a query, wrapping

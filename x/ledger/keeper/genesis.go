@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/kizuna-chain/kizuna/internal/seqid"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -168,11 +169,11 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	nextContribution, err := peekID(ctx, k.NextContributionID, types.FirstContributionID)
+	nextContribution, err := seqid.Peek(ctx, k.NextContributionID, types.FirstContributionID)
 	if err != nil {
 		return nil, err
 	}
-	nextEntry, err := peekID(ctx, k.NextEntryID, types.FirstEntryID)
+	nextEntry, err := seqid.Peek(ctx, k.NextEntryID, types.FirstEntryID)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/kizuna-chain/kizuna/internal/seqid"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -49,7 +50,7 @@ func (s msgServer) SubmitContribution(ctx context.Context, msg *types.MsgSubmitC
 		return nil, err
 	}
 
-	id, err := nextID(ctx, s.NextContributionID, types.FirstContributionID)
+	id, err := seqid.Next(ctx, s.NextContributionID, types.FirstContributionID)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/kizuna-chain/kizuna/internal/accaddr"
+	"github.com/kizuna-chain/kizuna/internal/seqid"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -156,7 +157,7 @@ func (k Keeper) addCreated(ctx context.Context, communityID uint64, amount sdkma
 // both forms of the account: decoding e.Account again would cost more than
 // storing the entry.
 func (k Keeper) recordEntry(ctx context.Context, account sdk.AccAddress, e types.Entry) (uint64, error) {
-	id, err := nextID(ctx, k.NextEntryID, types.FirstEntryID)
+	id, err := seqid.Next(ctx, k.NextEntryID, types.FirstEntryID)
 	if err != nil {
 		return 0, err
 	}
@@ -194,31 +195,6 @@ func (k Keeper) entryAt(key HistoryKey, e types.Entry) types.Entry {
 	e.Denom = key.K2()
 	e.Id = math.MaxUint64 - key.K3()
 	return e
-}
-
-// nextID hands out ids from first on, also when the sequence was never
-// initialised by genesis.
-func nextID(ctx context.Context, seq collections.Sequence, first uint64) (uint64, error) {
-	id, err := seq.Next(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if id < first {
-		if err := seq.Set(ctx, first+1); err != nil {
-			return 0, err
-		}
-		return first, nil
-	}
-	return id, nil
-}
-
-// peekID returns the id nextID hands out next.
-func peekID(ctx context.Context, seq collections.Sequence, first uint64) (uint64, error) {
-	id, err := seq.Peek(ctx)
-	if err != nil {
-		return 0, err
-	}
-	return max(id, first), nil
 }
 
 // parseAddress decodes an account address from a Msg or a query, wrapping

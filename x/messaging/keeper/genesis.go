@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/kizuna-chain/kizuna/internal/seqid"
 	"github.com/kizuna-chain/kizuna/x/messaging/types"
 )
 
@@ -133,12 +134,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	next, err := k.NextThreadID.Peek(ctx)
+	next, err := seqid.Peek(ctx, k.NextThreadID, types.FirstThreadID)
 	if err != nil {
 		return nil, err
-	}
-	if next < types.FirstThreadID {
-		next = types.FirstThreadID
 	}
 	gs := &types.GenesisState{
 		Params:       params,

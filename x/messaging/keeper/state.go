@@ -11,6 +11,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/kizuna-chain/kizuna/internal/accaddr"
+	"github.com/kizuna-chain/kizuna/internal/seqid"
 	"github.com/kizuna-chain/kizuna/x/messaging/types"
 )
 
@@ -113,20 +114,9 @@ func (k Keeper) dropMember(ctx context.Context, t types.Thread, member sdk.AccAd
 	return k.ReadMarks.Remove(ctx, collections.Join(t.Id, member))
 }
 
-// nextThreadID hands out thread ids from types.FirstThreadID on, also when
-// the sequence was never initialised by genesis.
+// nextThreadID hands out thread ids from types.FirstThreadID on.
 func (k Keeper) nextThreadID(ctx context.Context) (uint64, error) {
-	id, err := k.NextThreadID.Next(ctx)
-	if err != nil {
-		return 0, err
-	}
-	if id < types.FirstThreadID {
-		if err := k.NextThreadID.Set(ctx, types.FirstThreadID+1); err != nil {
-			return 0, err
-		}
-		return types.FirstThreadID, nil
-	}
-	return id, nil
+	return seqid.Next(ctx, k.NextThreadID, types.FirstThreadID)
 }
 
 // parseAddress decodes an account address from a Msg or genesis, wrapping
