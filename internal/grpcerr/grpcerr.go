@@ -30,3 +30,7 @@ func (e invalidArgument) Unwrap() error { return e.err }
 func (e invalidArgument) GRPCStatus() *status.Status {
 	return status.New(codes.InvalidArgument, e.err.Error())
 }
+
+// ErrEmptyRequest answers a query called without a request: gRPC
+// InvalidArgument, HTTP 400.
+var ErrEmptyRequest = status.Error(codes.InvalidArgument, "empty request")

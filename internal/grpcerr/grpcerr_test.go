@@ -21,3 +21,9 @@ func TestInvalidArgument_KeepsTheRegisteredError(t *testing.T) {
 	require.NoError(t, grpcerr.InvalidArgument(nil))
 	require.False(t, errors.Is(err, sdkerrors.ErrUnauthorized))
 }
+
+func TestErrEmptyRequest_IsInvalidArgument(t *testing.T) {
+	if got := status.Code(grpcerr.ErrEmptyRequest); got != codes.InvalidArgument {
+		t.Fatalf("code %s, want InvalidArgument", got)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/ads/types"
 )
@@ -19,7 +20,7 @@ import (
 // checks type and status on each.
 func (q queryServer) Ads(ctx context.Context, req *types.QueryAdsRequest) (*types.QueryAdsResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	if req.Type != types.AdTypeUnspecified {
 		if err := types.ValidateAdType(req.Type); err != nil {
@@ -81,7 +82,7 @@ func (q queryServer) Ads(ctx context.Context, req *types.QueryAdsRequest) (*type
 // Ad returns one ad.
 func (q queryServer) Ad(ctx context.Context, req *types.QueryAdRequest) (*types.QueryAdResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	v, err := q.newViewer(req.Viewer)
 	if err != nil {
@@ -101,7 +102,7 @@ func (q queryServer) Ad(ctx context.Context, req *types.QueryAdRequest) (*types.
 // AdsByOwner lists the ads of an account in every community by id.
 func (q queryServer) AdsByOwner(ctx context.Context, req *types.QueryAdsByOwnerRequest) (*types.QueryAdsByOwnerResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	owner, err := q.parseQueryAddress("owner", req.Owner)
 	if err != nil {

@@ -6,9 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
-
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -31,12 +28,10 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 	return queryServer{Keeper: k}
 }
 
-var errEmptyRequest = status.Error(codes.InvalidArgument, "empty request")
-
 // Params returns the module params.
 func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	params, err := q.GetParams(ctx)
 	if err != nil {
@@ -48,7 +43,7 @@ func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) 
 // List returns messages by position in acceptance order, all types or one.
 func (q queryServer) List(ctx context.Context, req *types.QueryListRequest) (*types.QueryListResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	params, err := q.GetParams(ctx)
 	if err != nil {
@@ -90,7 +85,7 @@ func (q queryServer) List(ctx context.Context, req *types.QueryListRequest) (*ty
 // Message returns a message by index.
 func (q queryServer) Message(ctx context.Context, req *types.QueryMessageRequest) (*types.QueryMessageResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	m, err := q.Messages.Get(ctx, strings.TrimPrefix(req.Index, types.KiwiPrefix))
 	if errors.Is(err, collections.ErrNotFound) {
@@ -105,7 +100,7 @@ func (q queryServer) Message(ctx context.Context, req *types.QueryMessageRequest
 // Votes lists the identities that amplified a link.
 func (q queryServer) Votes(ctx context.Context, req *types.QueryVotesRequest) (*types.QueryVotesResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	link := req.Href
 	if !strings.HasPrefix(link, types.KiwiPrefix) {
@@ -141,7 +136,7 @@ const maxTopScan = 100_000
 // lowers a link's score.
 func (q queryServer) Top(ctx context.Context, req *types.QueryTopRequest) (*types.QueryTopResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	params, err := q.GetParams(ctx)
 	if err != nil {
@@ -217,7 +212,7 @@ func (q queryServer) Top(ctx context.Context, req *types.QueryTopRequest) (*type
 // Delegations lists the delegations, of one identity or all.
 func (q queryServer) Delegations(ctx context.Context, req *types.QueryDelegationsRequest) (*types.QueryDelegationsResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	toDelegation := func(key collections.Pair[string, string], _ collections.NoValue) (types.Delegation, error) {
 		return types.Delegation{From: key.K1(), To: key.K2()}, nil
@@ -240,7 +235,7 @@ func (q queryServer) Delegations(ctx context.Context, req *types.QueryDelegation
 // IdentityOf returns the identity a signing key signs for.
 func (q queryServer) IdentityOf(ctx context.Context, req *types.QueryIdentityOfRequest) (*types.QueryIdentityOfResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	signer, err := types.ParseEthAddress("signer", req.Signer)
 	if err != nil {
@@ -257,7 +252,7 @@ func (q queryServer) IdentityOf(ctx context.Context, req *types.QueryIdentityOfR
 // account.
 func (q queryServer) EthAccount(ctx context.Context, req *types.QueryEthAccountRequest) (*types.QueryEthAccountResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	addr, err := types.ParseEthAddress("address", req.Address)
 	if err != nil {
@@ -284,7 +279,7 @@ func (q queryServer) EthAccount(ctx context.Context, req *types.QueryEthAccountR
 // Link returns the Ethereum address linked to an account.
 func (q queryServer) Link(ctx context.Context, req *types.QueryLinkRequest) (*types.QueryLinkResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	account, err := q.parseAddress("account", req.Account)
 	if err != nil {

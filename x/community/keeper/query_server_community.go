@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
@@ -15,7 +16,7 @@ import (
 // Communities lists the communities by id.
 func (q queryServer) Communities(ctx context.Context, req *types.QueryCommunitiesRequest) (*types.QueryCommunitiesResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	communities, page, err := query.CollectionPaginate(ctx, q.Keeper.Communities, pagination.Bound(req.Pagination),
 		func(_ uint64, c types.Community) (types.Community, error) { return c, nil },
@@ -29,7 +30,7 @@ func (q queryServer) Communities(ctx context.Context, req *types.QueryCommunitie
 // Community returns one community.
 func (q queryServer) Community(ctx context.Context, req *types.QueryCommunityRequest) (*types.QueryCommunityResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	c, err := q.GetCommunity(ctx, req.Id)
 	if err != nil {
@@ -42,7 +43,7 @@ func (q queryServer) Community(ctx context.Context, req *types.QueryCommunityReq
 // community id.
 func (q queryServer) CommunitiesOf(ctx context.Context, req *types.QueryCommunitiesOfRequest) (*types.QueryCommunitiesOfResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	addr, err := q.parseQueryAddress("address", req.Address)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
@@ -18,7 +19,7 @@ import (
 // those.
 func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest) (*types.QueryMembersResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	if req.Role != types.RoleUnspecified {
 		if err := types.ValidateRole(req.Role); err != nil {
@@ -78,7 +79,7 @@ func (q queryServer) Members(ctx context.Context, req *types.QueryMembersRequest
 // Member returns one member or pending request.
 func (q queryServer) Member(ctx context.Context, req *types.QueryMemberRequest) (*types.QueryMemberResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	addr, err := q.parseQueryAddress("address", req.Address)
 	if err != nil {

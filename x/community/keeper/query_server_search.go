@@ -11,6 +11,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/address"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
@@ -24,7 +25,7 @@ import (
 // hold fewer results than asked, or none, while next_key is set.
 func (q queryServer) SearchMembers(ctx context.Context, req *types.QuerySearchMembersRequest) (*types.QuerySearchMembersResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	params, err := q.GetParams(ctx)
 	if err != nil {

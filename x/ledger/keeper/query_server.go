@@ -3,9 +3,7 @@ package keeper
 import (
 	"context"
 
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
-
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -25,7 +23,7 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 // Params returns the module params.
 func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	params, err := q.GetParams(ctx)
 	if err != nil {
@@ -33,5 +31,3 @@ func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) 
 	}
 	return &types.QueryParamsResponse{Params: params}, nil
 }
-
-var errEmptyRequest = status.Error(codes.InvalidArgument, "empty request")

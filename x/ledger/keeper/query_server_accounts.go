@@ -8,13 +8,14 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
 // Treasury returns a community's treasury address and balances.
 func (q queryServer) Treasury(ctx context.Context, req *types.QueryTreasuryRequest) (*types.QueryTreasuryResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	if _, err := q.communityKeeper.GetCommunity(ctx, req.CommunityId); err != nil {
 		return nil, err
@@ -30,7 +31,7 @@ func (q queryServer) Treasury(ctx context.Context, req *types.QueryTreasuryReque
 // fee_denom.
 func (q queryServer) FeeAccount(ctx context.Context, req *types.QueryFeeAccountRequest) (*types.QueryFeeAccountResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	if _, err := q.communityKeeper.GetCommunity(ctx, req.CommunityId); err != nil {
 		return nil, err
@@ -77,7 +78,7 @@ func (q queryServer) FeeAccount(ctx context.Context, req *types.QueryFeeAccountR
 // MonthlyCreated returns how much of a member's cap a target month has used.
 func (q queryServer) MonthlyCreated(ctx context.Context, req *types.QueryMonthlyCreatedRequest) (*types.QueryMonthlyCreatedResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	member, err := q.parseAddress("address", req.Address)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -15,7 +16,7 @@ import (
 // Contribution returns one contribution.
 func (q queryServer) Contribution(ctx context.Context, req *types.QueryContributionRequest) (*types.QueryContributionResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	c, err := q.GetContribution(ctx, req.Id)
 	if err != nil {
@@ -29,7 +30,7 @@ func (q queryServer) Contribution(ctx context.Context, req *types.QueryContribut
 // the contributions of one member, reads only those.
 func (q queryServer) Contributions(ctx context.Context, req *types.QueryContributionsRequest) (*types.QueryContributionsResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	if req.Status != types.ContributionStatusUnspecified {
 		if err := types.ValidateContributionStatus(req.Status); err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -12,7 +13,7 @@ import (
 // Currencies lists the currencies by community id.
 func (q queryServer) Currencies(ctx context.Context, req *types.QueryCurrenciesRequest) (*types.QueryCurrenciesResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	currencies, page, err := query.CollectionPaginate(ctx, q.Keeper.Currencies, pagination.Bound(req.Pagination),
 		func(_ uint64, c types.Currency) (types.Currency, error) { return c, nil },
@@ -26,7 +27,7 @@ func (q queryServer) Currencies(ctx context.Context, req *types.QueryCurrenciesR
 // Currency returns the currency of a community with its x/bank supply.
 func (q queryServer) Currency(ctx context.Context, req *types.QueryCurrencyRequest) (*types.QueryCurrencyResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	currency, err := q.GetCurrency(ctx, req.CommunityId)
 	if err != nil {

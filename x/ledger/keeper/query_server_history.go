@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -15,7 +16,7 @@ import (
 // History lists an account's entries in one currency, newest first.
 func (q queryServer) History(ctx context.Context, req *types.QueryHistoryRequest) (*types.QueryHistoryResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	account, err := q.parseAddress("address", req.Address)
 	if err != nil {

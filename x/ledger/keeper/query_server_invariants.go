@@ -5,6 +5,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -12,7 +13,7 @@ import (
 // ones.
 func (q queryServer) Invariants(ctx context.Context, req *types.QueryInvariantsRequest) (*types.QueryInvariantsResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	res := &types.QueryInvariantsResponse{Broken: []types.BrokenInvariant{}}

@@ -3,9 +3,6 @@ package keeper
 import (
 	"context"
 
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/kizuna-chain/kizuna/internal/grpcerr"
@@ -28,7 +25,7 @@ func NewQueryServerImpl(k Keeper) types.QueryServer {
 // Params returns the module params.
 func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) (*types.QueryParamsResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	params, err := q.GetParams(ctx)
 	if err != nil {
@@ -36,8 +33,6 @@ func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) 
 	}
 	return &types.QueryParamsResponse{Params: params}, nil
 }
-
-var errEmptyRequest = status.Error(codes.InvalidArgument, "empty request")
 
 // parseQueryAddress decodes an account address of a query. A malformed one
 // is a bad argument (HTTP 400 on the REST gateway), while errors.Is still

@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/messaging/types"
 )
@@ -17,7 +18,7 @@ import (
 // pagination.MaxLimit invitations; those that lapsed are left out of it.
 func (q queryServer) Invitations(ctx context.Context, req *types.QueryInvitationsRequest) (*types.QueryInvitationsResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	member, err := q.parseQueryAddress("member", req.Member)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/messaging/types"
 )
@@ -16,7 +17,7 @@ import (
 // Thread returns one thread.
 func (q queryServer) Thread(ctx context.Context, req *types.QueryThreadRequest) (*types.QueryThreadResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	t, err := q.GetThread(ctx, req.Id)
 	if err != nil {
@@ -53,7 +54,7 @@ func (q queryServer) Thread(ctx context.Context, req *types.QueryThreadRequest) 
 // member no longer counts in are left out of it.
 func (q queryServer) ThreadsOf(ctx context.Context, req *types.QueryThreadsOfRequest) (*types.QueryThreadsOfResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	member, err := q.parseQueryAddress("member", req.Member)
 	if err != nil {
@@ -91,7 +92,7 @@ func (q queryServer) ThreadsOf(ctx context.Context, req *types.QueryThreadsOfReq
 // threads the member no longer counts in are scanned but not counted.
 func (q queryServer) UnreadCount(ctx context.Context, req *types.QueryUnreadCountRequest) (*types.QueryUnreadCountResponse, error) {
 	if req == nil {
-		return nil, errEmptyRequest
+		return nil, grpcerr.ErrEmptyRequest
 	}
 	member, err := q.parseQueryAddress("member", req.Member)
 	if err != nil {
