@@ -12,7 +12,7 @@ import (
 
 	"github.com/kizuna-chain/kizuna/app"
 	adstypes "github.com/kizuna-chain/kizuna/x/ads/types"
-	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
+	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	amplifytypes "github.com/kizuna-chain/kizuna/x/amplify/types"
 	ledgertypes "github.com/kizuna-chain/kizuna/x/ledger/types"
 	messagingtypes "github.com/kizuna-chain/kizuna/x/messaging/types"
@@ -85,14 +85,14 @@ var workloads = []workload{
 	{
 		name: AmplifySubmit, what: "x/amplify MsgSubmitAmplify, EIP-712 signed by the sender's Ethereum key, distinct href", gas: 125_000,
 		msg: func(f *fixture, n, from, _ int) (sdk.Msg, error) {
-			sm, err := cli.Sign(amplifytypes.Content{
+			sm, err := ethsign.Sign(amplifytypes.Content{
 				Title: fmt.Sprintf("Bench link %d", n), Href: fmt.Sprintf("https://example.com/kizuna-bench/%d", n),
 				Type: amplifytypes.TypeAmplify, Timestamp: uint64(genesisTime.Unix()),
 			}, f.accounts[from].eth)
 			if err != nil {
 				return nil, err
 			}
-			return cli.NewMsgSubmitAmplify(f.accounts[from].bech32, sm), nil
+			return amplifytypes.NewMsgSubmitAmplify(f.accounts[from].bech32, sm), nil
 		},
 	},
 }

@@ -17,7 +17,7 @@ import (
 
 	"github.com/kizuna-chain/kizuna/app"
 	"github.com/kizuna-chain/kizuna/testutil/apptest"
-	amplifycli "github.com/kizuna-chain/kizuna/x/amplify/client/cli"
+	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	amplifytypes "github.com/kizuna-chain/kizuna/x/amplify/types"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	"github.com/kizuna-chain/kizuna/x/ledger/keeper"
@@ -298,7 +298,7 @@ func TestSponsorship_MembersWithoutUkizVote(t *testing.T) {
 	key, err := ethcrypto.GenerateKey()
 	require.NoError(t, err)
 	eth := ethcrypto.PubkeyToAddress(key.PublicKey)
-	proof, err := amplifycli.SignTypedData(amplifytypes.LinkTypedData(eth, c.Addr(t, "bob"), apptest.ChainID, 0), key)
+	proof, err := ethsign.SignTypedData(amplifytypes.LinkTypedData(eth, c.Addr(t, "bob"), apptest.ChainID, 0), key)
 	require.NoError(t, err)
 	// Linking names no community: bob pays for it himself.
 	fundSelf(t, c, "bob")
@@ -306,11 +306,11 @@ func TestSponsorship_MembersWithoutUkizVote(t *testing.T) {
 		&amplifytypes.MsgLinkEthereumAddress{Account: c.Addr(t, "bob"), EthAddress: eth.Hex(), Signature: proof})
 	before, bobUkiz := c.feeBalance(), c.ukiz(t, "bob")
 
-	signed, err := amplifycli.Sign(amplifytypes.Content{
+	signed, err := ethsign.Sign(amplifytypes.Content{
 		Title: "Community economies", Href: "https://example.com/kaga", Type: "amplify", Timestamp: uint64(c.Time.Unix()),
 	}, key)
 	require.NoError(t, err)
-	vote := amplifycli.NewMsgSubmitAmplify(c.Addr(t, "bob"), signed)
+	vote := amplifytypes.NewMsgSubmitAmplify(c.Addr(t, "bob"), signed)
 	vote.CommunityId = 1
 	c.MustDeliver(t, "bob", c.sponsored(), vote)
 	require.Equal(t, before.Sub(sponsoredFee), c.feeBalance())

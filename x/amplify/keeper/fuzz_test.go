@@ -17,7 +17,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/kizuna-chain/kizuna/testutil/fuzzmsg"
-	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
+	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -51,17 +51,17 @@ func FuzzMsgServer(f *testing.F) {
 	chain := base.ctx.ChainID()
 	relayer := base.addr("relayer")
 	sign := func(key *ecdsa.PrivateKey, c types.Content) *types.MsgSubmitAmplify {
-		sm, err := cli.Sign(c, key)
+		sm, err := ethsign.Sign(c, key)
 		require.NoError(f, err)
-		return cli.NewMsgSubmitAmplify(relayer, sm)
+		return types.NewMsgSubmitAmplify(relayer, sm)
 	}
 	// signTD returns signer's consent to the delegation from → to.
 	signTD := func(signer *ecdsa.PrivateKey, action string, from, to *ecdsa.PrivateKey, nonce uint64) string {
-		sig, err := cli.SignTypedData(types.DelegationTypedData(action, ethAddr(from), ethAddr(to), chain, nonce), signer)
+		sig, err := ethsign.SignTypedData(types.DelegationTypedData(action, ethAddr(from), ethAddr(to), chain, nonce), signer)
 		require.NoError(f, err)
 		return sig
 	}
-	link, err := cli.SignTypedData(types.LinkTypedData(a2, base.addr("bob"), chain, 0), k2)
+	link, err := ethsign.SignTypedData(types.LinkTypedData(a2, base.addr("bob"), chain, 0), k2)
 	require.NoError(f, err)
 	now := uint64(vectorTime.Unix())
 
@@ -75,7 +75,7 @@ func FuzzMsgServer(f *testing.F) {
 		if err != nil {
 			continue // a MsgSubmitAmplify cannot carry a malformed wire message
 		}
-		seeds = append(seeds, seedMsg{"SubmitAmplify", cli.NewMsgSubmitAmplify(relayer, sm)})
+		seeds = append(seeds, seedMsg{"SubmitAmplify", types.NewMsgSubmitAmplify(relayer, sm)})
 	}
 	v01 := "kiwi:0x63b0bef04c383021c4a0cbe7e74452397ebd3a4f6df34b7a060af5d292fd222ac43013d3"
 	seeds = append(seeds, []seedMsg{
@@ -149,17 +149,17 @@ func newFuzzChain(tb testing.TB) *fixture {
 	for _, v := range valid {
 		sm, err := types.ParseSignedMessageJSON(v.Signed)
 		require.NoError(tb, err, v.ID)
-		run(f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm)))
+		run(f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("relayer"), sm)))
 	}
 
 	k1, k3 := fuzzKey(tb, 1), fuzzKey(tb, 3)
 	chain := f.ctx.ChainID()
-	linkSig, err := cli.SignTypedData(types.LinkTypedData(ethAddr(k1), f.addr("alice"), chain, 0), k1)
+	linkSig, err := ethsign.SignTypedData(types.LinkTypedData(ethAddr(k1), f.addr("alice"), chain, 0), k1)
 	require.NoError(tb, err)
 	run(f.msgs.LinkEthereumAddress(f.ctx, &types.MsgLinkEthereumAddress{
 		Account: f.addr("alice"), EthAddress: ethAddr(k1).Hex(), Signature: linkSig,
 	}))
-	toSig, err := cli.SignTypedData(types.DelegationTypedData(types.ActionDelegate, ethAddr(k1), ethAddr(k3), chain, 0), k3)
+	toSig, err := ethsign.SignTypedData(types.DelegationTypedData(types.ActionDelegate, ethAddr(k1), ethAddr(k3), chain, 0), k3)
 	require.NoError(tb, err)
 	run(f.msgs.Delegate(f.ctx, &types.MsgDelegate{
 		Sender: f.addr("alice"), From: ethAddr(k1).Hex(), To: ethAddr(k3).Hex(), ToSignature: toSig,
@@ -264,7 +264,7 @@ func TestSubmitAmplify_RejectsAKnownIndexOnceItsSignerIsADelegate(t *testing.T) 
 			newLinks++
 		}
 		f.requireRejected(t, want, func() error {
-			_, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
+			_, err := f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("relayer"), sm))
 			return err
 		})
 	}

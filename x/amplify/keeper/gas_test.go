@@ -8,7 +8,7 @@ import (
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
+	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -33,10 +33,10 @@ func TestRecovery_ChargesGasPerSignature(t *testing.T) {
 		return signTyped(t, id, types.DelegationTypedData(action, ethAddr(id), ethAddr(key), chain, nonce))
 	}
 
-	sm, err := cli.Sign(amplify("Gas", "https://example.com/gas", now), id)
+	sm, err := ethsign.Sign(amplify("Gas", "https://example.com/gas", now), id)
 	require.NoError(t, err)
 	require.Equal(t, types.SignatureRecoveryGas, gasOf(func(ctx sdk.Context) error {
-		_, err := f.msgs.SubmitAmplify(ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
+		_, err := f.msgs.SubmitAmplify(ctx, types.NewMsgSubmitAmplify(f.addr("relayer"), sm))
 		return err
 	}), "submission")
 

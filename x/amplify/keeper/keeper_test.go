@@ -19,7 +19,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
-	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
+	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	"github.com/kizuna-chain/kizuna/x/amplify/keeper"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
@@ -101,9 +101,9 @@ func ethAddr(key *ecdsa.PrivateKey) common.Address {
 // submit signs content with key and relays it from the account "relayer".
 func (f *fixture) submit(t *testing.T, key *ecdsa.PrivateKey, c types.Content) (*types.MsgSubmitAmplifyResponse, error) {
 	t.Helper()
-	sm, err := cli.Sign(c, key)
+	sm, err := ethsign.Sign(c, key)
 	require.NoError(t, err)
-	return f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
+	return f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("relayer"), sm))
 }
 
 func (f *fixture) mustSubmit(t *testing.T, key *ecdsa.PrivateKey, c types.Content) *types.MsgSubmitAmplifyResponse {

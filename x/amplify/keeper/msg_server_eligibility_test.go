@@ -10,7 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
+	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
@@ -159,7 +159,7 @@ func TestSubmitAmplify_RandomSignaturesNoLongerMoveASpamLink(t *testing.T) {
 		}
 		recovered[signer] = true
 		f.requireRejected(t, types.ErrIneligibleIdentity, func() error {
-			_, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("attacker"), sm))
+			_, err := f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("attacker"), sm))
 			return err
 		})
 	}
@@ -180,9 +180,9 @@ func TestSubmitAmplify_CommunityIDNeedsAnActiveMemberSubmitter(t *testing.T) {
 	k1 := ethKey(t, 1)
 
 	submitAs := func(submitter string, communityID uint64, href string) (*types.MsgSubmitAmplifyResponse, error) {
-		sm, err := cli.Sign(amplify("x", href, now-10), k1)
+		sm, err := ethsign.Sign(amplify("x", href, now-10), k1)
 		require.NoError(t, err)
-		msg := cli.NewMsgSubmitAmplify(f.addr(submitter), sm)
+		msg := types.NewMsgSubmitAmplify(f.addr(submitter), sm)
 		msg.CommunityId = communityID
 		return f.msgs.SubmitAmplify(f.ctx, msg)
 	}

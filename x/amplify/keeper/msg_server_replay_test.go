@@ -6,7 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
+	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -20,7 +20,7 @@ func TestSubmitAmplify_ReencodedCommentIsStoredOnce(t *testing.T) {
 	victim, other := ethKey(t, 2), ethKey(t, 3)
 	story := f.mustSubmit(t, ethKey(t, 1), amplify("Story", "https://example.com/story", now-1000))
 	c := comment("I was here first", story.Index, now-500)
-	signed, err := cli.Sign(c, victim)
+	signed, err := ethsign.Sign(c, victim)
 	require.NoError(t, err)
 	raw, err := types.ParseSignature(signed.Signature)
 	require.NoError(t, err)
@@ -44,19 +44,19 @@ func TestSubmitAmplify_ReencodedCommentIsStoredOnce(t *testing.T) {
 	}
 	require.Len(t, indexes, 6, "six distinct indexes")
 
-	first, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("victim"), signed))
+	first, err := f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("victim"), signed))
 	require.NoError(t, err)
 	for _, sig := range encodings[1:] {
 		sm := signed
 		sm.Signature = sig
 		f.requireRejected(t, types.ErrDuplicateComment, func() error {
-			_, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("attacker"), sm))
+			_, err := f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("attacker"), sm))
 			return err
 		})
 	}
 	// Byte for byte, it is a duplicate index, as in Kiwistand.
 	f.requireRejected(t, types.ErrDuplicateMessage, func() error {
-		_, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("attacker"), signed))
+		_, err := f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("attacker"), signed))
 		return err
 	})
 
@@ -87,10 +87,10 @@ func TestSubmitAmplify_CommentIsOnePerIdentityAcrossItsSigningKeys(t *testing.T)
 	story := f.mustSubmit(t, ethKey(t, 2), amplify("Story", "https://example.com/story", now-1000))
 	c := comment("Same words", story.Index, now-500)
 	f.mustSubmit(t, id, c)
-	sm, err := cli.Sign(c, key)
+	sm, err := ethsign.Sign(c, key)
 	require.NoError(t, err)
 	f.requireRejected(t, types.ErrDuplicateComment, func() error {
-		_, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
+		_, err := f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("relayer"), sm))
 		return err
 	})
 }

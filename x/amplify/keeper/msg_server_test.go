@@ -13,7 +13,7 @@ import (
 
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
-	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
+	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -34,9 +34,9 @@ func TestSubmitAmplify_RejectsBadInputWithoutStateChange(t *testing.T) {
 	f.mustSubmit(t, k2, comment("👍", story.Index, now-900))
 
 	signed := func(c types.Content) *types.MsgSubmitAmplify {
-		sm, err := cli.Sign(c, k1)
+		sm, err := ethsign.Sign(c, k1)
 		require.NoError(t, err)
-		return cli.NewMsgSubmitAmplify(f.addr("relayer"), sm)
+		return types.NewMsgSubmitAmplify(f.addr("relayer"), sm)
 	}
 	malformed := signed(amplify("x", "https://example.com/m", now))
 	malformed.Signature = malformed.Signature[:len(malformed.Signature)-4] // 63 bytes
@@ -81,10 +81,10 @@ func TestSubmitAmplify_RejectsBadInputWithoutStateChange(t *testing.T) {
 	}
 
 	t.Run("duplicate reaction", func(t *testing.T) {
-		sm, err := cli.Sign(comment("🎉", story.Index, now-800), k2)
+		sm, err := ethsign.Sign(comment("🎉", story.Index, now-800), k2)
 		require.NoError(t, err)
 		f.requireRejected(t, types.ErrDuplicateReaction, func() error {
-			_, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
+			_, err := f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("relayer"), sm))
 			return err
 		})
 	})
@@ -96,7 +96,7 @@ func TestSubmitAmplify_RejectsBadInputWithoutStateChange(t *testing.T) {
 func TestSubmitAmplify_TamperedContentCountsForRecoveredAddress(t *testing.T) {
 	f := newFixture(t)
 	k1 := ethKey(t, 1)
-	sm, err := cli.Sign(amplify("Original", "https://example.com/t", now), k1)
+	sm, err := ethsign.Sign(amplify("Original", "https://example.com/t", now), k1)
 	require.NoError(t, err)
 	sm.Title = "Tampered"
 	recovered, err := sm.RecoverSigner()
@@ -104,12 +104,12 @@ func TestSubmitAmplify_TamperedContentCountsForRecoveredAddress(t *testing.T) {
 	require.NotEqual(t, ethAddr(k1), recovered)
 	// The recovered address is nobody's: not eligible.
 	f.requireRejected(t, types.ErrIneligibleIdentity, func() error {
-		_, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
+		_, err := f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("relayer"), sm))
 		return err
 	})
 	// Made eligible, the message counts for it, as in Kiwistand.
 	f.setEligible(t, ethAddr(k1), recovered)
-	res, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
+	res, err := f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("relayer"), sm))
 	require.NoError(t, err)
 	require.NotEqual(t, ethAddr(k1).Hex(), res.Signer)
 	require.Equal(t, res.Signer, res.Identity)
@@ -125,7 +125,7 @@ func TestSubmitAmplify_TamperedContentCountsForRecoveredAddress(t *testing.T) {
 func TestSubmitAmplify_AcceptsEveryKiwistandSignatureEncoding(t *testing.T) {
 	f := newFixture(t)
 	k1 := ethKey(t, 1)
-	base, err := cli.Sign(amplify("enc", "https://example.com/enc", now), k1)
+	base, err := ethsign.Sign(amplify("enc", "https://example.com/enc", now), k1)
 	require.NoError(t, err)
 	raw, err := types.ParseSignature(base.Signature)
 	require.NoError(t, err)
@@ -153,12 +153,12 @@ func TestSubmitAmplify_AcceptsEveryKiwistandSignatureEncoding(t *testing.T) {
 	// duplicates of its marker.
 	sm := base
 	sm.Signature = variants["compact"]
-	res, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
+	res, err := f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("relayer"), sm))
 	require.NoError(t, err)
 	require.Equal(t, ethAddr(k1).Hex(), res.Identity)
 	sm.Signature = variants["high s"]
 	f.requireRejected(t, types.ErrDuplicateAmplify, func() error {
-		_, err := f.msgs.SubmitAmplify(f.ctx, cli.NewMsgSubmitAmplify(f.addr("relayer"), sm))
+		_, err := f.msgs.SubmitAmplify(f.ctx, types.NewMsgSubmitAmplify(f.addr("relayer"), sm))
 		return err
 	})
 }

@@ -9,7 +9,6 @@ import (
 
 	"cosmossdk.io/collections"
 
-	"github.com/kizuna-chain/kizuna/x/amplify/client/cli"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -106,7 +105,7 @@ func TestGenesis_ExportImportRoundTrip(t *testing.T) {
 		sm := types.SignedMessage{Content: types.Content{Title: m.Title, Href: m.Href, Type: m.Type, Timestamp: m.Timestamp}}
 		sm.Signature = "0x" + strings.ToUpper(strings.TrimPrefix(m.Signature, "0x"))
 		g.requireRejected(t, types.ErrDuplicateComment, func() error {
-			_, err := g.msgs.SubmitAmplify(g.ctx, cli.NewMsgSubmitAmplify(g.addr("relayer"), sm))
+			_, err := g.msgs.SubmitAmplify(g.ctx, types.NewMsgSubmitAmplify(g.addr("relayer"), sm))
 			return err
 		})
 		break

@@ -14,6 +14,18 @@ var (
 	_ sdk.Msg = &MsgUpdateParams{}
 )
 
+// NewMsgSubmitAmplify returns the Msg relaying a signed message.
+func NewMsgSubmitAmplify(submitter string, sm SignedMessage) *MsgSubmitAmplify {
+	return &MsgSubmitAmplify{
+		Submitter: submitter,
+		Title:     sm.Title,
+		Href:      sm.Href,
+		Type:      sm.Type,
+		Timestamp: sm.Timestamp,
+		Signature: sm.Signature,
+	}
+}
+
 // SignedMessage returns the Kiwistand message the Msg carries.
 func (m *MsgSubmitAmplify) SignedMessage() SignedMessage {
 	return SignedMessage{

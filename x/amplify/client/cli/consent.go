@@ -5,9 +5,7 @@ import (
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
@@ -15,6 +13,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/tx"
 	"github.com/cosmos/cosmos-sdk/version"
 
+	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -46,7 +45,7 @@ func NewLinkCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sig, err := SignTypedData(types.LinkTypedData(eth, sender, clientCtx.ChainID, nonce), key)
+			sig, err := ethsign.SignTypedData(types.LinkTypedData(eth, sender, clientCtx.ChainID, nonce), key)
 			if err != nil {
 				return err
 			}
@@ -90,7 +89,7 @@ func NewAuthorizeSignerCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			toSig, err := SignTypedData(types.DelegationTypedData(types.ActionDelegate, from, to, clientCtx.ChainID, toNonce), signerKey)
+			toSig, err := ethsign.SignTypedData(types.DelegationTypedData(types.ActionDelegate, from, to, clientCtx.ChainID, toNonce), signerKey)
 			if err != nil {
 				return err
 			}
@@ -101,7 +100,7 @@ func NewAuthorizeSignerCmd() *cobra.Command {
 					return err
 				}
 				td := types.DelegationTypedData(types.ActionDelegate, from, to, clientCtx.ChainID, fromNonce)
-				if msg.FromSignature, err = SignTypedData(td, identityKey); err != nil {
+				if msg.FromSignature, err = ethsign.SignTypedData(td, identityKey); err != nil {
 					return err
 				}
 			}
@@ -145,7 +144,7 @@ func NewRevokeSignerCmd() *cobra.Command {
 					return err
 				}
 				td := types.DelegationTypedData(types.ActionRevoke, from, to, clientCtx.ChainID, nonce)
-				if msg.FromSignature, err = SignTypedData(td, identityKey); err != nil {
+				if msg.FromSignature, err = ethsign.SignTypedData(td, identityKey); err != nil {
 					return err
 				}
 			}
@@ -155,21 +154,6 @@ func NewRevokeSignerCmd() *cobra.Command {
 	cmd.Flags().String(FlagEthKey, "", "file holding the hex private key of the identity (`from`); default: the account's linked address")
 	flags.AddTxFlagsToCmd(cmd)
 	return cmd
-}
-
-// SignTypedData signs EIP-712 typed data as eth_signTypedData_v4 does and
-// returns the 65-byte signature in hex, v being 27 or 28.
-func SignTypedData(td apitypes.TypedData, key *ecdsa.PrivateKey) (string, error) {
-	digest, _, err := apitypes.TypedDataAndHash(td)
-	if err != nil {
-		return "", err
-	}
-	sig, err := crypto.Sign(digest, key)
-	if err != nil {
-		return "", err
-	}
-	sig[64] += 27
-	return hexutil.Encode(sig), nil
 }
 
 // txContext returns the command's tx context, writing to the command's
@@ -191,7 +175,7 @@ func txContext(cmd *cobra.Command) (client.Context, string, error) {
 // (with a nil key) the sender's linked Ethereum address.
 func identity(cmd *cobra.Command, clientCtx client.Context, sender string) (*ecdsa.PrivateKey, common.Address, error) {
 	if name, _ := cmd.Flags().GetString(FlagEthKey); name != "" {
-		key, err := ReadEthKey(name)
+		key, err := readEthKey(name)
 		if err != nil {
 			return nil, common.Address{}, err
 		}
@@ -226,5 +210,5 @@ func ethKeyFlag(cmd *cobra.Command, flag string) (*ecdsa.PrivateKey, error) {
 	if name == "" {
 		return nil, fmt.Errorf("--%s is required", flag)
 	}
-	return ReadEthKey(name)
+	return readEthKey(name)
 }

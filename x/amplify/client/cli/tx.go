@@ -8,12 +8,9 @@ package cli
 import (
 	"crypto/ecdsa"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
@@ -21,6 +18,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/tx"
 	"github.com/cosmos/cosmos-sdk/version"
 
+	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -97,12 +95,12 @@ func signAndSubmit(cmd *cobra.Command, content types.Content) error {
 	if err != nil {
 		return err
 	}
-	key, err := ReadEthKey(keyFile)
+	key, err := readEthKey(keyFile)
 	if err != nil {
 		return err
 	}
 	content.Timestamp = uint64(time.Now().Unix())
-	sm, err := Sign(content, key)
+	sm, err := ethsign.Sign(content, key)
 	if err != nil {
 		return err
 	}
@@ -117,52 +115,15 @@ func signAndSubmit(cmd *cobra.Command, content types.Content) error {
 	if err != nil {
 		return err
 	}
-	msg := NewMsgSubmitAmplify(submitter, sm)
+	msg := types.NewMsgSubmitAmplify(submitter, sm)
 	msg.CommunityId = communityID
 	return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
 }
 
-// ReadEthKey reads a hex secp256k1 private key (with or without 0x,
-// surrounding whitespace ignored) from a file.
-func ReadEthKey(name string) (*ecdsa.PrivateKey, error) {
+// readEthKey reads the Ethereum key file a flag names.
+func readEthKey(name string) (*ecdsa.PrivateKey, error) {
 	if name == "" {
 		return nil, fmt.Errorf("--%s is required", FlagEthKey)
 	}
-	bz, err := os.ReadFile(name) //nolint:gosec // the user names the key file
-	if err != nil {
-		return nil, fmt.Errorf("ethereum key file: %w", err)
-	}
-	key, err := crypto.HexToECDSA(strings.TrimPrefix(strings.TrimSpace(string(bz)), "0x"))
-	if err != nil {
-		return nil, fmt.Errorf("ethereum key file %s: %w", name, err)
-	}
-	return key, nil
-}
-
-// Sign signs the content as a Kiwistand client does (eth_signTypedData_v4)
-// and returns the message with its signature in the usual 65-byte form, v
-// being 27 or 28.
-func Sign(content types.Content, key *ecdsa.PrivateKey) (types.SignedMessage, error) {
-	digest, err := content.Digest()
-	if err != nil {
-		return types.SignedMessage{}, err
-	}
-	sig, err := crypto.Sign(digest, key)
-	if err != nil {
-		return types.SignedMessage{}, err
-	}
-	sig[64] += 27
-	return types.SignedMessage{Content: content, Signature: hexutil.Encode(sig)}, nil
-}
-
-// NewMsgSubmitAmplify returns the Msg relaying a signed message.
-func NewMsgSubmitAmplify(submitter string, sm types.SignedMessage) *types.MsgSubmitAmplify {
-	return &types.MsgSubmitAmplify{
-		Submitter: submitter,
-		Title:     sm.Title,
-		Href:      sm.Href,
-		Type:      sm.Type,
-		Timestamp: sm.Timestamp,
-		Signature: sm.Signature,
-	}
+	return ethsign.ReadKey(name)
 }
