@@ -57,3 +57,12 @@ func CommunityKeeperWithStoreKey(tb testing.TB) (communitykeeper.Keeper, sdk.Con
 	require.NoError(tb, k.InitGenesis(ctx, communitytypes.DefaultGenesis()))
 	return k, ctx, key
 }
+
+// CopyCommunities imports into dst, at ctx, the community state src holds
+// at from: the state a module that reads communities finds at genesis.
+func CopyCommunities(tb testing.TB, src communitykeeper.Keeper, from sdk.Context, dst communitykeeper.Keeper, ctx sdk.Context) {
+	tb.Helper()
+	gs, err := src.ExportGenesis(from)
+	require.NoError(tb, err)
+	require.NoError(tb, dst.InitGenesis(ctx, gs))
+}

@@ -57,8 +57,8 @@ func flags(fields ...string) map[string]*autocliv1.FlagOptions {
 	return out
 }
 
-// AutoCLIOptions describes the module's CLI: every query, and every Msg but
-// the governance-only MsgUpdateParams.
+// AutoCLIOptions describes the module's CLI: every query and every Msg,
+// MsgUpdateParams as a governance proposal.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	app := version.AppName
 	return &autocliv1.ModuleOptions{
@@ -138,8 +138,12 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "ad_id"}},
 				},
 				{
-					RpcMethod: "UpdateParams",
-					Skip:      true, // governance only
+					RpcMethod:      "UpdateParams",
+					Use:            "update-params-proposal [params]",
+					Short:          "Submit a governance proposal to change the ads module params",
+					Example:        fmt.Sprintf(`%s tx ads update-params-proposal '{"max_title_length":100, ...}' --deposit 10000000ukiz --from alice`, app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "params"}},
+					GovProposal:    true,
 				},
 			},
 		},

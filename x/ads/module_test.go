@@ -1,152 +1,108 @@
 package ads_test
 
 import (
-	"slices"
 	"testing"
 
-	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
-	protov2 "google.golang.org/protobuf/proto"
-	"google.golang.org/protobuf/reflect/protoreflect"
 
-	aminov1 "cosmossdk.io/api/amino"
 	"cosmossdk.io/math"
 
-	"github.com/cosmos/cosmos-sdk/baseapp"
 	"github.com/cosmos/cosmos-sdk/codec"
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/module"
-	"github.com/cosmos/cosmos-sdk/x/tx/signing"
 
+	"github.com/kizuna-chain/kizuna/testutil/conformance"
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 	"github.com/kizuna-chain/kizuna/x/ads"
+	"github.com/kizuna-chain/kizuna/x/ads/keeper"
 	"github.com/kizuna-chain/kizuna/x/ads/types"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 )
 
-// allMsgs holds one of each Msg of the module, its signer field set to
-// signer.
+// allMsgs holds one of each Msg of the module, signed by signer, as a
+// client fills them.
 func allMsgs(signer string) []sdk.Msg {
+	price := math.NewInt(25)
 	return []sdk.Msg{
-		&types.MsgCreateAd{Owner: signer},
-		&types.MsgUpdateAd{Owner: signer},
-		&types.MsgCloseAd{Owner: signer},
-		&types.MsgUpdateParams{Authority: signer},
+		&types.MsgCreateAd{Owner: signer, CommunityId: 1, Type: types.AdTypeGive, Title: "Apples", Price: math.ZeroInt(), PhotoUri: "ipfs://a", PhotoSha256: make([]byte, 32)},
+		&types.MsgUpdateAd{Owner: signer, AdId: 1, Price: &price, ClearFields: []string{"location"}},
+		&types.MsgCloseAd{Owner: signer, AdId: 1},
+		&types.MsgUpdateParams{Authority: signer, Params: types.DefaultParams()},
 	}
 }
 
-func serviceDescriptor(t *testing.T, name string) protoreflect.ServiceDescriptor {
+// newModule returns the module wired to real keepers over in-memory stores,
+// and the community keeper it reads.
+func newModule(t *testing.T) (conformance.Module, keeper.Keeper, communitykeeper.Keeper) {
 	t.Helper()
-	d, err := proto.HybridResolver.FindDescriptorByName(protoreflect.FullName(name))
-	require.NoError(t, err)
-	return d.(protoreflect.ServiceDescriptor)
-}
-
-func TestMsgs_CoverTheMsgService(t *testing.T) {
-	var inService []string
-	methods := serviceDescriptor(t, types.Msg_serviceDesc.ServiceName).Methods()
-	for i := range methods.Len() {
-		inService = append(inService, string(methods.Get(i).Input().FullName()))
-	}
-	var listed []string
-	for _, msg := range allMsgs("") {
-		listed = append(listed, proto.MessageName(msg))
-	}
-	require.ElementsMatch(t, inService, listed)
-}
-
-func TestRegisterLegacyAminoCodec_RegistersTheProtoAminoNames(t *testing.T) {
-	cdc := codec.NewLegacyAmino()
-	ads.AppModule{}.RegisterLegacyAminoCodec(cdc)
-
-	for _, msg := range allMsgs("") {
-		name := proto.MessageName(msg)
-		d, err := proto.HybridResolver.FindDescriptorByName(protoreflect.FullName(name))
-		require.NoError(t, err)
-		aminoName, ok := protov2.GetExtension(d.(protoreflect.MessageDescriptor).Options(), aminov1.E_Name).(string)
-		require.True(t, ok)
-		require.Equal(t, "kizuna/ads/"+string(d.Name()), aminoName, "proto amino.name of %s", name)
-		require.Less(t, len(aminoName), 40, "Ledger devices refuse longer amino names")
-
-		bz, err := cdc.MarshalJSON(msg)
-		require.NoError(t, err)
-		require.Contains(t, string(bz), `"type":"`+aminoName+`"`, "legacy amino name of %s", name)
-	}
-}
-
-func TestRegisterServices_RoutesEveryMsgAndQuery(t *testing.T) {
-	registry, err := codectypes.NewInterfaceRegistryWithOptions(codectypes.InterfaceRegistryOptions{
-		ProtoFiles: proto.HybridResolver,
-		SigningOptions: signing.Options{
-			AddressCodec:          addresscodec.NewBech32Codec(keepertest.Bech32AccountPrefix),
-			ValidatorAddressCodec: addresscodec.NewBech32Codec(keepertest.Bech32AccountPrefix + "valoper"),
-		},
-	})
-	require.NoError(t, err)
-	cdc := codec.NewProtoCodec(registry)
 	k, ck, ctx := keepertest.AdsKeeper(t)
-	am := ads.NewAppModule(cdc, k)
-	am.RegisterInterfaces(registry)
-
-	msgRouter := baseapp.NewMsgServiceRouter()
-	msgRouter.SetInterfaceRegistry(registry)
-	queryRouter := baseapp.NewGRPCQueryRouter()
-	queryRouter.SetInterfaceRegistry(registry)
-	cfg := module.NewConfigurator(cdc, msgRouter, queryRouter)
-	am.RegisterServices(cfg)
-	require.NoError(t, cfg.Error())
-
-	signer := sdk.AccAddress("signer______________")
-	signerStr, err := k.AddressCodec().BytesToString(signer)
-	require.NoError(t, err)
-	for _, msg := range allMsgs(signerStr) {
-		typeURL := sdk.MsgTypeURL(msg)
-		require.NotNil(t, msgRouter.HandlerByTypeURL(typeURL), "no route for %s", typeURL)
-		resolved, err := registry.Resolve(typeURL)
-		require.NoError(t, err)
-		require.IsType(t, msg, resolved)
-
-		signers, _, err := cdc.GetMsgV1Signers(msg)
-		require.NoError(t, err, "signers of %s", typeURL)
-		require.Equal(t, [][]byte{signer}, signers, "signer of %s", typeURL)
-	}
-
-	methods := serviceDescriptor(t, types.Query_serviceDesc.ServiceName).Methods()
-	for i := range methods.Len() {
-		route := "/" + types.Query_serviceDesc.ServiceName + "/" + string(methods.Get(i).Name())
-		require.NotNil(t, queryRouter.Route(route), "no route for %s", route)
-	}
-
-	// A routed Msg reaches the keeper and returns its typed events.
-	_, err = communitykeeper.NewMsgServerImpl(ck).CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{
-		Creator: signerStr, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "signer",
-	})
-	require.NoError(t, err)
-	res, err := msgRouter.Handler(&types.MsgCreateAd{})(ctx, &types.MsgCreateAd{
-		Owner: signerStr, CommunityId: 1, Type: types.AdTypeGive, Title: "Apples", Price: math.NewInt(3),
-	})
-	require.NoError(t, err)
-	var eventTypes []string
-	for _, e := range res.Events {
-		eventTypes = append(eventTypes, e.Type)
-	}
-	require.True(t, slices.Contains(eventTypes, "kizuna.ads.v1.EventAdCreated"), eventTypes)
+	cdc := codec.NewProtoCodec(conformance.NewRegistry(t))
+	return conformance.Module{
+		AppModule: ads.NewAppModule(cdc, k),
+		Ctx:       ctx,
+		Empty: func(t *testing.T, from sdk.Context) (conformance.AppModule, sdk.Context) {
+			fresh, freshCommunities, ctx := keepertest.AdsKeeper(t)
+			keepertest.CopyCommunities(t, ck, from, freshCommunities, ctx)
+			return ads.NewAppModule(cdc, fresh), ctx
+		},
+		Msgs:    allMsgs,
+		Gateway: conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
+	}, k, ck
 }
 
-func TestGenesis_DefaultValidatesAndLoads(t *testing.T) {
-	registry := codectypes.NewInterfaceRegistry()
-	cdc := codec.NewProtoCodec(registry)
-	k, _, ctx := keepertest.AdsKeeper(t)
-	am := ads.NewAppModule(cdc, k)
+func TestModule_Conformance(t *testing.T) {
+	m, k, ck := newModule(t)
+	seedAds(t, m.Ctx, k, ck)
+	conformance.Run(t, m)
+}
 
-	bz := am.DefaultGenesis(cdc)
-	require.NoError(t, am.ValidateGenesis(cdc, nil, bz))
-	require.Error(t, am.ValidateGenesis(cdc, nil, []byte(`{"next_ad_id":"0"}`)))
-	require.Error(t, am.ValidateGenesis(cdc, nil, []byte(`{`)))
+func TestMsgCreateAd_RoutedToTheKeeperEmitsItsEvent(t *testing.T) {
+	m, k, ck := newModule(t)
+	signer := addr(t, k, "signer")
+	_, err := communitykeeper.NewMsgServerImpl(ck).CreateCommunity(m.Ctx, &communitytypes.MsgCreateCommunity{
+		Creator: signer, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "signer",
+	})
+	require.NoError(t, err)
+	res, err := conformance.Deliver(t, m, &types.MsgCreateAd{
+		Owner: signer, CommunityId: 1, Type: types.AdTypeGive, Title: "Apples", Price: math.NewInt(3),
+	})
+	require.NoError(t, err)
+	require.Contains(t, conformance.EventTypes(res), "kizuna.ads.v1.EventAdCreated")
+}
 
-	am.InitGenesis(ctx, cdc, bz)
-	require.JSONEq(t, string(bz), string(am.ExportGenesis(ctx, cdc)))
+func TestGenesis_RefusesAZeroNextID(t *testing.T) {
+	m, _, _ := newModule(t)
+	cdc := codec.NewProtoCodec(conformance.NewRegistry(t))
+	require.Error(t, m.AppModule.ValidateGenesis(cdc, nil, []byte(`{"next_ad_id":"0"}`)))
+}
+
+// addr returns the address of a named test account.
+func addr(t *testing.T, k keeper.Keeper, name string) string {
+	t.Helper()
+	s, err := k.AddressCodec().BytesToString(sdk.AccAddress((name + "____________________")[:20]))
+	require.NoError(t, err)
+	return s
+}
+
+// seedAds creates community 1 (alice, bob), alice's GIVE ad 1 and WANT ad
+// 2, and bob's closed GIVE ad 3.
+func seedAds(t *testing.T, ctx sdk.Context, k keeper.Keeper, ck communitykeeper.Keeper) {
+	t.Helper()
+	communityMsgs := communitykeeper.NewMsgServerImpl(ck)
+	msgs := keeper.NewMsgServerImpl(k)
+	alice, bob := addr(t, k, "alice"), addr(t, k, "bob")
+	_, err := communityMsgs.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "alice"})
+	require.NoError(t, err)
+	_, err = communityMsgs.JoinCommunity(ctx, &communitytypes.MsgJoinCommunity{Member: bob, CommunityId: 1, Username: "bob"})
+	require.NoError(t, err)
+	for _, ad := range []*types.MsgCreateAd{
+		{Owner: alice, CommunityId: 1, Type: types.AdTypeGive, Title: "Apples", Price: math.NewInt(20)},
+		{Owner: alice, CommunityId: 1, Type: types.AdTypeWant, Title: "Ladder", Price: math.NewInt(5)},
+		{Owner: bob, CommunityId: 1, Type: types.AdTypeGive, Title: "Pears", Price: math.ZeroInt()},
+	} {
+		_, err = msgs.CreateAd(ctx, ad)
+		require.NoError(t, err)
+	}
+	_, err = msgs.CloseAd(ctx, &types.MsgCloseAd{Owner: bob, AdId: 3})
+	require.NoError(t, err)
 }

@@ -1,88 +1,19 @@
 package ads_test
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
-	gateway "github.com/cosmos/gogogateway"
-	"github.com/grpc-ecosystem/grpc-gateway/runtime"
 	"github.com/stretchr/testify/require"
-	"google.golang.org/grpc"
 
-	"cosmossdk.io/math"
-
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
-	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
-	"github.com/kizuna-chain/kizuna/x/ads/keeper"
-	"github.com/kizuna-chain/kizuna/x/ads/types"
-	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
-	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
+	"github.com/kizuna-chain/kizuna/testutil/conformance"
 )
 
-// directClient serves the gateway's gRPC calls from the query server at a
-// fixed context, as the node does from its latest state.
-type directClient struct {
-	server types.QueryServer
-	ctx    sdk.Context
-}
-
-var _ types.QueryClient = directClient{}
-
-func (c directClient) Params(_ context.Context, in *types.QueryParamsRequest, _ ...grpc.CallOption) (*types.QueryParamsResponse, error) {
-	return c.server.Params(c.ctx, in)
-}
-
-func (c directClient) Ads(_ context.Context, in *types.QueryAdsRequest, _ ...grpc.CallOption) (*types.QueryAdsResponse, error) {
-	return c.server.Ads(c.ctx, in)
-}
-
-func (c directClient) Ad(_ context.Context, in *types.QueryAdRequest, _ ...grpc.CallOption) (*types.QueryAdResponse, error) {
-	return c.server.Ad(c.ctx, in)
-}
-
-func (c directClient) AdsByOwner(_ context.Context, in *types.QueryAdsByOwnerRequest, _ ...grpc.CallOption) (*types.QueryAdsByOwnerResponse, error) {
-	return c.server.AdsByOwner(c.ctx, in)
-}
-
-func TestREST_ServesEveryQueryRoute(t *testing.T) {
-	k, ck, ctx := keepertest.AdsKeeper(t)
-	communityMsgs := communitykeeper.NewMsgServerImpl(ck)
-	msgs := keeper.NewMsgServerImpl(k)
-	alice, err := k.AddressCodec().BytesToString(sdk.AccAddress("alice_______________"))
-	require.NoError(t, err)
-	bob, err := k.AddressCodec().BytesToString(sdk.AccAddress("bob_________________"))
-	require.NoError(t, err)
-	_, err = communityMsgs.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "alice"})
-	require.NoError(t, err)
-	_, err = communityMsgs.JoinCommunity(ctx, &communitytypes.MsgJoinCommunity{Member: bob, CommunityId: 1, Username: "bob"})
-	require.NoError(t, err)
-	for _, ad := range []*types.MsgCreateAd{
-		{Owner: alice, CommunityId: 1, Type: types.AdTypeGive, Title: "Apples", Price: math.NewInt(20)},
-		{Owner: alice, CommunityId: 1, Type: types.AdTypeWant, Title: "Ladder", Price: math.NewInt(5)},
-		{Owner: bob, CommunityId: 1, Type: types.AdTypeGive, Title: "Pears", Price: math.ZeroInt()},
-	} {
-		_, err = msgs.CreateAd(ctx, ad)
-		require.NoError(t, err)
-	}
-	_, err = msgs.CloseAd(ctx, &types.MsgCloseAd{Owner: bob, AdId: 3})
-	require.NoError(t, err)
-
-	// The node's gateway marshals gogoproto messages this way.
-	mux := runtime.NewServeMux(runtime.WithMarshalerOption(runtime.MIMEWildcard, &gateway.JSONPb{EmitDefaults: true, OrigName: true}))
-	require.NoError(t, types.RegisterQueryHandlerClient(context.Background(), mux, directClient{keeper.NewQueryServerImpl(k), ctx}))
-
-	get := func(path string) (int, map[string]any) {
-		t.Helper()
-		rec := httptest.NewRecorder()
-		mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
-		var body map[string]any
-		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &body), rec.Body.String())
-		return rec.Code, body
-	}
+func TestREST_AnswersWithTheAdsState(t *testing.T) {
+	m, k, ck := newModule(t)
+	seedAds(t, m.Ctx, k, ck)
+	alice, bob := addr(t, k, "alice"), addr(t, k, "bob")
+	get := conformance.NewREST(t, m).Get
 	adsOf := func(body map[string]any) []map[string]any {
 		t.Helper()
 		var out []map[string]any

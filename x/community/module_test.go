@@ -1,151 +1,85 @@
 package community_test
 
 import (
-	"slices"
 	"testing"
 
-	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
-	protov2 "google.golang.org/protobuf/proto"
-	"google.golang.org/protobuf/reflect/protoreflect"
 
-	aminov1 "cosmossdk.io/api/amino"
-
-	"github.com/cosmos/cosmos-sdk/baseapp"
 	"github.com/cosmos/cosmos-sdk/codec"
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/module"
-	"github.com/cosmos/cosmos-sdk/x/tx/signing"
 
+	"github.com/kizuna-chain/kizuna/testutil/conformance"
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 	"github.com/kizuna-chain/kizuna/x/community"
+	"github.com/kizuna-chain/kizuna/x/community/keeper"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
-// allMsgs holds one of each Msg of the module, its signer field set to
-// signer.
+// allMsgs holds one of each Msg of the module, signed by signer, as a
+// client fills them.
 func allMsgs(signer string) []sdk.Msg {
 	return []sdk.Msg{
-		&types.MsgCreateCommunity{Creator: signer},
-		&types.MsgUpdateCommunity{Admin: signer},
-		&types.MsgJoinCommunity{Member: signer},
-		&types.MsgApproveMember{Reviewer: signer},
-		&types.MsgRejectMember{Reviewer: signer},
-		&types.MsgLeaveCommunity{Member: signer},
-		&types.MsgRemoveMember{Admin: signer},
-		&types.MsgSetMemberRole{Admin: signer},
-		&types.MsgUpdateProfile{Member: signer},
-		&types.MsgUpdateParams{Authority: signer},
+		&types.MsgCreateCommunity{Creator: signer, Name: "Garden", JoinPolicy: types.JoinPolicyApproval, Username: "taro"},
+		&types.MsgUpdateCommunity{Admin: signer, CommunityId: 1, ClearFields: []string{"location"}},
+		&types.MsgJoinCommunity{Member: signer, CommunityId: 1, Username: "taro", AvatarUri: "ipfs://a", AvatarSha256: make([]byte, 32)},
+		&types.MsgApproveMember{Reviewer: signer, CommunityId: 1, Member: signer},
+		&types.MsgRejectMember{Reviewer: signer, CommunityId: 1, Member: signer},
+		&types.MsgLeaveCommunity{Member: signer, CommunityId: 1},
+		&types.MsgRemoveMember{Admin: signer, CommunityId: 1, Member: signer},
+		&types.MsgSetMemberRole{Admin: signer, CommunityId: 1, Member: signer, Role: types.RoleTeller},
+		&types.MsgUpdateProfile{Member: signer, CommunityId: 1, FirstName: "Taro"},
+		&types.MsgUpdateParams{Authority: signer, Params: types.DefaultParams()},
 	}
 }
 
-func serviceDescriptor(t *testing.T, name string) protoreflect.ServiceDescriptor {
+// newModule returns the module wired to a real keeper over an in-memory
+// store.
+func newModule(t *testing.T) (conformance.Module, keeper.Keeper) {
 	t.Helper()
-	d, err := proto.HybridResolver.FindDescriptorByName(protoreflect.FullName(name))
-	require.NoError(t, err)
-	return d.(protoreflect.ServiceDescriptor)
-}
-
-func TestMsgs_CoverTheMsgService(t *testing.T) {
-	var inService []string
-	methods := serviceDescriptor(t, types.Msg_serviceDesc.ServiceName).Methods()
-	for i := range methods.Len() {
-		inService = append(inService, string(methods.Get(i).Input().FullName()))
-	}
-	var listed []string
-	for _, msg := range allMsgs("") {
-		listed = append(listed, proto.MessageName(msg))
-	}
-	require.ElementsMatch(t, inService, listed)
-}
-
-func TestRegisterLegacyAminoCodec_RegistersTheProtoAminoNames(t *testing.T) {
-	cdc := codec.NewLegacyAmino()
-	community.AppModule{}.RegisterLegacyAminoCodec(cdc)
-
-	for _, msg := range allMsgs("") {
-		name := proto.MessageName(msg)
-		d, err := proto.HybridResolver.FindDescriptorByName(protoreflect.FullName(name))
-		require.NoError(t, err)
-		aminoName, ok := protov2.GetExtension(d.(protoreflect.MessageDescriptor).Options(), aminov1.E_Name).(string)
-		require.True(t, ok)
-		require.Equal(t, "kizuna/community/"+string(d.Name()), aminoName, "proto amino.name of %s", name)
-		require.Less(t, len(aminoName), 40, "Ledger devices refuse longer amino names")
-
-		bz, err := cdc.MarshalJSON(msg)
-		require.NoError(t, err)
-		require.Contains(t, string(bz), `"type":"`+aminoName+`"`, "legacy amino name of %s", name)
-	}
-}
-
-func TestRegisterServices_RoutesEveryMsgAndQuery(t *testing.T) {
-	registry, err := codectypes.NewInterfaceRegistryWithOptions(codectypes.InterfaceRegistryOptions{
-		ProtoFiles: proto.HybridResolver,
-		SigningOptions: signing.Options{
-			AddressCodec:          addresscodec.NewBech32Codec(keepertest.Bech32AccountPrefix),
-			ValidatorAddressCodec: addresscodec.NewBech32Codec(keepertest.Bech32AccountPrefix + "valoper"),
+	k, ctx := keepertest.CommunityKeeper(t)
+	cdc := codec.NewProtoCodec(conformance.NewRegistry(t))
+	return conformance.Module{
+		AppModule: community.NewAppModule(cdc, k),
+		Ctx:       ctx,
+		Empty: func(t *testing.T, _ sdk.Context) (conformance.AppModule, sdk.Context) {
+			k, ctx := keepertest.CommunityKeeper(t)
+			return community.NewAppModule(cdc, k), ctx
 		},
-	})
-	require.NoError(t, err)
-	cdc := codec.NewProtoCodec(registry)
-	k, ctx := keepertest.CommunityKeeper(t)
-	am := community.NewAppModule(cdc, k)
-	am.RegisterInterfaces(registry)
-
-	msgRouter := baseapp.NewMsgServiceRouter()
-	msgRouter.SetInterfaceRegistry(registry)
-	queryRouter := baseapp.NewGRPCQueryRouter()
-	queryRouter.SetInterfaceRegistry(registry)
-	cfg := module.NewConfigurator(cdc, msgRouter, queryRouter)
-	am.RegisterServices(cfg)
-	require.NoError(t, cfg.Error())
-
-	signer := sdk.AccAddress("signer______________")
-	signerStr, err := k.AddressCodec().BytesToString(signer)
-	require.NoError(t, err)
-	for _, msg := range allMsgs(signerStr) {
-		typeURL := sdk.MsgTypeURL(msg)
-		require.NotNil(t, msgRouter.HandlerByTypeURL(typeURL), "no route for %s", typeURL)
-		resolved, err := registry.Resolve(typeURL)
-		require.NoError(t, err)
-		require.IsType(t, msg, resolved)
-
-		signers, _, err := cdc.GetMsgV1Signers(msg)
-		require.NoError(t, err, "signers of %s", typeURL)
-		require.Equal(t, [][]byte{signer}, signers, "signer of %s", typeURL)
-	}
-
-	methods := serviceDescriptor(t, types.Query_serviceDesc.ServiceName).Methods()
-	for i := range methods.Len() {
-		route := "/" + types.Query_serviceDesc.ServiceName + "/" + string(methods.Get(i).Name())
-		require.NotNil(t, queryRouter.Route(route), "no route for %s", route)
-	}
-
-	// A routed Msg reaches the keeper and returns its typed events.
-	res, err := msgRouter.Handler(&types.MsgCreateCommunity{})(ctx, &types.MsgCreateCommunity{
-		Creator: signerStr, Name: "Garden", JoinPolicy: types.JoinPolicyOpen, Username: "signer",
-	})
-	require.NoError(t, err)
-	var eventTypes []string
-	for _, e := range res.Events {
-		eventTypes = append(eventTypes, e.Type)
-	}
-	require.True(t, slices.Contains(eventTypes, "kizuna.community.v1.EventCommunityCreated"), eventTypes)
+		Msgs:    allMsgs,
+		Gateway: conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
+	}, k
 }
 
-func TestGenesis_DefaultValidatesAndLoads(t *testing.T) {
-	registry := codectypes.NewInterfaceRegistry()
-	cdc := codec.NewProtoCodec(registry)
-	k, ctx := keepertest.CommunityKeeper(t)
-	am := community.NewAppModule(cdc, k)
+func TestModule_Conformance(t *testing.T) {
+	m, k := newModule(t)
+	msgs := keeper.NewMsgServerImpl(k)
+	alice, bob := addr(t, k, "alice"), addr(t, k, "bob")
+	_, err := msgs.CreateCommunity(m.Ctx, &types.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: types.JoinPolicyApproval, Username: "alice"})
+	require.NoError(t, err)
+	_, err = msgs.JoinCommunity(m.Ctx, &types.MsgJoinCommunity{Member: bob, CommunityId: 1, Username: "bob", FirstName: "Bob"})
+	require.NoError(t, err)
+	conformance.Run(t, m)
+}
 
-	bz := am.DefaultGenesis(cdc)
-	require.NoError(t, am.ValidateGenesis(cdc, nil, bz))
-	require.Error(t, am.ValidateGenesis(cdc, nil, []byte(`{"next_community_id":"0"}`)))
-	require.Error(t, am.ValidateGenesis(cdc, nil, []byte(`{`)))
+func TestMsgCreateCommunity_RoutedToTheKeeperEmitsItsEvent(t *testing.T) {
+	m, k := newModule(t)
+	res, err := conformance.Deliver(t, m, &types.MsgCreateCommunity{
+		Creator: addr(t, k, "signer"), Name: "Garden", JoinPolicy: types.JoinPolicyOpen, Username: "signer",
+	})
+	require.NoError(t, err)
+	require.Contains(t, conformance.EventTypes(res), "kizuna.community.v1.EventCommunityCreated")
+}
 
-	am.InitGenesis(ctx, cdc, bz)
-	require.JSONEq(t, string(bz), string(am.ExportGenesis(ctx, cdc)))
+func TestGenesis_RefusesAZeroNextID(t *testing.T) {
+	m, _ := newModule(t)
+	cdc := codec.NewProtoCodec(conformance.NewRegistry(t))
+	require.Error(t, m.AppModule.ValidateGenesis(cdc, nil, []byte(`{"next_community_id":"0"}`)))
+}
+
+// addr returns the address of a named test account.
+func addr(t *testing.T, k keeper.Keeper, name string) string {
+	t.Helper()
+	s, err := k.AddressCodec().BytesToString(sdk.AccAddress((name + "____________________")[:20]))
+	require.NoError(t, err)
+	return s
 }

@@ -1,85 +1,25 @@
 package community_test
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
-	gateway "github.com/cosmos/gogogateway"
-	"github.com/grpc-ecosystem/grpc-gateway/runtime"
 	"github.com/stretchr/testify/require"
-	"google.golang.org/grpc"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
-	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
+	"github.com/kizuna-chain/kizuna/testutil/conformance"
 	"github.com/kizuna-chain/kizuna/x/community/keeper"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
-// directClient serves the gateway's gRPC calls from the query server at a
-// fixed context, as the node does from its latest state.
-type directClient struct {
-	server types.QueryServer
-	ctx    sdk.Context
-}
-
-var _ types.QueryClient = directClient{}
-
-func (c directClient) Params(_ context.Context, in *types.QueryParamsRequest, _ ...grpc.CallOption) (*types.QueryParamsResponse, error) {
-	return c.server.Params(c.ctx, in)
-}
-
-func (c directClient) Communities(_ context.Context, in *types.QueryCommunitiesRequest, _ ...grpc.CallOption) (*types.QueryCommunitiesResponse, error) {
-	return c.server.Communities(c.ctx, in)
-}
-
-func (c directClient) Community(_ context.Context, in *types.QueryCommunityRequest, _ ...grpc.CallOption) (*types.QueryCommunityResponse, error) {
-	return c.server.Community(c.ctx, in)
-}
-
-func (c directClient) Members(_ context.Context, in *types.QueryMembersRequest, _ ...grpc.CallOption) (*types.QueryMembersResponse, error) {
-	return c.server.Members(c.ctx, in)
-}
-
-func (c directClient) Member(_ context.Context, in *types.QueryMemberRequest, _ ...grpc.CallOption) (*types.QueryMemberResponse, error) {
-	return c.server.Member(c.ctx, in)
-}
-
-func (c directClient) CommunitiesOf(_ context.Context, in *types.QueryCommunitiesOfRequest, _ ...grpc.CallOption) (*types.QueryCommunitiesOfResponse, error) {
-	return c.server.CommunitiesOf(c.ctx, in)
-}
-
-func (c directClient) SearchMembers(_ context.Context, in *types.QuerySearchMembersRequest, _ ...grpc.CallOption) (*types.QuerySearchMembersResponse, error) {
-	return c.server.SearchMembers(c.ctx, in)
-}
-
-func TestREST_ServesEveryQueryRoute(t *testing.T) {
-	k, ctx := keepertest.CommunityKeeper(t)
+func TestREST_AnswersWithTheCommunityState(t *testing.T) {
+	m, k := newModule(t)
+	alice, bob := addr(t, k, "alice"), addr(t, k, "bob")
 	msgs := keeper.NewMsgServerImpl(k)
-	alice, err := k.AddressCodec().BytesToString(sdk.AccAddress("alice_______________"))
+	_, err := msgs.CreateCommunity(m.Ctx, &types.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: types.JoinPolicyApproval, Username: "alice"})
 	require.NoError(t, err)
-	bob, err := k.AddressCodec().BytesToString(sdk.AccAddress("bob_________________"))
+	_, err = msgs.JoinCommunity(m.Ctx, &types.MsgJoinCommunity{Member: bob, CommunityId: 1, Username: "bob", FirstName: "Alicia"})
 	require.NoError(t, err)
-	_, err = msgs.CreateCommunity(ctx, &types.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: types.JoinPolicyApproval, Username: "alice"})
-	require.NoError(t, err)
-	_, err = msgs.JoinCommunity(ctx, &types.MsgJoinCommunity{Member: bob, CommunityId: 1, Username: "bob", FirstName: "Alicia"})
-	require.NoError(t, err)
-
-	// The node's gateway marshals gogoproto messages this way.
-	mux := runtime.NewServeMux(runtime.WithMarshalerOption(runtime.MIMEWildcard, &gateway.JSONPb{EmitDefaults: true, OrigName: true}))
-	require.NoError(t, types.RegisterQueryHandlerClient(context.Background(), mux, directClient{keeper.NewQueryServerImpl(k), ctx}))
-
-	get := func(path string) (int, map[string]any) {
-		t.Helper()
-		rec := httptest.NewRecorder()
-		mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
-		var body map[string]any
-		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &body), rec.Body.String())
-		return rec.Code, body
-	}
+	get := conformance.NewREST(t, m).Get
 
 	code, body := get("/kizuna/community/v1/params")
 	require.Equal(t, http.StatusOK, code)

@@ -1,159 +1,116 @@
 package ledger_test
 
 import (
-	"slices"
 	"testing"
 
-	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
-	protov2 "google.golang.org/protobuf/proto"
-	"google.golang.org/protobuf/reflect/protoreflect"
 
-	aminov1 "cosmossdk.io/api/amino"
+	sdkmath "cosmossdk.io/math"
 
-	"github.com/cosmos/cosmos-sdk/baseapp"
 	"github.com/cosmos/cosmos-sdk/codec"
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/module"
-	"github.com/cosmos/cosmos-sdk/x/tx/signing"
 
+	"github.com/kizuna-chain/kizuna/testutil/conformance"
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	"github.com/kizuna-chain/kizuna/x/ledger"
+	"github.com/kizuna-chain/kizuna/x/ledger/keeper"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
-// allMsgs holds one of each Msg of the module, its signer field set to
-// signer.
+// allMsgs holds one of each Msg of the module, signed by signer, as a
+// client fills them.
 func allMsgs(signer string) []sdk.Msg {
+	amount := sdkmath.NewInt(125_000)
 	return []sdk.Msg{
-		&types.MsgCreateCurrency{Admin: signer},
-		&types.MsgUpdateCurrency{Admin: signer},
-		&types.MsgIssue{Issuer: signer},
-		&types.MsgSubmitContribution{Contributor: signer},
-		&types.MsgConfirmContribution{Reviewer: signer},
-		&types.MsgDenyContribution{Reviewer: signer},
-		&types.MsgDeleteContribution{Contributor: signer},
-		&types.MsgTransfer{Sender: signer},
-		&types.MsgFundFeeAccount{Admin: signer},
-		&types.MsgSetFeeSponsorship{Admin: signer},
-		&types.MsgUpdateParams{Authority: signer},
+		&types.MsgCreateCurrency{Admin: signer, CommunityId: 1, Code: "GDD", Name: "Gradido", Decimals: 4, IssuancePolicy: types.IssuancePolicyAdmin, FeeBps: 100},
+		&types.MsgUpdateCurrency{Admin: signer, CommunityId: 1, ClearFields: []string{"fee"}},
+		&types.MsgIssue{Issuer: signer, CommunityId: 1, Recipient: signer, Amount: amount, Memo: "AGE", Month: "2025-03"},
+		&types.MsgSubmitContribution{Contributor: signer, CommunityId: 1, Amount: amount, Memo: "garden work"},
+		&types.MsgConfirmContribution{Reviewer: signer, ContributionId: 4},
+		&types.MsgDenyContribution{Reviewer: signer, ContributionId: 4, Reason: "no"},
+		&types.MsgDeleteContribution{Contributor: signer, ContributionId: 4},
+		&types.MsgTransfer{Sender: signer, CommunityId: 1, Recipient: signer, Amount: amount, AdId: 7, ExpectedFeeBps: 100},
+		&types.MsgFundFeeAccount{Admin: signer, CommunityId: 1, Amount: amount},
+		&types.MsgSetFeeSponsorship{Admin: signer, CommunityId: 1, MemberPeriodLimit: 10, BudgetPeriodLimit: 100},
+		&types.MsgUpdateParams{Authority: signer, Params: types.DefaultParams()},
 	}
 }
 
-func serviceDescriptor(t *testing.T, name string) protoreflect.ServiceDescriptor {
+// newModule returns the module wired to real keepers over in-memory stores.
+func newModule(t *testing.T) (conformance.Module, keepertest.LedgerEnv) {
 	t.Helper()
-	d, err := proto.HybridResolver.FindDescriptorByName(protoreflect.FullName(name))
-	require.NoError(t, err)
-	return d.(protoreflect.ServiceDescriptor)
-}
-
-func TestMsgs_CoverTheMsgService(t *testing.T) {
-	var inService []string
-	methods := serviceDescriptor(t, types.Msg_serviceDesc.ServiceName).Methods()
-	for i := range methods.Len() {
-		inService = append(inService, string(methods.Get(i).Input().FullName()))
-	}
-	var listed []string
-	for _, msg := range allMsgs("") {
-		listed = append(listed, proto.MessageName(msg))
-	}
-	require.ElementsMatch(t, inService, listed)
-}
-
-func TestRegisterLegacyAminoCodec_RegistersTheProtoAminoNames(t *testing.T) {
-	cdc := codec.NewLegacyAmino()
-	ledger.AppModule{}.RegisterLegacyAminoCodec(cdc)
-
-	for _, msg := range allMsgs("") {
-		name := proto.MessageName(msg)
-		d, err := proto.HybridResolver.FindDescriptorByName(protoreflect.FullName(name))
-		require.NoError(t, err)
-		aminoName, ok := protov2.GetExtension(d.(protoreflect.MessageDescriptor).Options(), aminov1.E_Name).(string)
-		require.True(t, ok)
-		require.Equal(t, "kizuna/ledger/"+string(d.Name()), aminoName, "proto amino.name of %s", name)
-		require.Less(t, len(aminoName), 40, "Ledger devices refuse longer amino names")
-
-		bz, err := cdc.MarshalJSON(msg)
-		require.NoError(t, err)
-		require.Contains(t, string(bz), `"type":"`+aminoName+`"`, "legacy amino name of %s", name)
-	}
-}
-
-func TestRegisterServices_RoutesEveryMsgAndQuery(t *testing.T) {
-	registry, err := codectypes.NewInterfaceRegistryWithOptions(codectypes.InterfaceRegistryOptions{
-		ProtoFiles: proto.HybridResolver,
-		SigningOptions: signing.Options{
-			AddressCodec:          addresscodec.NewBech32Codec(keepertest.Bech32AccountPrefix),
-			ValidatorAddressCodec: addresscodec.NewBech32Codec(keepertest.Bech32AccountPrefix + "valoper"),
+	env := keepertest.LedgerKeeper(t)
+	cdc := codec.NewProtoCodec(conformance.NewRegistry(t))
+	return conformance.Module{
+		AppModule: ledger.NewAppModule(cdc, env.Keeper),
+		Ctx:       env.Ctx,
+		Empty: func(t *testing.T, from sdk.Context) (conformance.AppModule, sdk.Context) {
+			fresh := keepertest.LedgerKeeper(t)
+			keepertest.CopyCommunities(t, env.Community, from, fresh.Community, fresh.Ctx)
+			fresh.Bank.InitGenesis(fresh.Ctx, env.Bank.ExportGenesis(from))
+			return ledger.NewAppModule(cdc, fresh.Keeper), fresh.Ctx
 		},
-	})
-	require.NoError(t, err)
-	cdc := codec.NewProtoCodec(registry)
-	env := keepertest.LedgerKeeper(t)
-	am := ledger.NewAppModule(cdc, env.Keeper)
-	am.RegisterInterfaces(registry)
-
-	msgRouter := baseapp.NewMsgServiceRouter()
-	msgRouter.SetInterfaceRegistry(registry)
-	queryRouter := baseapp.NewGRPCQueryRouter()
-	queryRouter.SetInterfaceRegistry(registry)
-	cfg := module.NewConfigurator(cdc, msgRouter, queryRouter)
-	am.RegisterServices(cfg)
-	require.NoError(t, cfg.Error())
-
-	signer := sdk.AccAddress("signer______________")
-	signerStr, err := env.Keeper.AddressCodec().BytesToString(signer)
-	require.NoError(t, err)
-	for _, msg := range allMsgs(signerStr) {
-		typeURL := sdk.MsgTypeURL(msg)
-		require.NotNil(t, msgRouter.HandlerByTypeURL(typeURL), "no route for %s", typeURL)
-		resolved, err := registry.Resolve(typeURL)
-		require.NoError(t, err)
-		require.IsType(t, msg, resolved)
-
-		signers, _, err := cdc.GetMsgV1Signers(msg)
-		require.NoError(t, err, "signers of %s", typeURL)
-		require.Equal(t, [][]byte{signer}, signers, "signer of %s", typeURL)
-	}
-
-	methods := serviceDescriptor(t, types.Query_serviceDesc.ServiceName).Methods()
-	for i := range methods.Len() {
-		route := "/" + types.Query_serviceDesc.ServiceName + "/" + string(methods.Get(i).Name())
-		require.NotNil(t, queryRouter.Route(route), "no route for %s", route)
-	}
-
-	// A routed Msg reaches the keeper and returns its typed events.
-	_, err = communitykeeper.NewMsgServerImpl(env.Community).CreateCommunity(env.Ctx, &communitytypes.MsgCreateCommunity{
-		Creator: signerStr, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "signer",
-	})
-	require.NoError(t, err)
-	res, err := msgRouter.Handler(&types.MsgCreateCurrency{})(env.Ctx, &types.MsgCreateCurrency{
-		Admin: signerStr, CommunityId: 1, Code: "GDD", Name: "Gradido", Decimals: 4,
-	})
-	require.NoError(t, err)
-	var eventTypes []string
-	for _, e := range res.Events {
-		eventTypes = append(eventTypes, e.Type)
-	}
-	require.True(t, slices.Contains(eventTypes, "kizuna.ledger.v1.EventCurrencyCreated"), eventTypes)
+		Msgs:    allMsgs,
+		Gateway: conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
+	}, env
 }
 
-func TestGenesis_DefaultValidatesAndLoads(t *testing.T) {
-	registry := codectypes.NewInterfaceRegistry()
-	cdc := codec.NewProtoCodec(registry)
-	env := keepertest.LedgerKeeper(t)
-	am := ledger.NewAppModule(cdc, env.Keeper)
+func TestModule_Conformance(t *testing.T) {
+	m, env := newModule(t)
+	seedLedger(t, env)
+	conformance.Run(t, m)
+}
 
-	bz := am.DefaultGenesis(cdc)
-	require.NoError(t, am.ValidateGenesis(cdc, nil, bz))
-	require.Error(t, am.ValidateGenesis(cdc, nil, []byte(`{"next_entry_id":"0"}`)))
-	require.Error(t, am.ValidateGenesis(cdc, nil, []byte(`{`)))
+func TestMsgCreateCurrency_RoutedToTheKeeperEmitsItsEvent(t *testing.T) {
+	m, env := newModule(t)
+	signer := addr(t, env, "signer")
+	_, err := communitykeeper.NewMsgServerImpl(env.Community).CreateCommunity(env.Ctx, &communitytypes.MsgCreateCommunity{
+		Creator: signer, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "signer",
+	})
+	require.NoError(t, err)
+	res, err := conformance.Deliver(t, m, &types.MsgCreateCurrency{
+		Admin: signer, CommunityId: 1, Code: "GDD", Name: "Gradido", Decimals: 4,
+	})
+	require.NoError(t, err)
+	require.Contains(t, conformance.EventTypes(res), "kizuna.ledger.v1.EventCurrencyCreated")
+}
 
-	am.InitGenesis(env.Ctx, cdc, bz)
-	require.JSONEq(t, string(bz), string(am.ExportGenesis(env.Ctx, cdc)))
-	require.Panics(t, func() { am.InitGenesis(env.Ctx, cdc, []byte(`{"next_entry_id":"0"}`)) })
+func TestGenesis_RefusesAZeroNextID(t *testing.T) {
+	m, _ := newModule(t)
+	cdc := codec.NewProtoCodec(conformance.NewRegistry(t))
+	require.Error(t, m.AppModule.ValidateGenesis(cdc, nil, []byte(`{"next_entry_id":"0"}`)))
+	require.Panics(t, func() { m.AppModule.InitGenesis(m.Ctx, cdc, []byte(`{"next_entry_id":"0"}`)) })
+}
+
+// addr returns the address of a named test account.
+func addr(t *testing.T, env keepertest.LedgerEnv, name string) string {
+	t.Helper()
+	s, err := env.Keeper.AddressCodec().BytesToString(sdk.AccAddress((name + "____________________")[:20]))
+	require.NoError(t, err)
+	return s
+}
+
+// seedLedger creates community 1 (alice, bob) with currency GDD (1 % fee),
+// issues 50 GDD to bob, records a pending contribution of bob's and a
+// transfer of 10 GDD from bob to alice.
+func seedLedger(t *testing.T, env keepertest.LedgerEnv) {
+	t.Helper()
+	ctx := env.Ctx
+	alice, bob := addr(t, env, "alice"), addr(t, env, "bob")
+	community := communitykeeper.NewMsgServerImpl(env.Community)
+	_, err := community.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "alice"})
+	require.NoError(t, err)
+	_, err = community.JoinCommunity(ctx, &communitytypes.MsgJoinCommunity{Member: bob, CommunityId: 1, Username: "bob"})
+	require.NoError(t, err)
+	msgs := keeper.NewMsgServerImpl(env.Keeper)
+	_, err = msgs.CreateCurrency(ctx, &types.MsgCreateCurrency{Admin: alice, CommunityId: 1, Code: "GDD", Name: "Gradido", Decimals: 4, FeeBps: 100})
+	require.NoError(t, err)
+	_, err = msgs.Issue(ctx, &types.MsgIssue{Issuer: alice, CommunityId: 1, Recipient: bob, Amount: sdkmath.NewInt(500_000)})
+	require.NoError(t, err)
+	_, err = msgs.SubmitContribution(ctx, &types.MsgSubmitContribution{Contributor: bob, CommunityId: 1, Amount: sdkmath.NewInt(10_000), Memo: "garden work"})
+	require.NoError(t, err)
+	_, err = msgs.Transfer(ctx, &types.MsgTransfer{Sender: bob, CommunityId: 1, Recipient: alice, Amount: sdkmath.NewInt(100_000), ExpectedFeeBps: 100})
+	require.NoError(t, err)
 }

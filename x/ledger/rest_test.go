@@ -1,113 +1,20 @@
 package ledger_test
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"testing"
 
-	gateway "github.com/cosmos/gogogateway"
-	"github.com/grpc-ecosystem/grpc-gateway/runtime"
 	"github.com/stretchr/testify/require"
-	"google.golang.org/grpc"
 
-	sdkmath "cosmossdk.io/math"
-
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
-	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
-	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
-	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
-	"github.com/kizuna-chain/kizuna/x/ledger/keeper"
-	"github.com/kizuna-chain/kizuna/x/ledger/types"
+	"github.com/kizuna-chain/kizuna/testutil/conformance"
 )
 
-// directClient serves the gateway's gRPC calls from the query server at a
-// fixed context, as the node does from its latest state.
-type directClient struct {
-	server types.QueryServer
-	ctx    sdk.Context
-}
-
-var _ types.QueryClient = directClient{}
-
-func (c directClient) Params(_ context.Context, in *types.QueryParamsRequest, _ ...grpc.CallOption) (*types.QueryParamsResponse, error) {
-	return c.server.Params(c.ctx, in)
-}
-
-func (c directClient) Currencies(_ context.Context, in *types.QueryCurrenciesRequest, _ ...grpc.CallOption) (*types.QueryCurrenciesResponse, error) {
-	return c.server.Currencies(c.ctx, in)
-}
-
-func (c directClient) Currency(_ context.Context, in *types.QueryCurrencyRequest, _ ...grpc.CallOption) (*types.QueryCurrencyResponse, error) {
-	return c.server.Currency(c.ctx, in)
-}
-
-func (c directClient) Contribution(_ context.Context, in *types.QueryContributionRequest, _ ...grpc.CallOption) (*types.QueryContributionResponse, error) {
-	return c.server.Contribution(c.ctx, in)
-}
-
-func (c directClient) Contributions(_ context.Context, in *types.QueryContributionsRequest, _ ...grpc.CallOption) (*types.QueryContributionsResponse, error) {
-	return c.server.Contributions(c.ctx, in)
-}
-
-func (c directClient) History(_ context.Context, in *types.QueryHistoryRequest, _ ...grpc.CallOption) (*types.QueryHistoryResponse, error) {
-	return c.server.History(c.ctx, in)
-}
-
-func (c directClient) Treasury(_ context.Context, in *types.QueryTreasuryRequest, _ ...grpc.CallOption) (*types.QueryTreasuryResponse, error) {
-	return c.server.Treasury(c.ctx, in)
-}
-
-func (c directClient) FeeAccount(_ context.Context, in *types.QueryFeeAccountRequest, _ ...grpc.CallOption) (*types.QueryFeeAccountResponse, error) {
-	return c.server.FeeAccount(c.ctx, in)
-}
-
-func (c directClient) MonthlyCreated(_ context.Context, in *types.QueryMonthlyCreatedRequest, _ ...grpc.CallOption) (*types.QueryMonthlyCreatedResponse, error) {
-	return c.server.MonthlyCreated(c.ctx, in)
-}
-
-func (c directClient) Invariants(_ context.Context, in *types.QueryInvariantsRequest, _ ...grpc.CallOption) (*types.QueryInvariantsResponse, error) {
-	return c.server.Invariants(c.ctx, in)
-}
-
-func TestREST_ServesEveryQueryRoute(t *testing.T) {
-	env := keepertest.LedgerKeeper(t)
-	ctx := env.Ctx
-	ac := env.Keeper.AddressCodec()
-	alice, err := ac.BytesToString(sdk.AccAddress("alice_______________"))
-	require.NoError(t, err)
-	bob, err := ac.BytesToString(sdk.AccAddress("bob_________________"))
-	require.NoError(t, err)
-	community := communitykeeper.NewMsgServerImpl(env.Community)
-	_, err = community.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "alice"})
-	require.NoError(t, err)
-	_, err = community.JoinCommunity(ctx, &communitytypes.MsgJoinCommunity{Member: bob, CommunityId: 1, Username: "bob"})
-	require.NoError(t, err)
-	msgs := keeper.NewMsgServerImpl(env.Keeper)
-	_, err = msgs.CreateCurrency(ctx, &types.MsgCreateCurrency{Admin: alice, CommunityId: 1, Code: "GDD", Name: "Gradido", Decimals: 4, FeeBps: 100})
-	require.NoError(t, err)
-	_, err = msgs.Issue(ctx, &types.MsgIssue{Issuer: alice, CommunityId: 1, Recipient: bob, Amount: sdkmath.NewInt(500_000)})
-	require.NoError(t, err)
-	_, err = msgs.SubmitContribution(ctx, &types.MsgSubmitContribution{Contributor: bob, CommunityId: 1, Amount: sdkmath.NewInt(10_000), Memo: "garden work"})
-	require.NoError(t, err)
-	_, err = msgs.Transfer(ctx, &types.MsgTransfer{Sender: bob, CommunityId: 1, Recipient: alice, Amount: sdkmath.NewInt(100_000), ExpectedFeeBps: 100})
-	require.NoError(t, err)
-
-	// The node's gateway marshals gogoproto messages this way.
-	mux := runtime.NewServeMux(runtime.WithMarshalerOption(runtime.MIMEWildcard, &gateway.JSONPb{EmitDefaults: true, OrigName: true}))
-	require.NoError(t, types.RegisterQueryHandlerClient(context.Background(), mux, directClient{keeper.NewQueryServerImpl(env.Keeper), ctx}))
-
-	get := func(path string) (int, map[string]any) {
-		t.Helper()
-		rec := httptest.NewRecorder()
-		mux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
-		var body map[string]any
-		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &body), rec.Body.String())
-		return rec.Code, body
-	}
+func TestREST_AnswersWithTheLedgerState(t *testing.T) {
+	m, env := newModule(t)
+	bob := addr(t, env, "bob")
+	seedLedger(t, env)
+	get := conformance.NewREST(t, m).Get
 
 	code, body := get("/kizuna/ledger/v1/params")
 	require.Equal(t, http.StatusOK, code)
