@@ -71,7 +71,7 @@ test-system: build system-deps $(TOOLS_DIR)/grpcurl ## System tests: real kizuna
 
 .PHONY: test-faults-short
 test-faults-short: build system-deps ## Fault tests, short subset: crash the single node and one of four validators under load; the load driver against a node
-	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -short -timeout 20m -v ./tests/faults/... ./internal/load/
+	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -short -timeout 20m -v ./tests/faults/... ./tools/load/
 
 .PHONY: test-faults
 test-faults: build system-deps ## Fault tests under load: crashes, loss of quorum, state sync join (4-validator localnet)

@@ -1,7 +1,7 @@
 // Command kizuna-bench measures how many transactions a second Kizuna
 // executes, per workload and block executor: the app in process on an
 // on-disk database, pre-signed blocks, only FinalizeBlock and Commit timed.
-// See internal/speedtest.
+// See tools/speedtest.
 //
 //	kizuna-bench -blocks 5 -txs-per-block 1000 -accounts 4000
 //	kizuna-bench -workloads bank-send,ledger-transfer -executors sequential -cpuprofile build/profiles
@@ -13,7 +13,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/kizuna-chain/kizuna/internal/speedtest"
+	"github.com/kizuna-chain/kizuna/tools/speedtest"
 )
 
 func main() {

@@ -34,7 +34,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/kizuna-chain/kizuna/app"
-	"github.com/kizuna-chain/kizuna/internal/load"
+	"github.com/kizuna-chain/kizuna/tools/load"
 )
 
 // devAliceMnemonic is alice's mnemonic in scripts/dev-accounts.sh: a public

@@ -4,8 +4,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kizuna-chain/kizuna/internal/load"
 	"github.com/kizuna-chain/kizuna/testutil/e2e"
+	"github.com/kizuna-chain/kizuna/tools/load"
 )
 
 // TestLocalnet_FaultsUnderLoad loads the four-validator localnet with

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kizuna-chain/kizuna/internal/load"
 	"github.com/kizuna-chain/kizuna/testutil/e2e"
+	"github.com/kizuna-chain/kizuna/tools/load"
 )
 
 // loadAccounts is the number of accounts the driver spreads transfers over.

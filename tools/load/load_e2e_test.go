@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kizuna-chain/kizuna/internal/load"
 	"github.com/kizuna-chain/kizuna/testutil/e2e"
+	"github.com/kizuna-chain/kizuna/tools/load"
 )
 
 // TestDriver_LoadsARealNode starts a one-validator chain, sets the load up

@@ -15,6 +15,11 @@
 // Besides the elapsed time, a run records the CPU time the process used
 // meanwhile, which hardly depends on what else the machine runs; on a busy
 // machine, repeated rounds (Config.Repeat) also help.
+//
+// It is a tool, not part of the chain: cmd/kizuna-bench (make bench) runs
+// it and prints its report. Like cmd/, it sits above the app and the
+// modules, whose packages it imports; nothing under x/, internal/ or app/
+// imports it (tests/layering).
 package speedtest
 
 import (

@@ -12,6 +12,11 @@
 // endpoint, block following moves to the next CometBFT RPC endpoint and
 // resumes where it stopped, and accounts whose transactions were lost
 // resynchronise their sequences.
+//
+// It is a tool, not part of the chain: cmd/kizuna-load (make load) runs it
+// against a node and tests/faults loads the nodes it crashes with it. Like
+// cmd/, it sits above the app and the modules, whose packages it imports;
+// nothing under x/, internal/ or app/ imports it (tests/layering).
 package load
 
 import (
