@@ -4,6 +4,10 @@
 // reachable from the CLI; every query has a CLI command and a REST route
 // and answers over gRPC; genesis exports and imports back identical.
 //
+// Run also checks that the module's proto files are registered whole (no
+// placeholder types) and that the enums its queries take are registered
+// for the REST gateway.
+//
 // A module's tests describe the module in a Module and call Run; the CLI,
 // REST and signing helpers serve the module-specific tests beside it.
 package conformance
@@ -82,9 +86,10 @@ type Module struct {
 	// Gateway registers the module's REST routes over a gRPC connection:
 	// the generated RegisterQueryHandlerClient with the module's client.
 	Gateway func(context.Context, *gwruntime.ServeMux, grpc.ClientConnInterface) error
-	// HandWritten names, by Msg full name, the command of the module's
-	// GetTxCmd that sends a Msg AutoCLI is told to skip.
-	HandWritten map[string]string
+	// HandWritten names, by Msg full name, the commands of the module's
+	// GetTxCmd that send the Msg (beside AutoCLI's command, or instead of
+	// it where AutoCLI is told to skip the Msg).
+	HandWritten map[string][]string
 }
 
 // Run runs every check on the module.
@@ -94,6 +99,7 @@ func Run(t *testing.T, m Module) {
 	require.NotNil(t, m.Msgs, "Module.Msgs")
 	require.NotNil(t, m.Gateway, "Module.Gateway")
 	require.NotNil(t, m.Empty, "Module.Empty")
+	t.Run("ProtoFilesLinkEveryType", func(t *testing.T) { checkProtoFiles(t, m) })
 	t.Run("MsgsCoverTheMsgService", func(t *testing.T) { checkMsgList(t, m) })
 	t.Run("MsgsHaveTheirAminoNames", func(t *testing.T) { checkAminoNames(t, m) })
 	t.Run("MsgsAndQueriesAreRouted", func(t *testing.T) { checkRoutes(t, m) })
