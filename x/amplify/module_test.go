@@ -1,118 +1,122 @@
 package amplify_test
 
 import (
+	"crypto/ecdsa"
 	"testing"
 
-	"github.com/cosmos/gogoproto/proto"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
-	protov2 "google.golang.org/protobuf/proto"
-	"google.golang.org/protobuf/reflect/protoreflect"
 
-	aminov1 "cosmossdk.io/api/amino"
-
-	"github.com/cosmos/cosmos-sdk/baseapp"
 	"github.com/cosmos/cosmos-sdk/codec"
-	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/module"
-	"github.com/cosmos/cosmos-sdk/x/tx/signing"
 
+	"github.com/kizuna-chain/kizuna/testutil/conformance"
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 	"github.com/kizuna-chain/kizuna/x/amplify"
+	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
+	"github.com/kizuna-chain/kizuna/x/amplify/keeper"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
-// allMsgs holds one of each Msg of the module, its signer field set to
-// signer.
+// The Ethereum addresses the Msgs below name: of the key of 32 times 0x01,
+// and of the key 2.
+const (
+	identity = "0x1a642f0E3c3aF545E7AcBD38b07251B3990914F1"
+	delegate = "0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF"
+	// sig is a well-formed 65-byte signature (Kiwistand's vector V01).
+	sig = "0xbadacb3d6d7a6c72e74acca4bb29c126064b1632dd0323529c032e13846bf7a40cca5d786ae344b247bec5d859542cb801b94697ba52e6b440ab61df6b3ca7ea1c"
+)
+
+// allMsgs holds one of each Msg of the module, signed by signer, as a
+// client fills them.
 func allMsgs(signer string) []sdk.Msg {
 	return []sdk.Msg{
-		&types.MsgSubmitAmplify{Submitter: signer},
-		&types.MsgLinkEthereumAddress{Account: signer},
-		&types.MsgDelegate{Sender: signer},
-		&types.MsgRevokeDelegation{Sender: signer},
-		&types.MsgUpdateParams{Authority: signer},
+		&types.MsgSubmitAmplify{Submitter: signer, Title: "Hello Kiwi News", Href: "https://example.com", Type: types.TypeAmplify, Timestamp: 1672527600, Signature: sig, CommunityId: 1},
+		&types.MsgLinkEthereumAddress{Account: signer, EthAddress: identity, Signature: sig},
+		&types.MsgDelegate{Sender: signer, From: identity, To: delegate, ToSignature: sig, FromSignature: sig},
+		&types.MsgRevokeDelegation{Sender: signer, From: identity, To: delegate, FromSignature: sig},
+		&types.MsgUpdateParams{Authority: signer, Params: types.DefaultParams()},
 	}
 }
 
-func serviceDescriptor(t *testing.T, name string) protoreflect.ServiceDescriptor {
+// newModule returns the module wired to real keepers over in-memory stores.
+func newModule(t *testing.T) (conformance.Module, keepertest.AmplifyFixture) {
 	t.Helper()
-	d, err := proto.HybridResolver.FindDescriptorByName(protoreflect.FullName(name))
-	require.NoError(t, err)
-	return d.(protoreflect.ServiceDescriptor)
-}
-
-func TestMsgs_CoverTheMsgService(t *testing.T) {
-	var inService []string
-	methods := serviceDescriptor(t, types.Msg_serviceDesc.ServiceName).Methods()
-	for i := range methods.Len() {
-		inService = append(inService, string(methods.Get(i).Input().FullName()))
-	}
-	var listed []string
-	for _, msg := range allMsgs("") {
-		listed = append(listed, proto.MessageName(msg))
-	}
-	require.ElementsMatch(t, inService, listed)
-}
-
-func TestRegisterLegacyAminoCodec_RegistersTheProtoAminoNames(t *testing.T) {
-	cdc := codec.NewLegacyAmino()
-	amplify.AppModule{}.RegisterLegacyAminoCodec(cdc)
-	for _, msg := range allMsgs("") {
-		name := proto.MessageName(msg)
-		d, err := proto.HybridResolver.FindDescriptorByName(protoreflect.FullName(name))
-		require.NoError(t, err)
-		aminoName, ok := protov2.GetExtension(d.(protoreflect.MessageDescriptor).Options(), aminov1.E_Name).(string)
-		require.True(t, ok)
-		require.Equal(t, "kizuna/amplify/"+string(d.Name()), aminoName)
-		require.Less(t, len(aminoName), 40, "Ledger devices refuse longer amino names")
-		bz, err := cdc.MarshalJSON(msg)
-		require.NoError(t, err)
-		require.Contains(t, string(bz), `"type":"`+aminoName+`"`)
-	}
-}
-
-func TestRegisterServices_RoutesEveryMsgAndQuery(t *testing.T) {
-	registry, err := codectypes.NewInterfaceRegistryWithOptions(codectypes.InterfaceRegistryOptions{
-		ProtoFiles: proto.HybridResolver,
-		SigningOptions: signing.Options{
-			AddressCodec:          addresscodec.NewBech32Codec(keepertest.Bech32AccountPrefix),
-			ValidatorAddressCodec: addresscodec.NewBech32Codec(keepertest.Bech32AccountPrefix + "valoper"),
-		},
-	})
-	require.NoError(t, err)
-	cdc := codec.NewProtoCodec(registry)
 	fx := keepertest.AmplifyKeeper(t)
-	am := amplify.NewAppModule(cdc, fx.Keeper)
-	am.RegisterInterfaces(registry)
-
-	msgRouter := baseapp.NewMsgServiceRouter()
-	msgRouter.SetInterfaceRegistry(registry)
-	queryRouter := baseapp.NewGRPCQueryRouter()
-	queryRouter.SetInterfaceRegistry(registry)
-	cfg := module.NewConfigurator(cdc, msgRouter, queryRouter)
-	am.RegisterServices(cfg)
-	require.NoError(t, cfg.Error())
-
-	signer := sdk.AccAddress("signer______________")
-	signerStr, err := fx.Keeper.AddressCodec().BytesToString(signer)
-	require.NoError(t, err)
-	for _, msg := range allMsgs(signerStr) {
-		typeURL := sdk.MsgTypeURL(msg)
-		require.NotNil(t, msgRouter.HandlerByTypeURL(typeURL), "no route for %s", typeURL)
-		signers, _, err := cdc.GetMsgV1Signers(msg)
-		require.NoError(t, err, "signers of %s", typeURL)
-		require.Equal(t, [][]byte{signer}, signers, "signer of %s", typeURL)
-	}
-	methods := serviceDescriptor(t, types.Query_serviceDesc.ServiceName).Methods()
-	for i := range methods.Len() {
-		route := "/" + types.Query_serviceDesc.ServiceName + "/" + string(methods.Get(i).Name())
-		require.NotNil(t, queryRouter.Route(route), "no route for %s", route)
-	}
+	cdc := codec.NewProtoCodec(conformance.NewRegistry(t))
+	return conformance.Module{
+		AppModule: amplify.NewAppModule(cdc, fx.Keeper),
+		Ctx:       fx.Ctx,
+		Empty: func(t *testing.T, from sdk.Context) (conformance.AppModule, sdk.Context) {
+			fresh := keepertest.AmplifyKeeper(t)
+			keepertest.CopyCommunities(t, fx.Community, from, fresh.Community, fresh.Ctx)
+			return amplify.NewAppModule(cdc, fresh.Keeper), fresh.Ctx
+		},
+		Msgs:    allMsgs,
+		Gateway: conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
+		HandWritten: map[string][]string{
+			"kizuna.amplify.v1.MsgSubmitAmplify":       {"upvote", "comment"},
+			"kizuna.amplify.v1.MsgLinkEthereumAddress": {"link"},
+			"kizuna.amplify.v1.MsgDelegate":            {"authorize-signer"},
+			"kizuna.amplify.v1.MsgRevokeDelegation":    {"revoke-signer"},
+		},
+	}, fx
 }
 
-func TestGenesis_DefaultValidates(t *testing.T) {
-	cdc := codec.NewProtoCodec(codectypes.NewInterfaceRegistry())
-	am := amplify.AppModule{}
-	require.NoError(t, am.ValidateGenesis(cdc, nil, am.DefaultGenesis(cdc)))
+func TestModule_Conformance(t *testing.T) {
+	m, fx := newModule(t)
+	seedVotes(t, fx)
+	conformance.Run(t, m)
+}
+
+func TestMsgSubmitAmplify_RoutedToTheKeeperEmitsItsEvent(t *testing.T) {
+	m, fx := newModule(t)
+	key := makeEligible(t, fx, 1)
+	signed, err := ethsign.Sign(types.Content{Title: "Routed", Href: "https://example.com/routed", Type: types.TypeAmplify, Timestamp: 1672527600}, key)
+	require.NoError(t, err)
+	res, err := conformance.Deliver(t, m, types.NewMsgSubmitAmplify(addr(t, fx, "relayer"), signed))
+	require.NoError(t, err)
+	require.Contains(t, conformance.EventTypes(res), "kizuna.amplify.v1.EventMessageAccepted")
+}
+
+// addr returns the address of a named test account.
+func addr(t *testing.T, fx keepertest.AmplifyFixture, name string) string {
+	t.Helper()
+	s, err := fx.Keeper.AddressCodec().BytesToString(sdk.AccAddress((name + "____________________")[:20]))
+	require.NoError(t, err)
+	return s
+}
+
+// makeEligible returns the Ethereum key of 32 times b, made eligible by the
+// params.
+func makeEligible(t *testing.T, fx keepertest.AmplifyFixture, b byte) *ecdsa.PrivateKey {
+	t.Helper()
+	raw := make([]byte, 32)
+	for i := range raw {
+		raw[i] = b
+	}
+	key, err := crypto.ToECDSA(raw)
+	require.NoError(t, err)
+	p, err := fx.Keeper.GetParams(fx.Ctx)
+	require.NoError(t, err)
+	p.EligibleIdentities = append(p.EligibleIdentities, crypto.PubkeyToAddress(key.PublicKey).Hex())
+	require.NoError(t, fx.Keeper.Params.Set(fx.Ctx, p))
+	return key
+}
+
+// seedVotes accepts an amplify and a comment on it, signed by an eligible
+// identity.
+func seedVotes(t *testing.T, fx keepertest.AmplifyFixture) {
+	t.Helper()
+	key := makeEligible(t, fx, 1)
+	msgs := keeper.NewMsgServerImpl(fx.Keeper)
+	relayer := addr(t, fx, "relayer")
+	vote, err := ethsign.Sign(types.Content{Title: "Hello Kiwi News", Href: "https://example.com", Type: types.TypeAmplify, Timestamp: 1672527600}, key)
+	require.NoError(t, err)
+	_, err = msgs.SubmitAmplify(fx.Ctx, types.NewMsgSubmitAmplify(relayer, vote))
+	require.NoError(t, err)
+	comment, err := ethsign.Sign(types.Content{Title: "Agreed", Href: "kiwi:0x" + vote.Index(), Type: types.TypeComment, Timestamp: 1672527601}, key)
+	require.NoError(t, err)
+	_, err = msgs.SubmitAmplify(fx.Ctx, types.NewMsgSubmitAmplify(relayer, comment))
+	require.NoError(t, err)
 }
