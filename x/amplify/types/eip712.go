@@ -4,6 +4,7 @@ import (
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common/math"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 
 	"cosmossdk.io/errors"
@@ -65,12 +66,37 @@ func (c Content) TypedData() apitypes.TypedData {
 	}
 }
 
-// Digest returns keccak256(0x1901 || domainSeparator || hashStruct(Message)),
-// the hash the signature signs.
-func (c Content) Digest() ([]byte, error) {
-	hash, _, err := apitypes.TypedDataAndHash(c.TypedData())
+// DomainSeparator returns hashStruct(EIP712Domain) of Kiwistand's domain,
+// the same for every message.
+func DomainSeparator() ([]byte, error) {
+	td := Content{}.TypedData()
+	sep, err := td.HashStruct("EIP712Domain", td.Domain.Map())
+	if err != nil {
+		return nil, errors.Wrap(ErrInvalidMessage, err.Error())
+	}
+	return sep, nil
+}
+
+// StructHash returns hashStruct(Message) of the content.
+func (c Content) StructHash() ([]byte, error) {
+	td := c.TypedData()
+	hash, err := td.HashStruct(PrimaryType, td.Message)
 	if err != nil {
 		return nil, errors.Wrap(ErrInvalidMessage, err.Error())
 	}
 	return hash, nil
+}
+
+// Digest returns keccak256(0x1901 || DomainSeparator() || StructHash()),
+// the hash the signature signs.
+func (c Content) Digest() ([]byte, error) {
+	sep, err := DomainSeparator()
+	if err != nil {
+		return nil, err
+	}
+	hash, err := c.StructHash()
+	if err != nil {
+		return nil, err
+	}
+	return crypto.Keccak256([]byte{0x19, 0x01}, sep, hash), nil
 }
