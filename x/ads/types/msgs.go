@@ -6,6 +6,8 @@ import (
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/kizuna-chain/kizuna/internal/clearfields"
 )
 
 // The module's Msgs. Their fields are checked by the Msg server against the
@@ -105,13 +107,13 @@ func (u AdUpdate) Apply(ad Ad) Ad {
 // only what changes: a limit lowered by governance does not block editing
 // the other fields.
 func (msg *MsgUpdateAd) Validate(p Params) (AdUpdate, error) {
-	cleared, err := parseClearFields(msg.ClearFields, map[string]string{
+	cleared, err := clearfields.Parse(msg.ClearFields, map[string]string{
 		AdFieldDescription: msg.Description,
 		AdFieldLocation:    msg.Location,
 		AdFieldPhotoURI:    msg.PhotoUri,
 		AdFieldPhotoSha256: string(msg.PhotoSha256),
 		AdFieldCategory:    msg.Category,
-	})
+	}, ErrInvalidClearField)
 	if err != nil {
 		return AdUpdate{}, err
 	}
@@ -157,25 +159,4 @@ func (msg *MsgUpdateAd) Validate(p Params) (AdUpdate, error) {
 		return AdUpdate{}, ErrInvalidPhoto.Wrapf("photo sha256 has %d bytes, want %d", n, sha256.Size)
 	}
 	return u, nil
-}
-
-// parseClearFields checks that names lists allowed fields, each once, none of
-// them also set, and returns them as a set. allowed maps each field that may
-// be cleared to the value the message sets it to.
-func parseClearFields(names []string, allowed map[string]string) (map[string]bool, error) {
-	cleared := make(map[string]bool, len(names))
-	for _, name := range names {
-		value, ok := allowed[name]
-		if !ok {
-			return nil, ErrInvalidClearField.Wrapf("%q cannot be cleared", name)
-		}
-		if cleared[name] {
-			return nil, ErrInvalidClearField.Wrapf("%q is listed twice", name)
-		}
-		if value != "" {
-			return nil, ErrInvalidClearField.Wrapf("%q is both set and cleared", name)
-		}
-		cleared[name] = true
-	}
-	return cleared, nil
 }

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/kizuna-chain/kizuna/internal/clearfields"
 )
 
 // The module's Msgs. Their fields are checked by the Msg server against the
@@ -97,10 +99,10 @@ func (u CommunityUpdate) Apply(c Community) Community {
 // only what changes: a limit lowered by governance does not block updating
 // the other fields.
 func (msg *MsgUpdateCommunity) Validate(p Params) (CommunityUpdate, error) {
-	cleared, err := parseClearFields(msg.ClearFields, map[string]string{
+	cleared, err := clearfields.Parse(msg.ClearFields, map[string]string{
 		CommunityFieldDescription: msg.Description,
 		CommunityFieldLocation:    msg.Location,
-	})
+	}, ErrInvalidClearField)
 	if err != nil {
 		return CommunityUpdate{}, err
 	}
@@ -198,14 +200,14 @@ func (u ProfileUpdate) Apply(p Profile) Profile {
 // only what changes: a limit lowered by governance does not block updating
 // the other fields.
 func (msg *MsgUpdateProfile) Validate(p Params) (ProfileUpdate, error) {
-	cleared, err := parseClearFields(msg.ClearFields, map[string]string{
+	cleared, err := clearfields.Parse(msg.ClearFields, map[string]string{
 		ProfileFieldFirstName:    msg.FirstName,
 		ProfileFieldLastName:     msg.LastName,
 		ProfileFieldDescription:  msg.Description,
 		ProfileFieldLocation:     msg.Location,
 		ProfileFieldAvatarURI:    msg.AvatarUri,
 		ProfileFieldAvatarSha256: string(msg.AvatarSha256),
-	})
+	}, ErrInvalidClearField)
 	if err != nil {
 		return ProfileUpdate{}, err
 	}
@@ -260,25 +262,4 @@ func (msg *MsgJoinCommunity) Profile() Profile {
 		AvatarUri:    msg.AvatarUri,
 		AvatarSha256: msg.AvatarSha256,
 	}
-}
-
-// parseClearFields checks that names lists allowed fields, each once, none of
-// them also set, and returns them as a set. allowed maps each field that may
-// be cleared to the value the message sets it to.
-func parseClearFields(names []string, allowed map[string]string) (map[string]bool, error) {
-	cleared := make(map[string]bool, len(names))
-	for _, name := range names {
-		value, ok := allowed[name]
-		if !ok {
-			return nil, ErrInvalidClearField.Wrapf("%q cannot be cleared", name)
-		}
-		if cleared[name] {
-			return nil, ErrInvalidClearField.Wrapf("%q is listed twice", name)
-		}
-		if value != "" {
-			return nil, ErrInvalidClearField.Wrapf("%q is both set and cleared", name)
-		}
-		cleared[name] = true
-	}
-	return cleared, nil
 }

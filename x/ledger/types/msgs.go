@@ -2,6 +2,8 @@ package types
 
 import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/kizuna-chain/kizuna/internal/clearfields"
 )
 
 // The module's Msgs. Their fields are checked by the Msg server against the
@@ -82,18 +84,15 @@ func (u CurrencyUpdate) Apply(c Currency) Currency {
 // Validate checks the fields msg sets or clears against params.
 func (msg *MsgUpdateCurrency) Validate(p Params) (CurrencyUpdate, error) {
 	u := CurrencyUpdate{Name: msg.Name, IssuancePolicy: msg.IssuancePolicy, FeeBps: msg.FeeBps}
-	for i, field := range msg.ClearFields {
-		if field != CurrencyFieldFee {
-			return CurrencyUpdate{}, ErrInvalidClearField.Wrapf("%q cannot be cleared; only %q can", field, CurrencyFieldFee)
-		}
-		if i > 0 {
-			return CurrencyUpdate{}, ErrInvalidClearField.Wrapf("%q is listed twice", field)
-		}
-		u.ClearFee = true
+	fee := ""
+	if msg.FeeBps != 0 {
+		fee = "set"
 	}
-	if u.ClearFee && u.FeeBps != 0 {
-		return CurrencyUpdate{}, ErrInvalidClearField.Wrap("the fee is both set and cleared")
+	cleared, err := clearfields.Parse(msg.ClearFields, map[string]string{CurrencyFieldFee: fee}, ErrInvalidClearField)
+	if err != nil {
+		return CurrencyUpdate{}, err
 	}
+	u.ClearFee = cleared[CurrencyFieldFee]
 	if u.Name == "" && u.IssuancePolicy == IssuancePolicyUnspecified && u.FeeBps == 0 && !u.ClearFee {
 		return CurrencyUpdate{}, ErrNothingToUpdate.Wrap("set the name, the issuance policy or the fee, or clear the fee")
 	}
