@@ -259,7 +259,7 @@ func TestSubmitAmplify_RejectsAKnownIndexOnceItsSignerIsADelegate(t *testing.T) 
 		link, err := sm.Link()
 		require.NoError(t, err)
 		want := types.ErrDuplicateAmplify
-		if amplified, err := f.keeper.AmplifyMarkers.Has(f.ctx, collections.Join(key1, link)); err == nil && !amplified {
+		if amplified, err := f.keeper.Messages.Indexes.AmplifyMarkers.Has(f.ctx, collections.Join(key1, link)); err == nil && !amplified {
 			want = types.ErrDuplicateMessage
 			newLinks++
 		}

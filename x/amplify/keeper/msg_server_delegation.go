@@ -30,10 +30,11 @@ func (k msgServer) LinkEthereumAddress(ctx context.Context, msg *types.MsgLinkEt
 	} else if has {
 		return nil, types.ErrLinkConflict.Wrapf("account %s already linked", msg.Account)
 	}
-	if has, err := k.LinksByEth.Has(ctx, eth.Hex()); err != nil {
-		return nil, err
-	} else if has {
+	switch _, err := k.Links.Indexes.Eth.MatchExact(ctx, eth.Hex()); {
+	case err == nil:
 		return nil, types.ErrLinkConflict.Wrapf("%s already linked to another account", eth.Hex())
+	case !errors.Is(err, collections.ErrNotFound):
+		return nil, err
 	}
 	nonce, err := k.nextNonce(ctx, eth)
 	if err != nil {
@@ -48,9 +49,6 @@ func (k msgServer) LinkEthereumAddress(ctx context.Context, msg *types.MsgLinkEt
 		return nil, err
 	}
 	if err := k.Links.Set(ctx, account, eth.Hex()); err != nil {
-		return nil, err
-	}
-	if err := k.LinksByEth.Set(ctx, eth.Hex(), account); err != nil {
 		return nil, err
 	}
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventEthereumAddressLinked{
@@ -115,9 +113,6 @@ func (k msgServer) Delegate(ctx context.Context, msg *types.MsgDelegate) (*types
 	if err := k.Delegations.Set(ctx, to.Hex(), from.Hex()); err != nil {
 		return nil, err
 	}
-	if err := k.DelegationsByFrom.Set(ctx, collections.Join(from.Hex(), to.Hex())); err != nil {
-		return nil, err
-	}
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventDelegated{From: from.Hex(), To: to.Hex()}); err != nil {
 		return nil, err
 	}
@@ -153,9 +148,6 @@ func (k msgServer) RevokeDelegation(ctx context.Context, msg *types.MsgRevokeDel
 	if err := k.Delegations.Remove(ctx, to.Hex()); err != nil {
 		return nil, err
 	}
-	if err := k.DelegationsByFrom.Remove(ctx, collections.Join(from.Hex(), to.Hex())); err != nil {
-		return nil, err
-	}
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventDelegationRevoked{From: from.Hex(), To: to.Hex()}); err != nil {
 		return nil, err
 	}
@@ -189,7 +181,7 @@ func (k Keeper) verifyIdentityConsent(
 
 // hasDelegates reports whether addr is the identity of any delegation.
 func (k Keeper) hasDelegates(ctx context.Context, addr common.Address) (found bool, err error) {
-	it, err := k.DelegationsByFrom.Iterate(ctx, collections.NewPrefixedPairRange[string, string](addr.Hex()))
+	it, err := k.Delegations.Indexes.From.MatchExact(ctx, addr.Hex())
 	if err != nil {
 		return false, err
 	}

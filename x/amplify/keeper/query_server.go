@@ -63,7 +63,7 @@ func (q queryServer) List(ctx context.Context, req *types.QueryListRequest) (*ty
 		}
 		var index string
 		if req.Type == "" {
-			index, err = q.MessagesBySeq.Get(ctx, pos+1)
+			index, err = q.Messages.Indexes.Seq.MatchExact(ctx, pos+1)
 		} else {
 			index, err = q.MessagesByType.Get(ctx, collections.Join(req.Type, pos))
 		}
@@ -110,7 +110,7 @@ func (q queryServer) Votes(ctx context.Context, req *types.QueryVotesRequest) (*
 		}
 		link = normalized
 	}
-	identities, page, err := query.CollectionPaginate(ctx, q.Keeper.Votes, pagination.Bound(req.Pagination),
+	identities, page, err := query.CollectionPaginate(ctx, q.Messages.Indexes.Votes, pagination.Bound(req.Pagination),
 		func(_ VoteKey, identity string) (string, error) { return identity, nil },
 		query.WithCollectionPaginationPairPrefix[string, uint64](link))
 	if err != nil {
@@ -225,7 +225,7 @@ func (q queryServer) Delegations(ctx context.Context, req *types.QueryDelegation
 		}
 		opts = append(opts, query.WithCollectionPaginationPairPrefix[string, string](from.Hex()))
 	}
-	out, page, err := query.CollectionPaginate(ctx, q.DelegationsByFrom, pagination.Bound(req.Pagination), toDelegation, opts...)
+	out, page, err := query.CollectionPaginate(ctx, q.Keeper.Delegations.Indexes.From, pagination.Bound(req.Pagination), toDelegation, opts...)
 	if err != nil {
 		return nil, grpcerr.InvalidArgument(err)
 	}
@@ -263,7 +263,7 @@ func (q queryServer) EthAccount(ctx context.Context, req *types.QueryEthAccountR
 		return nil, err
 	}
 	res := &types.QueryEthAccountResponse{Address: addr.Hex(), ConsentNonce: nonce}
-	account, err := q.LinksByEth.Get(ctx, addr.Hex())
+	account, err := q.Links.Indexes.Eth.MatchExact(ctx, addr.Hex())
 	switch {
 	case errors.Is(err, collections.ErrNotFound):
 	case err != nil:

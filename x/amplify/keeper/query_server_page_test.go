@@ -8,8 +8,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
-	"cosmossdk.io/collections"
-
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/kizuna-chain/kizuna/internal/pagination"
@@ -26,8 +24,10 @@ func TestQueries_PageSizeIsBounded(t *testing.T) {
 	n := int(pagination.MaxLimit) + 50
 	for i := range n {
 		addr := common.BigToAddress(big.NewInt(int64(1000 + i))).Hex()
-		require.NoError(t, f.keeper.Votes.Set(f.ctx, collections.Join(link, uint64(i+1)), addr))
-		require.NoError(t, f.keeper.DelegationsByFrom.Set(f.ctx, collections.Join(identity, addr)))
+		require.NoError(t, f.keeper.Messages.Set(f.ctx, fmt.Sprint(i), types.StoredMessage{
+			Index: fmt.Sprint(i), Seq: uint64(i + 1), Type: types.TypeAmplify, Link: link, Identity: addr,
+		}))
+		require.NoError(t, f.keeper.Delegations.Set(f.ctx, addr, identity))
 	}
 
 	for _, tc := range []struct {

@@ -92,7 +92,7 @@ func TestGenesis_ExportImportRoundTrip(t *testing.T) {
 			comments++
 		}
 	}
-	require.NoError(t, g.keeper.CommentDigests.Walk(g.ctx, nil, func(collections.Pair[string, []byte]) (bool, error) {
+	require.NoError(t, g.keeper.Messages.Indexes.CommentDigests.Walk(g.ctx, nil, func(collections.Pair[string, []byte], collections.NoValue) (bool, error) {
 		indexed++
 		return false, nil
 	}))
