@@ -5,8 +5,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
-	"cosmossdk.io/collections"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
@@ -20,13 +18,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
 		return err
 	}
+	// In seq order, so that every type numbers its messages as they were
+	// accepted. Keeper.Messages rebuilds the other indexes.
 	for _, m := range gs.Messages {
-		// Validate checked the content, so the digest cannot fail.
-		digest, err := types.Content{Title: m.Title, Href: m.Href, Type: m.Type, Timestamp: m.Timestamp}.Digest()
-		if err != nil {
-			return types.ErrInvalidGenesis.Wrapf("message %d: %v", m.Seq, err)
-		}
-		if err := k.storeMessage(ctx, m, digest); err != nil {
+		if err := k.storeMessage(ctx, m); err != nil {
 			return err
 		}
 	}
@@ -38,9 +33,6 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.Delegations.Set(ctx, to, from); err != nil {
 			return err
 		}
-		if err := k.DelegationsByFrom.Set(ctx, collections.Join(from, to)); err != nil {
-			return err
-		}
 	}
 	for _, l := range gs.Links {
 		account, err := k.parseAddress("account", l.Account)
@@ -49,9 +41,6 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 		eth := common.HexToAddress(l.EthAddress).Hex()
 		if err := k.Links.Set(ctx, account, eth); err != nil {
-			return err
-		}
-		if err := k.LinksByEth.Set(ctx, eth, account); err != nil {
 			return err
 		}
 	}
@@ -70,7 +59,7 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params}
-	err = k.MessagesBySeq.Walk(ctx, nil, func(_ uint64, index string) (bool, error) {
+	err = k.Messages.Indexes.Seq.Walk(ctx, nil, func(_ uint64, index string) (bool, error) {
 		m, err := k.Messages.Get(ctx, index)
 		if err != nil {
 			return true, err
@@ -81,8 +70,8 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	err = k.DelegationsByFrom.Walk(ctx, nil, func(key collections.Pair[string, string]) (bool, error) {
-		gs.Delegations = append(gs.Delegations, types.Delegation{From: key.K1(), To: key.K2()})
+	err = k.Delegations.Indexes.From.Walk(ctx, nil, func(from, to string) (bool, error) {
+		gs.Delegations = append(gs.Delegations, types.Delegation{From: from, To: to})
 		return false, nil
 	})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
 
@@ -18,9 +19,57 @@ import (
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
-// VoteKey is the key of Keeper.Votes: (link, seq of the amplify), so that
-// the voters of a link list in acceptance order.
+// VoteKey is the key of MessageIndexes.Votes: (link, seq of the amplify), so
+// that the voters of a link list in acceptance order.
 type VoteKey = collections.Pair[string, uint64]
+
+// MessageIndexes are the secondary indexes of Keeper.Messages. Besides Seq
+// they are partial: Kiwistand's markers and the votes each concern one kind
+// of message.
+type MessageIndexes struct {
+	// Seq maps the acceptance order to the index.
+	Seq *indexes.Unique[uint64, string, types.StoredMessage]
+	// AmplifyMarkers are the (identity, link) pairs amplified.
+	AmplifyMarkers *PartialIndex[collections.Pair[string, string], collections.NoValue]
+	// ReactionMarkers are the (identity, parent href) pairs reacted to.
+	ReactionMarkers *PartialIndex[collections.Pair[string, string], collections.NoValue]
+	// CommentDigests are the (identity, EIP-712 digest) pairs of the
+	// accepted comments: a comment is one per identity and content, however
+	// its signature is encoded.
+	CommentDigests *PartialIndex[collections.Pair[string, []byte], collections.NoValue]
+	// Votes maps the amplifies of every link to their identity.
+	Votes *PartialIndex[VoteKey, string]
+}
+
+// IndexesList implements collections.Indexes.
+func (i MessageIndexes) IndexesList() []collections.Index[string, types.StoredMessage] {
+	return []collections.Index[string, types.StoredMessage]{
+		i.Seq, i.AmplifyMarkers, i.ReactionMarkers, i.CommentDigests, i.Votes,
+	}
+}
+
+// DelegationIndexes are the secondary indexes of Keeper.Delegations.
+type DelegationIndexes struct {
+	// From lists the signing keys of every identity: (identity, signing key).
+	From *indexes.Multi[string, string, string]
+}
+
+// IndexesList implements collections.Indexes.
+func (i DelegationIndexes) IndexesList() []collections.Index[string, string] {
+	return []collections.Index[string, string]{i.From}
+}
+
+// LinkIndexes are the secondary indexes of Keeper.Links.
+type LinkIndexes struct {
+	// Eth maps an Ethereum address to its account; it makes an address
+	// linked to one account.
+	Eth *indexes.Unique[string, sdk.AccAddress, string]
+}
+
+// IndexesList implements collections.Indexes.
+func (i LinkIndexes) IndexesList() []collections.Index[sdk.AccAddress, string] {
+	return []collections.Index[sdk.AccAddress, string]{i.Eth}
+}
 
 // Keeper owns the amplify module's store. Ethereum addresses are stored in
 // their checksummed form.
@@ -36,31 +85,17 @@ type Keeper struct {
 	Params  collections.Item[types.Params]
 	NextSeq collections.Sequence
 	// Messages are the accepted messages by index.
-	Messages collections.Map[string, types.StoredMessage]
-	// MessagesBySeq maps the acceptance order to the index.
-	MessagesBySeq collections.Map[uint64, string]
+	Messages *collections.IndexedMap[string, types.StoredMessage, MessageIndexes]
 	// MessagesByType maps (type, position within the type) to the index.
+	// A position is handed out on acceptance, so it is not a function of the
+	// message and storeMessage keeps it with TypeCounts.
 	MessagesByType collections.Map[collections.Pair[string, uint64], string]
 	// TypeCounts counts the messages of each type.
 	TypeCounts collections.Map[string, uint64]
-	// AmplifyMarkers are the (identity, link) pairs amplified.
-	AmplifyMarkers collections.KeySet[collections.Pair[string, string]]
-	// ReactionMarkers are the (identity, parent href) pairs reacted to.
-	ReactionMarkers collections.KeySet[collections.Pair[string, string]]
-	// CommentDigests are the (identity, EIP-712 digest) pairs of the
-	// accepted comments: a comment is one per identity and content, however
-	// its signature is encoded. Derived from Messages, like the markers.
-	CommentDigests collections.KeySet[collections.Pair[string, []byte]]
-	// Votes maps the amplifies of every link to their identity.
-	Votes collections.Map[VoteKey, string]
 	// Delegations maps a signing key to its identity.
-	Delegations collections.Map[string, string]
-	// DelegationsByFrom indexes the signing keys of every identity.
-	DelegationsByFrom collections.KeySet[collections.Pair[string, string]]
+	Delegations *collections.IndexedMap[string, string, DelegationIndexes]
 	// Links maps an account to its Ethereum address.
-	Links collections.Map[sdk.AccAddress, string]
-	// LinksByEth maps an Ethereum address to its account.
-	LinksByEth collections.Map[string, []byte]
+	Links *collections.IndexedMap[sdk.AccAddress, string, LinkIndexes]
 	// ConsentNonces are the next consent nonces by Ethereum address.
 	ConsentNonces collections.Map[string, uint64]
 }
@@ -90,6 +125,7 @@ func NewKeeper(
 		panic(fmt.Sprintf("amplify keeper: invalid authority %q: %v", authority, err))
 	}
 
+	markerKeyCodec := collections.PairKeyCodec(collections.StringKey, collections.StringKey)
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
 		cdc:             cdc,
@@ -100,30 +136,59 @@ func NewKeeper(
 
 		Params:  collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		NextSeq: collections.NewSequence(sb, types.NextSeqKey, "next_seq"),
-		Messages: collections.NewMap(sb, types.MessagesKey, "messages",
-			collections.StringKey, codec.CollValue[types.StoredMessage](cdc)),
-		MessagesBySeq: collections.NewMap(sb, types.MessagesBySeqKey, "messages_by_seq",
-			collections.Uint64Key, collections.StringValue),
+		Messages: collections.NewIndexedMap(
+			sb, types.MessagesKey, "messages",
+			collections.StringKey, codec.CollValue[types.StoredMessage](cdc),
+			MessageIndexes{
+				Seq: indexes.NewUnique(
+					sb, types.MessagesBySeqKey, "messages_by_seq",
+					collections.Uint64Key, collections.StringKey,
+					func(_ string, m types.StoredMessage) (uint64, error) { return m.Seq, nil },
+				),
+				AmplifyMarkers: NewPartialIndex(
+					sb, types.AmplifyMarkersKey, "amplify_markers",
+					markerKeyCodec, collections.NoValue{}, amplifyMarker,
+				),
+				ReactionMarkers: NewPartialIndex(
+					sb, types.ReactionMarkersKey, "reaction_markers",
+					markerKeyCodec, collections.NoValue{}, reactionMarker,
+				),
+				CommentDigests: NewPartialIndex(
+					sb, types.CommentDigestsKey, "comment_digests",
+					collections.PairKeyCodec(collections.StringKey, collections.BytesKey), collections.NoValue{}, commentDigest,
+				),
+				Votes: NewPartialIndex(
+					sb, types.VotesKey, "votes",
+					collections.PairKeyCodec(collections.StringKey, collections.Uint64Key), collections.StringValue, vote,
+				),
+			},
+		),
 		MessagesByType: collections.NewMap(sb, types.MessagesByTypeKey, "messages_by_type",
 			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key), collections.StringValue),
 		TypeCounts: collections.NewMap(sb, types.TypeCountsKey, "type_counts",
 			collections.StringKey, collections.Uint64Value),
-		AmplifyMarkers: collections.NewKeySet(sb, types.AmplifyMarkersKey, "amplify_markers",
-			collections.PairKeyCodec(collections.StringKey, collections.StringKey)),
-		ReactionMarkers: collections.NewKeySet(sb, types.ReactionMarkersKey, "reaction_markers",
-			collections.PairKeyCodec(collections.StringKey, collections.StringKey)),
-		CommentDigests: collections.NewKeySet(sb, types.CommentDigestsKey, "comment_digests",
-			collections.PairKeyCodec(collections.StringKey, collections.BytesKey)),
-		Votes: collections.NewMap(sb, types.VotesKey, "votes",
-			collections.PairKeyCodec(collections.StringKey, collections.Uint64Key), collections.StringValue),
-		Delegations: collections.NewMap(sb, types.DelegationsKey, "delegations",
-			collections.StringKey, collections.StringValue),
-		DelegationsByFrom: collections.NewKeySet(sb, types.DelegationsByFromKey, "delegations_by_from",
-			collections.PairKeyCodec(collections.StringKey, collections.StringKey)),
-		Links: collections.NewMap(sb, types.LinksKey, "links",
-			sdk.AccAddressKey, collections.StringValue),
-		LinksByEth: collections.NewMap(sb, types.LinksByEthKey, "links_by_eth",
-			collections.StringKey, collections.BytesValue),
+		Delegations: collections.NewIndexedMap(
+			sb, types.DelegationsKey, "delegations",
+			collections.StringKey, collections.StringValue,
+			DelegationIndexes{
+				From: indexes.NewMulti(
+					sb, types.DelegationsByFromKey, "delegations_by_from",
+					collections.StringKey, collections.StringKey,
+					func(_, from string) (string, error) { return from, nil },
+				),
+			},
+		),
+		Links: collections.NewIndexedMap(
+			sb, types.LinksKey, "links",
+			sdk.AccAddressKey, collections.StringValue,
+			LinkIndexes{
+				Eth: indexes.NewUnique(
+					sb, types.LinksByEthKey, "links_by_eth",
+					collections.StringKey, sdk.AccAddressKey,
+					func(_ sdk.AccAddress, eth string) (string, error) { return eth, nil },
+				),
+			},
+		),
 		ConsentNonces: collections.NewMap(sb, types.ConsentNoncesKey, "consent_nonces",
 			collections.StringKey, collections.Uint64Value),
 	}

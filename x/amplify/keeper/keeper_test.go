@@ -17,12 +17,15 @@ import (
 
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	"github.com/kizuna-chain/kizuna/x/amplify/keeper"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
+	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 )
 
 // vectorTime is after every valid vector's timestamp (the latest is
@@ -147,6 +150,84 @@ func signTyped(t *testing.T, key *ecdsa.PrivateKey, td apitypes.TypedData) strin
 	return hexutil.Encode(sig)
 }
 
+const now = uint64(1_780_000_000)
+
+func amplify(title, href string, ts uint64) types.Content {
+	return types.Content{Title: title, Href: href, Type: types.TypeAmplify, Timestamp: ts}
+}
+
+func comment(title, parentIndex string, ts uint64) types.Content {
+	return types.Content{Title: title, Href: types.KiwiPrefix + parentIndex, Type: types.TypeComment, Timestamp: ts}
+}
+
+// createCommunity makes the account of name the admin, so an active
+// member, of a new community with the policy, and returns its id.
+func (f *fixture) createCommunity(t *testing.T, name, community string, policy communitytypes.JoinPolicy) uint64 {
+	t.Helper()
+	res, err := communitykeeper.NewMsgServerImpl(f.community).CreateCommunity(f.ctx, &communitytypes.MsgCreateCommunity{
+		Creator: f.addr(name), Name: community, JoinPolicy: policy, Username: name,
+	})
+	require.NoError(t, err)
+	return res.Id
+}
+
+// join asks the account of name to join the community: an active member
+// of an OPEN one, a pending request for an APPROVAL one.
+func (f *fixture) join(t *testing.T, name string, id uint64) {
+	t.Helper()
+	_, err := communitykeeper.NewMsgServerImpl(f.community).JoinCommunity(f.ctx, &communitytypes.MsgJoinCommunity{
+		Member: f.addr(name), CommunityId: id, Username: name,
+	})
+	require.NoError(t, err)
+}
+
+// link links key's address to the account of name.
+func (f *fixture) link(t *testing.T, name string, key *ecdsa.PrivateKey) {
+	t.Helper()
+	account := f.addr(name)
+	acc, err := f.query.EthAccount(f.ctx, &types.QueryEthAccountRequest{Address: ethAddr(key).Hex()})
+	require.NoError(t, err)
+	_, err = f.msgs.LinkEthereumAddress(f.ctx, &types.MsgLinkEthereumAddress{
+		Account: account, EthAddress: ethAddr(key).Hex(),
+		Signature: signTyped(t, key, types.LinkTypedData(ethAddr(key), account, f.ctx.ChainID(), acc.ConsentNonce)),
+	})
+	require.NoError(t, err)
+}
+
+// votedAtTheirTimes returns a chain at now where three identities amplified
+// link A (the first 10 h ago), two link B (the first 1 h ago) and one
+// commented on A, each message accepted in a block at its signed time, with
+// A's first amplify and the comment.
+func votedAtTheirTimes(t *testing.T) (f *fixture, a, c *types.MsgSubmitAmplifyResponse) {
+	t.Helper()
+	f = newFixture(t)
+	k1, k2, k3 := ethKey(t, 1), ethKey(t, 2), ethKey(t, 3)
+	hour := uint64(3600)
+	at := func(ts uint64) *fixture {
+		f.ctx = f.ctx.WithBlockTime(time.Unix(int64(ts), 0).UTC())
+		return f
+	}
+	a = at(now-10*hour).mustSubmit(t, k1, amplify("A", "https://a.example/", now-10*hour))
+	at(now-9*hour).mustSubmit(t, k2, amplify("A", "https://www.a.example", now-9*hour))
+	at(now-8*hour).mustSubmit(t, k3, amplify("A", "https://a.example/?utm_medium=x", now-8*hour))
+	at(now-hour).mustSubmit(t, k1, amplify("B", "https://b.example/", now-hour))
+	at(now-hour/2).mustSubmit(t, k2, amplify("B", "https://b.example/", now-hour/2))
+	c = at(now-hour/2).mustSubmit(t, k3, comment("hi", a.Index, now-hour))
+	at(now)
+	return f, a, c
+}
+
+// pageBounds are page requests and the page size internal/pagination gives
+// them when more than pagination.MaxLimit entries match.
+var pageBounds = []struct {
+	page *query.PageRequest
+	want uint64
+}{
+	{&query.PageRequest{Limit: 1_000_000_000}, pagination.MaxLimit},
+	{nil, pagination.DefaultLimit},
+	{&query.PageRequest{Limit: 7}, 7},
+}
+
 type validVector struct {
 	ID         string          `json:"id"`
 	ApplyOrder int             `json:"apply_order"`
@@ -194,73 +275,4 @@ func applyValidVectors(t *testing.T, f *fixture) []validVector {
 		require.Equal(t, v.Marker, stored.Identity+"|"+stored.Link+"|"+stored.Type, v.ID)
 	}
 	return valid
-}
-
-func TestSubmitAmplify_KiwistandVectors(t *testing.T) {
-	f := newFixture(t)
-	valid := applyValidVectors(t, f)
-
-	list, err := f.query.List(f.ctx, &types.QueryListRequest{From: 0, Amount: 500})
-	require.NoError(t, err)
-	require.Len(t, list.Messages, len(valid))
-	for i, m := range list.Messages {
-		require.Equal(t, valid[i].Index, m.Index)
-		require.Equal(t, uint64(i+1), m.Seq)
-	}
-
-	var invalid []invalidVector
-	loadJSON(t, "invalid.json", &invalid)
-	want := map[string]error{
-		"I01": types.ErrInvalidTitle, "I03": types.ErrInvalidHref, "I04": types.ErrInvalidHref, "I05": types.ErrInvalidHref,
-		"I07": types.ErrInvalidHref, "I09": types.ErrTimestampTooOld, "I10": types.ErrTimestampInFuture,
-		"I13": types.ErrInvalidSignature, "I14": types.ErrInvalidSignature, "I15": types.ErrInvalidSignature,
-		"I16": types.ErrInvalidSignature, "I18": types.ErrInvalidSignature, "I19": types.ErrInvalidHref,
-		"I20": types.ErrInvalidHref, "I21": types.ErrParentNotFound, "I22": types.ErrParentNotOlder,
-		"I23": types.ErrInvalidType, "I27": types.ErrDuplicateAmplify, "I29": types.ErrDuplicateAmplify,
-		"I30": types.ErrDuplicateMessage, "I31": types.ErrDuplicateReaction, "I32": types.ErrInvalidTitle,
-	}
-	// I24-I26 are malformed JSON objects (extra or missing property, string
-	// timestamp): a MsgSubmitAmplify cannot carry them; types' vector test
-	// rejects them in ParseSignedMessageJSON.
-	wireOnly := map[string]bool{"I24": true, "I25": true, "I26": true}
-	for _, v := range invalid {
-		t.Run(v.ID, func(t *testing.T) {
-			if wireOnly[v.ID] {
-				_, err := types.ParseSignedMessageJSON(v.Submitted)
-				require.ErrorIs(t, err, types.ErrInvalidMessage)
-				return
-			}
-			sm, err := types.ParseSignedMessageJSON(v.Submitted)
-			require.NoError(t, err)
-			msg := &types.MsgSubmitAmplify{
-				Submitter: f.addr("relayer"), Title: sm.Title, Href: sm.Href, Type: sm.Type, Timestamp: sm.Timestamp, Signature: sm.Signature,
-			}
-			if v.Category == "signer_mismatch" {
-				// The recovered address is nobody Kiwistand or Kizuna knows:
-				// not eligible, so refused.
-				f.requireRejected(t, types.ErrIneligibleIdentity, func() error {
-					_, err := f.msgs.SubmitAmplify(f.ctx, msg)
-					return err
-				})
-				// Once eligible, accepted, as by Kiwistand, for the
-				// recovered address.
-				cached, _ := f.ctx.CacheContext()
-				branch := *f
-				branch.ctx = cached
-				branch.setEligible(t, ethAddr(ethKey(t, 1)), ethAddr(ethKey(t, 2)), ethAddr(ethKey(t, 3)), common.HexToAddress(v.Recovered))
-				res, err := f.msgs.SubmitAmplify(cached, msg)
-				require.NoError(t, err)
-				require.Equal(t, v.Recovered, res.Signer)
-				require.Equal(t, v.Recovered, res.Identity)
-				require.Equal(t, v.Index, res.Index)
-				return
-			}
-			e, ok := want[v.ID]
-			require.True(t, ok, "no expected error for %s: %s", v.ID, v.Reason)
-			f.requireRejected(t, e, func() error {
-				_, err := f.msgs.SubmitAmplify(f.ctx, msg)
-				return err
-			})
-		})
-	}
 }

@@ -13,54 +13,6 @@ import (
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
-// LinkEthereumAddress binds an Ethereum address to the sender's account. An
-// account has one address and an address one account; the proof is the
-// address's EIP-712 signature of LinkTypedData with its consent nonce.
-func (k msgServer) LinkEthereumAddress(ctx context.Context, msg *types.MsgLinkEthereumAddress) (*types.MsgLinkEthereumAddressResponse, error) {
-	account, err := k.parseAddress("account", msg.Account)
-	if err != nil {
-		return nil, err
-	}
-	eth, err := types.ParseEthAddress("eth_address", msg.EthAddress)
-	if err != nil {
-		return nil, err
-	}
-	if has, err := k.Links.Has(ctx, account); err != nil {
-		return nil, err
-	} else if has {
-		return nil, types.ErrLinkConflict.Wrapf("account %s already linked", msg.Account)
-	}
-	if has, err := k.LinksByEth.Has(ctx, eth.Hex()); err != nil {
-		return nil, err
-	} else if has {
-		return nil, types.ErrLinkConflict.Wrapf("%s already linked to another account", eth.Hex())
-	}
-	nonce, err := k.nextNonce(ctx, eth)
-	if err != nil {
-		return nil, err
-	}
-	chainID := sdk.UnwrapSDKContext(ctx).ChainID()
-	chargeRecovery(ctx, "a link proof")
-	if err := types.VerifyConsent(types.LinkTypedData(eth, msg.Account, chainID, nonce), msg.Signature, eth); err != nil {
-		return nil, err
-	}
-	if err := k.useNonce(ctx, eth, nonce); err != nil {
-		return nil, err
-	}
-	if err := k.Links.Set(ctx, account, eth.Hex()); err != nil {
-		return nil, err
-	}
-	if err := k.LinksByEth.Set(ctx, eth.Hex(), account); err != nil {
-		return nil, err
-	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventEthereumAddressLinked{
-		Account: msg.Account, EthAddress: eth.Hex(),
-	}); err != nil {
-		return nil, err
-	}
-	return &types.MsgLinkEthereumAddressResponse{}, nil
-}
-
 // Delegate applies Kiwistand's delegation rules: from differs from to, each
 // to has one from (the first delegation wins), and an address is never both
 // an identity and a signing key. to consents with its EIP-712 signature;
@@ -115,9 +67,6 @@ func (k msgServer) Delegate(ctx context.Context, msg *types.MsgDelegate) (*types
 	if err := k.Delegations.Set(ctx, to.Hex(), from.Hex()); err != nil {
 		return nil, err
 	}
-	if err := k.DelegationsByFrom.Set(ctx, collections.Join(from.Hex(), to.Hex())); err != nil {
-		return nil, err
-	}
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventDelegated{From: from.Hex(), To: to.Hex()}); err != nil {
 		return nil, err
 	}
@@ -153,9 +102,6 @@ func (k msgServer) RevokeDelegation(ctx context.Context, msg *types.MsgRevokeDel
 	if err := k.Delegations.Remove(ctx, to.Hex()); err != nil {
 		return nil, err
 	}
-	if err := k.DelegationsByFrom.Remove(ctx, collections.Join(from.Hex(), to.Hex())); err != nil {
-		return nil, err
-	}
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventDelegationRevoked{From: from.Hex(), To: to.Hex()}); err != nil {
 		return nil, err
 	}
@@ -189,7 +135,7 @@ func (k Keeper) verifyIdentityConsent(
 
 // hasDelegates reports whether addr is the identity of any delegation.
 func (k Keeper) hasDelegates(ctx context.Context, addr common.Address) (found bool, err error) {
-	it, err := k.DelegationsByFrom.Iterate(ctx, collections.NewPrefixedPairRange[string, string](addr.Hex()))
+	it, err := k.Delegations.Indexes.From.MatchExact(ctx, addr.Hex())
 	if err != nil {
 		return false, err
 	}

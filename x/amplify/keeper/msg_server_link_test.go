@@ -2,12 +2,9 @@ package keeper_test
 
 import (
 	"crypto/ecdsa"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
@@ -63,43 +60,4 @@ func TestLinkEthereumAddress_RejectsBadProofsAndSecondLinks(t *testing.T) {
 			return err
 		})
 	})
-
-	t.Run("queries show the link and the consumed nonce", func(t *testing.T) {
-		acc, err := f.query.EthAccount(f.ctx, &types.QueryEthAccountRequest{Address: strings.ToLower(ethAddr(k1).Hex())})
-		require.NoError(t, err)
-		require.Equal(t, &types.QueryEthAccountResponse{Address: ethAddr(k1).Hex(), ConsentNonce: 1, LinkedAccount: alice}, acc)
-		acc, err = f.query.EthAccount(f.ctx, &types.QueryEthAccountRequest{Address: ethAddr(k2).Hex()})
-		require.NoError(t, err)
-		require.Equal(t, &types.QueryEthAccountResponse{Address: ethAddr(k2).Hex()}, acc)
-		_, err = f.query.EthAccount(f.ctx, &types.QueryEthAccountRequest{Address: "0x12"})
-		require.Equal(t, codes.InvalidArgument, status.Code(err))
-
-		link, err := f.query.Link(f.ctx, &types.QueryLinkRequest{Account: alice})
-		require.NoError(t, err)
-		require.Equal(t, ethAddr(k1).Hex(), link.EthAddress)
-		_, err = f.query.Link(f.ctx, &types.QueryLinkRequest{Account: bob})
-		require.ErrorIs(t, err, types.ErrLinkNotFound)
-		_, err = f.query.Link(f.ctx, &types.QueryLinkRequest{Account: "x"})
-		require.Equal(t, codes.InvalidArgument, status.Code(err))
-	})
-}
-
-func TestUpdateParams_OnlyGovernanceWithValidParams(t *testing.T) {
-	f := newFixture(t)
-	f.requireRejected(t, sdkerrors.ErrUnauthorized, func() error {
-		_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.addr("alice"), Params: types.DefaultParams()})
-		return err
-	})
-	bad := types.DefaultParams()
-	bad.MaxListAmount = 0
-	f.requireRejected(t, types.ErrInvalidParams, func() error {
-		_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: bad})
-		return err
-	})
-	p := types.DefaultParams()
-	p.MaxListAmount = 50
-	_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: p})
-	require.NoError(t, err)
-	_, err = f.query.List(f.ctx, &types.QueryListRequest{Amount: 51})
-	require.ErrorIs(t, err, types.ErrInvalidRequest)
 }

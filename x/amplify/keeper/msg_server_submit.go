@@ -108,7 +108,7 @@ func (k msgServer) SubmitAmplify(ctx context.Context, msg *types.MsgSubmitAmplif
 			return nil, err
 		}
 		stored.Link = link
-		seen, err := k.AmplifyMarkers.Has(ctx, collections.Join(stored.Identity, link))
+		seen, err := k.Messages.Indexes.AmplifyMarkers.Has(ctx, collections.Join(stored.Identity, link))
 		if err != nil {
 			return nil, err
 		}
@@ -127,7 +127,7 @@ func (k msgServer) SubmitAmplify(ctx context.Context, msg *types.MsgSubmitAmplif
 		return nil, types.ErrDuplicateMessage.Wrap(index)
 	}
 	if stored.Reaction {
-		seen, err := k.ReactionMarkers.Has(ctx, collections.Join(stored.Identity, stored.Link))
+		seen, err := k.Messages.Indexes.ReactionMarkers.Has(ctx, collections.Join(stored.Identity, stored.Link))
 		if err != nil {
 			return nil, err
 		}
@@ -138,7 +138,7 @@ func (k msgServer) SubmitAmplify(ctx context.Context, msg *types.MsgSubmitAmplif
 	// A comment re-encoded (hex case, v, compact form, high s) has another
 	// index but the same content and signer: it is the same comment.
 	if sm.Type == types.TypeComment {
-		seen, err := k.CommentDigests.Has(ctx, collections.Join(stored.Identity, digest))
+		seen, err := k.Messages.Indexes.CommentDigests.Has(ctx, collections.Join(stored.Identity, digest))
 		if err != nil {
 			return nil, err
 		}
@@ -152,7 +152,7 @@ func (k msgServer) SubmitAmplify(ctx context.Context, msg *types.MsgSubmitAmplif
 		return nil, err
 	}
 	stored.Seq = seq + 1
-	if err := k.storeMessage(ctx, stored, digest); err != nil {
+	if err := k.storeMessage(ctx, stored); err != nil {
 		return nil, err
 	}
 	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventMessageAccepted{

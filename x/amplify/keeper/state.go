@@ -33,13 +33,10 @@ func (k Keeper) IdentityOf(ctx context.Context, signer common.Address) (common.A
 	}
 }
 
-// storeMessage writes an accepted message and every index of it. digest is
-// the message's EIP-712 digest, which indexes comments.
-func (k Keeper) storeMessage(ctx context.Context, m types.StoredMessage, digest []byte) error {
+// storeMessage writes an accepted message; Keeper.Messages keeps its
+// indexes, and it is numbered within its type here.
+func (k Keeper) storeMessage(ctx context.Context, m types.StoredMessage) error {
 	if err := k.Messages.Set(ctx, m.Index, m); err != nil {
-		return err
-	}
-	if err := k.MessagesBySeq.Set(ctx, m.Seq, m.Index); err != nil {
 		return err
 	}
 	n, err := k.TypeCounts.Get(ctx, m.Type)
@@ -49,24 +46,36 @@ func (k Keeper) storeMessage(ctx context.Context, m types.StoredMessage, digest 
 	if err := k.MessagesByType.Set(ctx, collections.Join(m.Type, n), m.Index); err != nil {
 		return err
 	}
-	if err := k.TypeCounts.Set(ctx, m.Type, n+1); err != nil {
-		return err
+	return k.TypeCounts.Set(ctx, m.Type, n+1)
+}
+
+// amplifyMarker is the entry of an amplify in MessageIndexes.AmplifyMarkers.
+func amplifyMarker(m types.StoredMessage) (collections.Pair[string, string], collections.NoValue, bool, error) {
+	return collections.Join(m.Identity, m.Link), collections.NoValue{}, m.Type == types.TypeAmplify, nil
+}
+
+// reactionMarker is the entry of a reaction in
+// MessageIndexes.ReactionMarkers.
+func reactionMarker(m types.StoredMessage) (collections.Pair[string, string], collections.NoValue, bool, error) {
+	return collections.Join(m.Identity, m.Link), collections.NoValue{}, m.Type == types.TypeComment && m.Reaction, nil
+}
+
+// commentDigest is the entry of a comment in MessageIndexes.CommentDigests:
+// its identity and EIP-712 digest.
+func commentDigest(m types.StoredMessage) (collections.Pair[string, []byte], collections.NoValue, bool, error) {
+	if m.Type != types.TypeComment {
+		return collections.Pair[string, []byte]{}, collections.NoValue{}, false, nil
 	}
-	switch m.Type {
-	case types.TypeAmplify:
-		if err := k.AmplifyMarkers.Set(ctx, collections.Join(m.Identity, m.Link)); err != nil {
-			return err
-		}
-		return k.Votes.Set(ctx, collections.Join(m.Link, m.Seq), m.Identity)
-	case types.TypeComment:
-		if m.Reaction {
-			if err := k.ReactionMarkers.Set(ctx, collections.Join(m.Identity, m.Link)); err != nil {
-				return err
-			}
-		}
-		return k.CommentDigests.Set(ctx, collections.Join(m.Identity, digest))
+	digest, err := types.Content{Title: m.Title, Href: m.Href, Type: m.Type, Timestamp: m.Timestamp}.Digest()
+	if err != nil {
+		return collections.Pair[string, []byte]{}, collections.NoValue{}, false, err
 	}
-	return nil
+	return collections.Join(m.Identity, digest), collections.NoValue{}, true, nil
+}
+
+// vote is the entry of an amplify in MessageIndexes.Votes.
+func vote(m types.StoredMessage) (VoteKey, string, bool, error) {
+	return collections.Join(m.Link, m.Seq), m.Identity, m.Type == types.TypeAmplify, nil
 }
 
 // chargeRecovery consumes the gas of one signature recovery before it is
@@ -82,7 +91,7 @@ func (k Keeper) requireEligible(ctx context.Context, params types.Params, identi
 	if params.IsListedEligible(identity) {
 		return nil
 	}
-	account, err := k.LinksByEth.Get(ctx, identity.Hex())
+	account, err := k.Links.Indexes.Eth.MatchExact(ctx, identity.Hex())
 	if errors.Is(err, collections.ErrNotFound) {
 		return types.ErrIneligibleIdentity.Wrapf("%s is not linked to an account and not in eligible_identities", identity.Hex())
 	}

@@ -16,6 +16,9 @@ const (
 )
 
 // Store prefixes. Never reuse or renumber one: they address existing state.
+// The messages (2) are indexed by seq (3), amplify and reaction markers (4,
+// 5), votes (6) and comment digests (14); the delegations (7) by identity
+// (8); the links (9) by Ethereum address (10).
 var (
 	ParamsKey            = collections.NewPrefix(0)
 	NextSeqKey           = collections.NewPrefix(1)

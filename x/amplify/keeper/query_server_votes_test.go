@@ -3,6 +3,7 @@ package keeper_test
 import (
 	"crypto/ecdsa"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -12,8 +13,63 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/kizuna-chain/kizuna/internal/pagination"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
+
+func TestVotes_ListsTheIdentitiesOfTheNormalizedLinkInAcceptanceOrder(t *testing.T) {
+	f, _, _ := votedAtTheirTimes(t)
+	k1, k2, k3 := ethKey(t, 1), ethKey(t, 2), ethKey(t, 3)
+	votes, err := f.query.Votes(f.ctx, &types.QueryVotesRequest{Href: "https://A.example"})
+	require.NoError(t, err)
+	require.Equal(t, "https://a.example", votes.Link)
+	require.Equal(t, []string{ethAddr(k1).Hex(), ethAddr(k2).Hex(), ethAddr(k3).Hex()}, votes.Identities)
+}
+
+// TestVotes_PageSizeIsBounded: with more votes than pagination.MaxLimit, a
+// page request for 10^9 entries gets MaxLimit, and one without a limit
+// DefaultLimit.
+func TestVotes_PageSizeIsBounded(t *testing.T) {
+	f := newFixture(t)
+	const link = "https://example.com"
+	n := int(pagination.MaxLimit) + 50
+	for i := range n {
+		addr := common.BigToAddress(big.NewInt(int64(1000 + i))).Hex()
+		require.NoError(t, f.keeper.Messages.Set(f.ctx, fmt.Sprint(i), types.StoredMessage{
+			Index: fmt.Sprint(i), Seq: uint64(i + 1), Type: types.TypeAmplify, Link: link, Identity: addr,
+		}))
+	}
+	for _, tc := range pageBounds {
+		t.Run(fmt.Sprint(tc.page), func(t *testing.T) {
+			votes, err := f.query.Votes(f.ctx, &types.QueryVotesRequest{Href: link, Pagination: tc.page})
+			require.NoError(t, err)
+			require.Len(t, votes.Identities, int(tc.want))
+			require.NotEmpty(t, votes.Pagination.NextKey)
+		})
+	}
+}
+
+func TestTop_RanksTheLinksOfTheWindowByVotesAndAge(t *testing.T) {
+	f, a, _ := votedAtTheirTimes(t)
+	hour := uint64(3600)
+	// A: 3 votes, first accepted 10 h ago: 3e6/12^2 = 20833. B: 2 votes,
+	// first accepted 1 h ago: 2e6/3^2 = 222222.
+	top, err := f.query.Top(f.ctx, &types.QueryTopRequest{N: 10})
+	require.NoError(t, err)
+	require.Len(t, top.Links, 2)
+	require.Equal(t, "https://b.example", top.Links[0].Link)
+	require.Equal(t, uint64(222222), top.Links[0].Score)
+	require.Equal(t, "https://a.example", top.Links[1].Link)
+	require.Equal(t, uint64(20833), top.Links[1].Score)
+	require.Equal(t, a.Index, top.Links[1].FirstIndex)
+	require.Equal(t, int64(now-10*hour), top.Links[1].FirstAcceptedAt)
+
+	// Outside the window (a week after acceptance), nothing ranks.
+	later := f.ctx.WithBlockTime(f.ctx.BlockTime().Add(8 * 24 * time.Hour))
+	top, err = f.query.Top(later, &types.QueryTopRequest{N: 10})
+	require.NoError(t, err)
+	require.Empty(t, top.Links)
+}
 
 // topScores returns every ranked link's score and votes at ctx's block
 // time.
