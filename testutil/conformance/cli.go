@@ -14,6 +14,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
 	protov2 "google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
@@ -58,7 +60,7 @@ func (c *recordingConn) Invoke(_ context.Context, method string, args, reply any
 }
 
 func (c *recordingConn) NewStream(context.Context, *grpc.StreamDesc, string, ...grpc.CallOption) (grpc.ClientStream, error) {
-	return nil, grpc.ErrClientConnClosing
+	return nil, status.Error(codes.Unimplemented, "no streams")
 }
 
 // cliBuilder returns the AutoCLI builder the node's CLI uses, its

@@ -237,15 +237,6 @@ type validVector struct {
 	Marker     string          `json:"kiwistand_marker"`
 }
 
-type invalidVector struct {
-	ID        string          `json:"id"`
-	Category  string          `json:"category"`
-	Reason    string          `json:"reason"`
-	Submitted json.RawMessage `json:"submitted_message"`
-	Recovered string          `json:"recovered_address"`
-	Index     string          `json:"kiwistand_index"`
-}
-
 func loadJSON(t *testing.T, name string, out any) {
 	t.Helper()
 	bz, err := os.ReadFile("../types/testdata/" + name)

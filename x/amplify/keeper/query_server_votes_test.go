@@ -84,8 +84,8 @@ func topScores(t *testing.T, f *fixture, ctx sdk.Context) map[string]types.LinkS
 	return out
 }
 
-// TestTop_BackDatedVoteDoesNotZeroAScore is the regression of issue 11
-// item 7: the README's `submit` example, signed at 1763800000, added to a
+// TestTop_BackDatedVoteDoesNotZeroAScore guards against a back-dated vote
+// ageing a link: the README's `submit` example, signed at 1763800000, added to a
 // link with two votes, made the link months old and its score 0.
 func TestTop_BackDatedVoteDoesNotZeroAScore(t *testing.T) {
 	f := newFixture(t)
