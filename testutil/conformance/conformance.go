@@ -1,8 +1,9 @@
 // Package conformance checks that a Kizuna module keeps the promises every
 // module makes to wallets, apps and validators: every Msg is routed, has an
 // amino name and signs in amino-JSON (Ledger, Keplr) and direct mode, and is
-// reachable from the CLI; every query has a CLI command and a REST route
-// and answers over gRPC; genesis exports and imports back identical.
+// reachable from the CLI; every query has a CLI command and a REST route,
+// answers over gRPC and refuses an empty request; genesis exports and
+// imports back identical.
 //
 // Run also checks that the module's proto files are registered whole (no
 // placeholder types) and that the enums its queries take are registered
@@ -83,6 +84,8 @@ type Module struct {
 	// Msgs returns one of each Msg of the module's Msg service, its signer
 	// field set to signer and its other fields as a client would set them.
 	Msgs func(signer string) []sdk.Msg
+	// QueryServer is the module's query server (keeper.NewQueryServerImpl).
+	QueryServer any
 	// Gateway registers the module's REST routes over a gRPC connection:
 	// the generated RegisterQueryHandlerClient with the module's client.
 	Gateway func(context.Context, *gwruntime.ServeMux, grpc.ClientConnInterface) error
@@ -99,12 +102,14 @@ func Run(t *testing.T, m Module) {
 	require.NotNil(t, m.Msgs, "Module.Msgs")
 	require.NotNil(t, m.Gateway, "Module.Gateway")
 	require.NotNil(t, m.Empty, "Module.Empty")
+	require.NotNil(t, m.QueryServer, "Module.QueryServer")
 	t.Run("ProtoFilesLinkEveryType", func(t *testing.T) { checkProtoFiles(t, m) })
 	t.Run("MsgsCoverTheMsgService", func(t *testing.T) { checkMsgList(t, m) })
 	t.Run("MsgsHaveTheirAminoNames", func(t *testing.T) { checkAminoNames(t, m) })
 	t.Run("MsgsAndQueriesAreRouted", func(t *testing.T) { checkRoutes(t, m) })
 	t.Run("MsgsSignInBothModes", func(t *testing.T) { checkSigning(t, m) })
 	t.Run("CLIReachesEveryMsgAndQuery", func(t *testing.T) { checkCLI(t, m) })
+	t.Run("QueriesRefuseEmptyRequests", func(t *testing.T) { checkEmptyRequests(t, m) })
 	t.Run("RESTServesEveryQuery", func(t *testing.T) { checkREST(t, m) })
 	t.Run("GenesisRoundTrips", func(t *testing.T) { checkGenesis(t, m) })
 }

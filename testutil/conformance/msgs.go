@@ -1,12 +1,16 @@
 package conformance
 
 import (
+	"context"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 	protov2 "google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
@@ -105,4 +109,23 @@ func EventTypes(res *sdk.Result) []string {
 		out = append(out, e.Type)
 	}
 	return out
+}
+
+// checkEmptyRequests: every method of the module's query server refuses a
+// nil request with InvalidArgument instead of panicking, as a gRPC client
+// can send one.
+func checkEmptyRequests(t *testing.T, m Module) {
+	_, queryService := services(t, m.AppModule)
+	server := reflect.ValueOf(m.QueryServer)
+	methods := queryService.Methods()
+	for i := range methods.Len() {
+		name := string(methods.Get(i).Name())
+		method := server.MethodByName(name)
+		if !assert.True(t, method.IsValid(), "the query server has no method %s", name) {
+			continue
+		}
+		out := method.Call([]reflect.Value{reflect.ValueOf(context.Context(m.Ctx)), reflect.Zero(method.Type().In(1))})
+		err, _ := out[1].Interface().(error)
+		assert.Equal(t, codes.InvalidArgument, status.Code(err), "%s with a nil request: %v", name, err)
+	}
 }

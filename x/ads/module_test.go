@@ -45,8 +45,9 @@ func newModule(t *testing.T) (conformance.Module, keeper.Keeper, communitykeeper
 			keepertest.CopyCommunities(t, ck, from, freshCommunities, ctx)
 			return ads.NewAppModule(cdc, fresh), ctx
 		},
-		Msgs:    allMsgs,
-		Gateway: conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
+		Msgs:        allMsgs,
+		QueryServer: keeper.NewQueryServerImpl(k),
+		Gateway:     conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
 	}, k, ck
 }
 
@@ -57,8 +58,8 @@ func TestModule_Conformance(t *testing.T) {
 }
 
 func TestMsgCreateAd_RoutedToTheKeeperEmitsItsEvent(t *testing.T) {
-	m, k, ck := newModule(t)
-	signer := addr(t, k, "signer")
+	m, _, ck := newModule(t)
+	signer := keepertest.Addr("signer")
 	_, err := communitykeeper.NewMsgServerImpl(ck).CreateCommunity(m.Ctx, &communitytypes.MsgCreateCommunity{
 		Creator: signer, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "signer",
 	})
@@ -76,21 +77,13 @@ func TestGenesis_RefusesAZeroNextID(t *testing.T) {
 	require.Error(t, m.AppModule.ValidateGenesis(cdc, nil, []byte(`{"next_ad_id":"0"}`)))
 }
 
-// addr returns the address of a named test account.
-func addr(t *testing.T, k keeper.Keeper, name string) string {
-	t.Helper()
-	s, err := k.AddressCodec().BytesToString(sdk.AccAddress((name + "____________________")[:20]))
-	require.NoError(t, err)
-	return s
-}
-
 // seedAds creates community 1 (alice, bob), alice's GIVE ad 1 and WANT ad
 // 2, and bob's closed GIVE ad 3.
 func seedAds(t *testing.T, ctx sdk.Context, k keeper.Keeper, ck communitykeeper.Keeper) {
 	t.Helper()
 	communityMsgs := communitykeeper.NewMsgServerImpl(ck)
 	msgs := keeper.NewMsgServerImpl(k)
-	alice, bob := addr(t, k, "alice"), addr(t, k, "bob")
+	alice, bob := keepertest.Addr("alice"), keepertest.Addr("bob")
 	_, err := communityMsgs.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "alice"})
 	require.NoError(t, err)
 	_, err = communityMsgs.JoinCommunity(ctx, &communitytypes.MsgJoinCommunity{Member: bob, CommunityId: 1, Username: "bob"})

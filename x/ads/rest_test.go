@@ -7,12 +7,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kizuna-chain/kizuna/testutil/conformance"
+	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 )
 
 func TestREST_AnswersWithTheAdsState(t *testing.T) {
 	m, k, ck := newModule(t)
 	seedAds(t, m.Ctx, k, ck)
-	alice, bob := addr(t, k, "alice"), addr(t, k, "bob")
+	alice, bob := keepertest.Addr("alice"), keepertest.Addr("bob")
 	get := conformance.NewREST(t, m).Get
 	adsOf := func(body map[string]any) []map[string]any {
 		t.Helper()

@@ -52,8 +52,9 @@ func newModule(t *testing.T) (conformance.Module, keepertest.AmplifyFixture) {
 			keepertest.CopyCommunities(t, fx.Community, from, fresh.Community, fresh.Ctx)
 			return amplify.NewAppModule(cdc, fresh.Keeper), fresh.Ctx
 		},
-		Msgs:    allMsgs,
-		Gateway: conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
+		Msgs:        allMsgs,
+		QueryServer: keeper.NewQueryServerImpl(fx.Keeper),
+		Gateway:     conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
 		HandWritten: map[string][]string{
 			"kizuna.amplify.v1.MsgSubmitAmplify":       {"upvote", "comment"},
 			"kizuna.amplify.v1.MsgLinkEthereumAddress": {"link"},
@@ -74,17 +75,9 @@ func TestMsgSubmitAmplify_RoutedToTheKeeperEmitsItsEvent(t *testing.T) {
 	key := makeEligible(t, fx, 1)
 	signed, err := ethsign.Sign(types.Content{Title: "Routed", Href: "https://example.com/routed", Type: types.TypeAmplify, Timestamp: 1672527600}, key)
 	require.NoError(t, err)
-	res, err := conformance.Deliver(t, m, types.NewMsgSubmitAmplify(addr(t, fx, "relayer"), signed))
+	res, err := conformance.Deliver(t, m, types.NewMsgSubmitAmplify(keepertest.Addr("relayer"), signed))
 	require.NoError(t, err)
 	require.Contains(t, conformance.EventTypes(res), "kizuna.amplify.v1.EventMessageAccepted")
-}
-
-// addr returns the address of a named test account.
-func addr(t *testing.T, fx keepertest.AmplifyFixture, name string) string {
-	t.Helper()
-	s, err := fx.Keeper.AddressCodec().BytesToString(sdk.AccAddress((name + "____________________")[:20]))
-	require.NoError(t, err)
-	return s
 }
 
 // makeEligible returns the Ethereum key of 32 times b, made eligible by the
@@ -110,7 +103,7 @@ func seedVotes(t *testing.T, fx keepertest.AmplifyFixture) {
 	t.Helper()
 	key := makeEligible(t, fx, 1)
 	msgs := keeper.NewMsgServerImpl(fx.Keeper)
-	relayer := addr(t, fx, "relayer")
+	relayer := keepertest.Addr("relayer")
 	vote, err := ethsign.Sign(types.Content{Title: "Hello Kiwi News", Href: "https://example.com", Type: types.TypeAmplify, Timestamp: 1672527600}, key)
 	require.NoError(t, err)
 	_, err = msgs.SubmitAmplify(fx.Ctx, types.NewMsgSubmitAmplify(relayer, vote))

@@ -45,15 +45,16 @@ func newModule(t *testing.T) (conformance.Module, keeper.Keeper) {
 			k, ctx := keepertest.CommunityKeeper(t)
 			return community.NewAppModule(cdc, k), ctx
 		},
-		Msgs:    allMsgs,
-		Gateway: conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
+		Msgs:        allMsgs,
+		QueryServer: keeper.NewQueryServerImpl(k),
+		Gateway:     conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
 	}, k
 }
 
 func TestModule_Conformance(t *testing.T) {
 	m, k := newModule(t)
 	msgs := keeper.NewMsgServerImpl(k)
-	alice, bob := addr(t, k, "alice"), addr(t, k, "bob")
+	alice, bob := keepertest.Addr("alice"), keepertest.Addr("bob")
 	_, err := msgs.CreateCommunity(m.Ctx, &types.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: types.JoinPolicyApproval, Username: "alice"})
 	require.NoError(t, err)
 	_, err = msgs.JoinCommunity(m.Ctx, &types.MsgJoinCommunity{Member: bob, CommunityId: 1, Username: "bob", FirstName: "Bob"})
@@ -62,9 +63,9 @@ func TestModule_Conformance(t *testing.T) {
 }
 
 func TestMsgCreateCommunity_RoutedToTheKeeperEmitsItsEvent(t *testing.T) {
-	m, k := newModule(t)
+	m, _ := newModule(t)
 	res, err := conformance.Deliver(t, m, &types.MsgCreateCommunity{
-		Creator: addr(t, k, "signer"), Name: "Garden", JoinPolicy: types.JoinPolicyOpen, Username: "signer",
+		Creator: keepertest.Addr("signer"), Name: "Garden", JoinPolicy: types.JoinPolicyOpen, Username: "signer",
 	})
 	require.NoError(t, err)
 	require.Contains(t, conformance.EventTypes(res), "kizuna.community.v1.EventCommunityCreated")
@@ -74,12 +75,4 @@ func TestGenesis_RefusesAZeroNextID(t *testing.T) {
 	m, _ := newModule(t)
 	cdc := codec.NewProtoCodec(conformance.NewRegistry(t))
 	require.Error(t, m.AppModule.ValidateGenesis(cdc, nil, []byte(`{"next_community_id":"0"}`)))
-}
-
-// addr returns the address of a named test account.
-func addr(t *testing.T, k keeper.Keeper, name string) string {
-	t.Helper()
-	s, err := k.AddressCodec().BytesToString(sdk.AccAddress((name + "____________________")[:20]))
-	require.NoError(t, err)
-	return s
 }

@@ -7,13 +7,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kizuna-chain/kizuna/testutil/conformance"
+	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 	"github.com/kizuna-chain/kizuna/x/community/keeper"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
 func TestREST_AnswersWithTheCommunityState(t *testing.T) {
 	m, k := newModule(t)
-	alice, bob := addr(t, k, "alice"), addr(t, k, "bob")
+	alice, bob := keepertest.Addr("alice"), keepertest.Addr("bob")
 	msgs := keeper.NewMsgServerImpl(k)
 	_, err := msgs.CreateCommunity(m.Ctx, &types.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: types.JoinPolicyApproval, Username: "alice"})
 	require.NoError(t, err)

@@ -52,8 +52,9 @@ func newModule(t *testing.T) (conformance.Module, keepertest.LedgerEnv) {
 			fresh.Bank.InitGenesis(fresh.Ctx, env.Bank.ExportGenesis(from))
 			return ledger.NewAppModule(cdc, fresh.Keeper), fresh.Ctx
 		},
-		Msgs:    allMsgs,
-		Gateway: conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
+		Msgs:        allMsgs,
+		QueryServer: keeper.NewQueryServerImpl(env.Keeper),
+		Gateway:     conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
 	}, env
 }
 
@@ -65,7 +66,7 @@ func TestModule_Conformance(t *testing.T) {
 
 func TestMsgCreateCurrency_RoutedToTheKeeperEmitsItsEvent(t *testing.T) {
 	m, env := newModule(t)
-	signer := addr(t, env, "signer")
+	signer := keepertest.Addr("signer")
 	_, err := communitykeeper.NewMsgServerImpl(env.Community).CreateCommunity(env.Ctx, &communitytypes.MsgCreateCommunity{
 		Creator: signer, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "signer",
 	})
@@ -84,21 +85,13 @@ func TestGenesis_RefusesAZeroNextID(t *testing.T) {
 	require.Panics(t, func() { m.AppModule.InitGenesis(m.Ctx, cdc, []byte(`{"next_entry_id":"0"}`)) })
 }
 
-// addr returns the address of a named test account.
-func addr(t *testing.T, env keepertest.LedgerEnv, name string) string {
-	t.Helper()
-	s, err := env.Keeper.AddressCodec().BytesToString(sdk.AccAddress((name + "____________________")[:20]))
-	require.NoError(t, err)
-	return s
-}
-
 // seedLedger creates community 1 (alice, bob) with currency GDD (1 % fee),
 // issues 50 GDD to bob, records a pending contribution of bob's and a
 // transfer of 10 GDD from bob to alice.
 func seedLedger(t *testing.T, env keepertest.LedgerEnv) {
 	t.Helper()
 	ctx := env.Ctx
-	alice, bob := addr(t, env, "alice"), addr(t, env, "bob")
+	alice, bob := keepertest.Addr("alice"), keepertest.Addr("bob")
 	community := communitykeeper.NewMsgServerImpl(env.Community)
 	_, err := community.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "alice"})
 	require.NoError(t, err)

@@ -8,11 +8,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kizuna-chain/kizuna/testutil/conformance"
+	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 )
 
 func TestREST_AnswersWithTheLedgerState(t *testing.T) {
 	m, env := newModule(t)
-	bob := addr(t, env, "bob")
+	bob := keepertest.Addr("bob")
 	seedLedger(t, env)
 	get := conformance.NewREST(t, m).Get
 

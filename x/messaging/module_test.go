@@ -52,6 +52,7 @@ func newModule(t *testing.T) (conformance.Module, keepertest.MessagingFixture) {
 			return messaging.NewAppModule(cdc, fresh.Keeper), fresh.Ctx
 		},
 		Msgs:        allMsgs,
+		QueryServer: keeper.NewQueryServerImpl(fx.Keeper),
 		Gateway:     conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
 		HandWritten: map[string][]string{"kizuna.messaging.v1.MsgPostMessage": {"post"}},
 	}, fx
@@ -65,7 +66,7 @@ func TestModule_Conformance(t *testing.T) {
 
 func TestMsgOpenDirectThread_RoutedToTheKeeperEmitsItsEvent(t *testing.T) {
 	m, fx := newModule(t)
-	signer, other := addr(t, fx, "signer"), addr(t, fx, "other")
+	signer, other := keepertest.Addr("signer"), keepertest.Addr("other")
 	communityMsgs := communitykeeper.NewMsgServerImpl(fx.Community)
 	_, err := communityMsgs.CreateCommunity(fx.Ctx, &communitytypes.MsgCreateCommunity{
 		Creator: signer, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "signer",
@@ -84,21 +85,13 @@ func TestGenesis_RefusesAZeroNextID(t *testing.T) {
 	require.Error(t, m.AppModule.ValidateGenesis(cdc, nil, []byte(`{"next_thread_id":"0"}`)))
 }
 
-// addr returns the address of a named test account.
-func addr(t *testing.T, fx keepertest.MessagingFixture, name string) string {
-	t.Helper()
-	s, err := fx.Keeper.AddressCodec().BytesToString(sdk.AccAddress((name + "____________________")[:20]))
-	require.NoError(t, err)
-	return s
-}
-
 // seedThreads creates community 1 (alice, bob), a direct thread 1 between
 // them with two messages of alice's, and alice's group thread 2 ("Crew")
 // to which bob is invited.
 func seedThreads(t *testing.T, fx keepertest.MessagingFixture) {
 	t.Helper()
 	ctx := fx.Ctx
-	alice, bob := addr(t, fx, "alice"), addr(t, fx, "bob")
+	alice, bob := keepertest.Addr("alice"), keepertest.Addr("bob")
 	communityMsgs := communitykeeper.NewMsgServerImpl(fx.Community)
 	msgs := keeper.NewMsgServerImpl(fx.Keeper)
 	_, err := communityMsgs.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{Creator: alice, Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "alice"})

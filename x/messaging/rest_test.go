@@ -7,11 +7,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kizuna-chain/kizuna/testutil/conformance"
+	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 )
 
 func TestREST_AnswersWithTheThreadsState(t *testing.T) {
 	m, fx := newModule(t)
-	bob := addr(t, fx, "bob")
+	bob := keepertest.Addr("bob")
 	seedThreads(t, fx)
 	get := conformance.NewREST(t, m).Get
 

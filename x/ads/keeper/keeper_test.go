@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	abci "github.com/cometbft/cometbft/abci/types"
-	"github.com/cometbft/cometbft/crypto"
 	"github.com/stretchr/testify/require"
 
 	corestore "cosmossdk.io/core/store"
@@ -46,19 +45,10 @@ func newFixture(t *testing.T) *fixture {
 	}
 }
 
-// addr returns a deterministic account address for a name, in the keeper's
-// canonical form.
-func (f *fixture) addr(name string) string {
-	s, err := f.keeper.AddressCodec().BytesToString(f.accAddr(name))
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
+// addr returns a deterministic account address for a name.
+func (f *fixture) addr(name string) string { return keepertest.Addr(name) }
 
-func (f *fixture) accAddr(name string) sdk.AccAddress {
-	return sdk.AccAddress(crypto.AddressHash([]byte(name)))
-}
+func (f *fixture) accAddr(name string) sdk.AccAddress { return keepertest.AccAddress(name) }
 
 // createCommunity creates a community named name whose admin is creator, with
 // creator as username.
@@ -131,13 +121,7 @@ func (f *fixture) requireRejected(t *testing.T, want error, run func() error) {
 }
 
 // eventTypes returns the types of the events emitted so far.
-func (f *fixture) eventTypes() []string {
-	var out []string
-	for _, e := range f.ctx.EventManager().Events() {
-		out = append(out, e.Type)
-	}
-	return out
-}
+func (f *fixture) eventTypes() []string { return keepertest.EventTypes(f.ctx) }
 
 // resetEvents starts a fresh event manager, as a new transaction would.
 func (f *fixture) resetEvents() {

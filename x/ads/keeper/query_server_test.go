@@ -17,26 +17,6 @@ import (
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 )
 
-func TestQueryParams_ReturnsParams(t *testing.T) {
-	f := newFixture(t)
-	res, err := f.query.Params(f.ctx, &types.QueryParamsRequest{})
-	require.NoError(t, err)
-	require.Equal(t, types.DefaultParams(), res.Params)
-
-	_, err = f.query.Params(f.ctx, nil)
-	require.Equal(t, codes.InvalidArgument, status.Code(err))
-}
-
-func TestQueries_RejectEmptyRequests(t *testing.T) {
-	f := newFixture(t)
-	_, err := f.query.Ads(f.ctx, nil)
-	require.Equal(t, codes.InvalidArgument, status.Code(err))
-	_, err = f.query.Ad(f.ctx, nil)
-	require.Equal(t, codes.InvalidArgument, status.Code(err))
-	_, err = f.query.AdsByOwner(f.ctx, nil)
-	require.Equal(t, codes.InvalidArgument, status.Code(err))
-}
-
 // payableAds is a market where bob owns an open WANT, an open GIVE and a
 // closed GIVE in Garden.
 type payableAds struct {

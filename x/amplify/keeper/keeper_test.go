@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	cmtcrypto "github.com/cometbft/cometbft/crypto"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -76,13 +75,8 @@ func (f *fixture) setEligible(tb testing.TB, addrs ...common.Address) {
 	require.NoError(tb, f.keeper.Params.Set(f.ctx, p))
 }
 
-func (f *fixture) addr(name string) string {
-	s, err := f.keeper.AddressCodec().BytesToString(sdk.AccAddress(cmtcrypto.AddressHash([]byte(name))))
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
+// addr returns a deterministic account address for a name.
+func (f *fixture) addr(name string) string { return keepertest.Addr(name) }
 
 // ethKey returns the test key of 32 times b (the vectors' k1, k2, k3 are
 // 1, 2, 3).
@@ -118,26 +112,14 @@ func (f *fixture) mustSubmit(t *testing.T, key *ecdsa.PrivateKey, c types.Conten
 
 // rawStore returns every key and value of the module's store.
 func (f *fixture) rawStore(t *testing.T) map[string]string {
-	t.Helper()
-	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
-	defer func() { require.NoError(t, it.Close()) }()
-	out := map[string]string{}
-	for ; it.Valid(); it.Next() {
-		out[string(it.Key())] = string(it.Value())
-	}
-	return out
+	return keepertest.RawStore(t, f.ctx, f.key)
 }
 
 // requireRejected checks that run fails with want and changes nothing: not
 // a byte of the module's store, not the events.
 func (f *fixture) requireRejected(t *testing.T, want error, run func() error) {
 	t.Helper()
-	before := f.rawStore(t)
-	events := len(f.ctx.EventManager().Events())
-	err := run()
-	require.ErrorIs(t, err, want)
-	require.Equal(t, before, f.rawStore(t), "state changed by a rejected message")
-	require.Len(t, f.ctx.EventManager().Events(), events, "events emitted by a rejected message")
+	keepertest.RequireRejected(t, f.ctx, keepertest.StoreSnapshot(t, f.ctx, f.key), want, run)
 }
 
 func signTyped(t *testing.T, key *ecdsa.PrivateKey, td apitypes.TypedData) string {

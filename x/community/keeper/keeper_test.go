@@ -42,19 +42,10 @@ func newFixture(t *testing.T) *fixture {
 	}
 }
 
-// addr returns a deterministic account address for a name, in the keeper's
-// canonical form.
-func (f *fixture) addr(name string) string {
-	s, err := f.keeper.AddressCodec().BytesToString(f.accAddr(name))
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
+// addr returns a deterministic account address for a name.
+func (f *fixture) addr(name string) string { return keepertest.Addr(name) }
 
-func (f *fixture) accAddr(name string) sdk.AccAddress {
-	return sdk.AccAddress(crypto.AddressHash([]byte(name)))
-}
+func (f *fixture) accAddr(name string) sdk.AccAddress { return keepertest.AccAddress(name) }
 
 // createCommunity creates an OPEN community named name whose admin is
 // creator, with creator as username.
@@ -107,39 +98,20 @@ func (f *fixture) export(t *testing.T) *types.GenesisState {
 // rawStore returns every key and value of the module's store, indexes
 // included.
 func (f *fixture) rawStore(t *testing.T) map[string]string {
-	t.Helper()
-	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
-	defer func() { require.NoError(t, it.Close()) }()
-	out := map[string]string{}
-	for ; it.Valid(); it.Next() {
-		out[string(it.Key())] = string(it.Value())
-	}
-	return out
+	return keepertest.RawStore(t, f.ctx, f.key)
 }
 
 // requireRejected checks that run fails with want and changes nothing: not
 // a byte of the store (indexes included), not the events, not the hook calls.
 func (f *fixture) requireRejected(t *testing.T, want error, run func() error) {
 	t.Helper()
-	before := f.rawStore(t)
-	events := len(f.ctx.EventManager().Events())
 	calls := len(f.hooks.calls)
-
-	err := run()
-	require.ErrorIs(t, err, want)
-	require.Equal(t, before, f.rawStore(t), "state changed by a rejected message")
-	require.Len(t, f.ctx.EventManager().Events(), events, "events emitted by a rejected message")
+	keepertest.RequireRejected(t, f.ctx, keepertest.StoreSnapshot(t, f.ctx, f.key), want, run)
 	require.Len(t, f.hooks.calls, calls, "hooks called by a rejected message")
 }
 
 // eventTypes returns the types of the events emitted so far.
-func (f *fixture) eventTypes() []string {
-	var out []string
-	for _, e := range f.ctx.EventManager().Events() {
-		out = append(out, e.Type)
-	}
-	return out
-}
+func (f *fixture) eventTypes() []string { return keepertest.EventTypes(f.ctx) }
 
 // resetEvents starts a fresh event manager, as a new transaction would.
 func (f *fixture) resetEvents() {

@@ -15,16 +15,6 @@ import (
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
-func TestQueryParams_ReturnsParams(t *testing.T) {
-	f := newFixture(t)
-	res, err := f.query.Params(f.ctx, &types.QueryParamsRequest{})
-	require.NoError(t, err)
-	require.Equal(t, types.DefaultParams(), res.Params)
-
-	_, err = f.query.Params(f.ctx, nil)
-	require.Equal(t, codes.InvalidArgument, status.Code(err))
-}
-
 func TestQueryCommunities_PaginatesById(t *testing.T) {
 	f := newFixture(t)
 	names := []string{"A", "B", "C", "D", "E"}

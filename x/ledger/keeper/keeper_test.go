@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cometbft/cometbft/crypto"
 	"github.com/stretchr/testify/require"
 
 	errorsmod "cosmossdk.io/errors"
@@ -90,19 +89,10 @@ func newGarden(t *testing.T) *fixture {
 	return f
 }
 
-// addr returns a deterministic account address for a name, in the keeper's
-// canonical form.
-func (f *fixture) addr(name string) string {
-	s, err := f.keeper.AddressCodec().BytesToString(f.accAddr(name))
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
+// addr returns a deterministic account address for a name.
+func (f *fixture) addr(name string) string { return keepertest.Addr(name) }
 
-func (f *fixture) accAddr(name string) sdk.AccAddress {
-	return sdk.AccAddress(crypto.AddressHash([]byte(name)))
-}
+func (f *fixture) accAddr(name string) sdk.AccAddress { return keepertest.AccAddress(name) }
 
 func (f *fixture) createCommunity(t *testing.T, admin, name string) uint64 {
 	t.Helper()

@@ -16,30 +16,6 @@ import (
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
-func TestQueries_RejectEmptyRequests(t *testing.T) {
-	f := newFixture(t)
-	_, err := f.query.Params(f.ctx, nil)
-	require.Error(t, err)
-	_, err = f.query.Currencies(f.ctx, nil)
-	require.Error(t, err)
-	_, err = f.query.Currency(f.ctx, nil)
-	require.Error(t, err)
-	_, err = f.query.Contribution(f.ctx, nil)
-	require.Error(t, err)
-	_, err = f.query.Contributions(f.ctx, nil)
-	require.Error(t, err)
-	_, err = f.query.History(f.ctx, nil)
-	require.Error(t, err)
-	_, err = f.query.Treasury(f.ctx, nil)
-	require.Error(t, err)
-	_, err = f.query.FeeAccount(f.ctx, nil)
-	require.Error(t, err)
-	_, err = f.query.MonthlyCreated(f.ctx, nil)
-	require.Error(t, err)
-	_, err = f.query.Invariants(f.ctx, nil)
-	require.Error(t, err)
-}
-
 func TestQueryCurrencies_ListsByCommunityWithSupply(t *testing.T) {
 	f := newGarden(t)
 	orchard := f.createCommunity(t, "olive", "Orchard")

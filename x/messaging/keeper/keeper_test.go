@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"testing"
 
-	"github.com/cometbft/cometbft/crypto"
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/math"
@@ -47,17 +46,8 @@ func newFixture(t *testing.T) *fixture {
 	}
 }
 
-func (f *fixture) accAddr(name string) sdk.AccAddress {
-	return sdk.AccAddress(crypto.AddressHash([]byte(name)))
-}
-
-func (f *fixture) addr(name string) string {
-	s, err := f.keeper.AddressCodec().BytesToString(f.accAddr(name))
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
+// addr returns a deterministic account address for a name.
+func (f *fixture) addr(name string) string { return keepertest.Addr(name) }
 
 func (f *fixture) addrs(names ...string) []string {
 	out := make([]string, 0, len(names))
@@ -159,35 +149,18 @@ func (f *fixture) unread(t *testing.T, name string) uint64 {
 
 // rawStore returns every key and value of the module's store.
 func (f *fixture) rawStore(t *testing.T) map[string]string {
-	t.Helper()
-	it := f.ctx.KVStore(f.key).Iterator(nil, nil)
-	defer func() { require.NoError(t, it.Close()) }()
-	out := map[string]string{}
-	for ; it.Valid(); it.Next() {
-		out[string(it.Key())] = string(it.Value())
-	}
-	return out
+	return keepertest.RawStore(t, f.ctx, f.key)
 }
 
 // requireRejected checks that run fails with want and changes nothing: not
 // a byte of the module's store, not the events.
 func (f *fixture) requireRejected(t *testing.T, want error, run func() error) {
 	t.Helper()
-	before := f.rawStore(t)
-	events := len(f.ctx.EventManager().Events())
-	err := run()
-	require.ErrorIs(t, err, want)
-	require.Equal(t, before, f.rawStore(t), "state changed by a rejected message")
-	require.Len(t, f.ctx.EventManager().Events(), events, "events emitted by a rejected message")
+	keepertest.RequireRejected(t, f.ctx, keepertest.StoreSnapshot(t, f.ctx, f.key), want, run)
 }
 
-func (f *fixture) eventTypes() []string {
-	var out []string
-	for _, e := range f.ctx.EventManager().Events() {
-		out = append(out, e.Type)
-	}
-	return out
-}
+// eventTypes returns the types of the events emitted so far.
+func (f *fixture) eventTypes() []string { return keepertest.EventTypes(f.ctx) }
 
 func TestNewKeeper_PanicsOnBadWiring(t *testing.T) {
 	f := keepertest.MessagingKeeper(t)
