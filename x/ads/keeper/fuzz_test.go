@@ -1,16 +1,12 @@
 package keeper_test
 
 import (
-	"errors"
 	"math/big"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/math"
-
-	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/kizuna-chain/kizuna/testutil/fuzzmsg"
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
@@ -20,9 +16,9 @@ import (
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 )
 
-// msgServerErrors are the errors the Msg server may return: the module's
-// registered errors, the community module's it passes on, and the SDK's for
-// addresses and authority. Any other error is a bug.
+// msgServerErrors are the errors the Msg server may return besides the SDK's
+// for addresses and authority: the module's registered errors and the
+// community module's it passes on. Any other error is a bug.
 var msgServerErrors = []error{
 	types.ErrInvalidTitle, types.ErrInvalidDescription, types.ErrInvalidPrice, types.ErrInvalidLocation,
 	types.ErrInvalidPhoto, types.ErrInvalidCategory, types.ErrInvalidAdType, types.ErrInvalidAdStatus,
@@ -30,7 +26,6 @@ var msgServerErrors = []error{
 	types.ErrWrongCommunity, types.ErrPayerNotAllowed, types.ErrPayeeNotAllowed, types.ErrNothingToUpdate,
 	types.ErrInvalidClearField, types.ErrInvalidParams, types.ErrInvalidGenesis,
 	communitytypes.ErrCommunityNotFound,
-	sdkerrors.ErrInvalidAddress, sdkerrors.ErrUnauthorized,
 }
 
 // Ads of the fuzz market: bob's open one, bob's closed one, bob's paid one
@@ -53,54 +48,41 @@ func FuzzMsgServer(f *testing.F) {
 	base := newFuzzMarket(f)
 	digest := make([]byte, 32)
 	zero, negative := math.ZeroInt(), math.NewInt(-5)
-	seeds := []struct {
-		method string
-		msg    interface{ Marshal() ([]byte, error) }
-	}{
-		{"CreateAd", &types.MsgCreateAd{
+	seeds := []fuzzmsg.Msg{
+		&types.MsgCreateAd{
 			Owner: base.addr("bob"), CommunityId: base.garden, Type: types.AdTypeGive, Title: "Bicycle repair",
 			Description: "Flat tyres\nand brakes", Price: math.NewInt(20), Location: "Osaka",
 			PhotoUri: "ipfs://bafybike", PhotoSha256: digest, Category: "repairs",
-		}},
-		{"CreateAd", &types.MsgCreateAd{
+		},
+		&types.MsgCreateAd{
 			Owner: base.addr("bob"), CommunityId: base.garden, Type: types.AdTypeWant, Title: "Help moving",
 			Price: maxPrice(),
-		}},
-		{"CreateAd", &types.MsgCreateAd{Owner: base.addr("pat"), CommunityId: base.closed, Type: types.AdTypeGive, Title: "Seeds", Price: math.OneInt()}},
-		{"CreateAd", &types.MsgCreateAd{Owner: base.addr("dave"), CommunityId: base.garden, Type: types.AdTypeGive, Title: "Pears", Price: math.OneInt()}},
-		{"CreateAd", &types.MsgCreateAd{Owner: base.addr("bob"), CommunityId: 99, Type: 7, Title: " Repair", PhotoSha256: digest[:31]}},
-		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, Title: "Bicycle tune-up", Price: &zero}},
-		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, Price: &negative}},
-		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, PhotoUri: "ipfs://new", ClearFields: []string{"description", "category"}}},
-		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, PhotoSha256: digest, ClearFields: []string{"photo_uri"}}},
-		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, ClearFields: []string{"photo_uri"}}},
-		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzClosedAd, Title: "Again"}},
-		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzPaidAd, Title: "Raised price"}},
-		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("carol"), AdId: fuzzLeaverAd, Location: "Kobe"}},
-		{"UpdateAd", &types.MsgUpdateAd{Owner: base.addr("alice"), AdId: fuzzOpenAd, Location: "Kobe"}},
-		{"CloseAd", &types.MsgCloseAd{Owner: base.addr("bob"), AdId: fuzzOpenAd}},
-		{"CloseAd", &types.MsgCloseAd{Owner: base.addr("bob"), AdId: fuzzPaidAd}},
-		{"CloseAd", &types.MsgCloseAd{Owner: base.addr("carol"), AdId: fuzzLeaverAd}},
-		{"CloseAd", &types.MsgCloseAd{Owner: base.addr("bob"), AdId: fuzzClosedAd}},
-		{"CloseAd", &types.MsgCloseAd{Owner: "kizuna1nope", AdId: 99}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{MaxTitleLength: 1}}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()}},
+		},
+		&types.MsgCreateAd{Owner: base.addr("pat"), CommunityId: base.closed, Type: types.AdTypeGive, Title: "Seeds", Price: math.OneInt()},
+		&types.MsgCreateAd{Owner: base.addr("dave"), CommunityId: base.garden, Type: types.AdTypeGive, Title: "Pears", Price: math.OneInt()},
+		&types.MsgCreateAd{Owner: base.addr("bob"), CommunityId: 99, Type: 7, Title: " Repair", PhotoSha256: digest[:31]},
+		&types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, Title: "Bicycle tune-up", Price: &zero},
+		&types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, Price: &negative},
+		&types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, PhotoUri: "ipfs://new", ClearFields: []string{"description", "category"}},
+		&types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, PhotoSha256: digest, ClearFields: []string{"photo_uri"}},
+		&types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzOpenAd, ClearFields: []string{"photo_uri"}},
+		&types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzClosedAd, Title: "Again"},
+		&types.MsgUpdateAd{Owner: base.addr("bob"), AdId: fuzzPaidAd, Title: "Raised price"},
+		&types.MsgUpdateAd{Owner: base.addr("carol"), AdId: fuzzLeaverAd, Location: "Kobe"},
+		&types.MsgUpdateAd{Owner: base.addr("alice"), AdId: fuzzOpenAd, Location: "Kobe"},
+		&types.MsgCloseAd{Owner: base.addr("bob"), AdId: fuzzOpenAd},
+		&types.MsgCloseAd{Owner: base.addr("bob"), AdId: fuzzPaidAd},
+		&types.MsgCloseAd{Owner: base.addr("carol"), AdId: fuzzLeaverAd},
+		&types.MsgCloseAd{Owner: base.addr("bob"), AdId: fuzzClosedAd},
+		&types.MsgCloseAd{Owner: "kizuna1nope", AdId: 99},
+		&types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()},
+		&types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{MaxTitleLength: 1}},
+		&types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()},
 	}
-	for _, seed := range seeds {
-		bz, err := seed.msg.Marshal()
-		require.NoError(f, err)
-		f.Add(fuzzmsg.MethodIndex(f, types.Msg_serviceDesc, seed.method), bz)
-	}
-	f.Add(uint8(0), []byte{})
-	f.Fuzz(func(t *testing.T, method uint8, bz []byte) {
-		first, ok := base.runMsg(t, method, bz)
-		if !ok {
-			return
-		}
-		second, _ := base.runMsg(t, method, bz)
-		require.Equal(t, first, second, "the Msg server is not deterministic")
-	})
+	fuzzmsg.Server[*types.GenesisState]{
+		Service: types.Msg_serviceDesc, Impl: base.msgs, Ctx: &base.ctx, Errors: msgServerErrors,
+		State: base.export, Accepted: fuzzmsg.GenesisValidates(base.keeper.ExportGenesis),
+	}.Fuzz(f, seeds...)
 }
 
 // newFuzzMarket returns the market of newMarket, built for any testing.TB,
@@ -150,41 +132,4 @@ func newFuzzMarket(tb testing.TB) *market {
 // maxPrice is the largest price x/bank could pay: 2^256 − 1.
 func maxPrice() math.Int {
 	return math.NewIntFromBigInt(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1)))
-}
-
-// msgOutcome is everything a Msg did, compared between two runs.
-type msgOutcome struct {
-	Response any
-	Err      string
-	State    *types.GenesisState
-	Events   sdk.Events
-}
-
-// runMsg runs the Msg of the service's method (modulo the number of
-// methods) encoded in bz on a branch of m's state, so that every run starts
-// from the same state, and checks what it did. ok is false when bz does not
-// decode.
-func (m *market) runMsg(t *testing.T, method uint8, bz []byte) (out msgOutcome, ok bool) {
-	t.Helper()
-	desc := types.Msg_serviceDesc.Methods[int(method)%len(types.Msg_serviceDesc.Methods)]
-	branch := *m.fixture
-	branch.ctx, _ = m.ctx.CacheContext()
-	before := branch.export(t)
-
-	res, err := fuzzmsg.Call(branch.ctx, branch.msgs, desc, bz)
-	if errors.Is(err, fuzzmsg.ErrUndecodable) {
-		return msgOutcome{}, false
-	}
-	out = msgOutcome{Response: res, State: branch.export(t), Events: branch.ctx.EventManager().Events()}
-	if err != nil {
-		out.Err = err.Error()
-		if !fuzzmsg.IsOneOf(err, msgServerErrors) {
-			t.Fatalf("%s returned an unregistered error %T: %v", desc.MethodName, err, err)
-		}
-		require.Equal(t, before, out.State, "state changed by a rejected %s", desc.MethodName)
-		require.Empty(t, out.Events, "events emitted by a rejected %s", desc.MethodName)
-		return out, true
-	}
-	require.NoError(t, out.State.Validate(), "the state after an accepted %s", desc.MethodName)
-	return out, true
 }

@@ -1,7 +1,6 @@
 package types_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -9,12 +8,13 @@ import (
 
 	"cosmossdk.io/math"
 
+	"github.com/kizuna-chain/kizuna/testutil/fuzzcheck"
 	"github.com/kizuna-chain/kizuna/x/ads/types"
 )
 
 // The fuzz targets of this file check the validation of x/ads's Msgs against
 // the default params. Every target checks the properties each validation
-// must have (see validateTwice) and that what it accepts is a valid ad.
+// must have (see fuzzcheck.Twice) and that what it accepts is a valid ad.
 
 // validationErrors are the errors the Msg validation may return: the
 // module's registered errors. Any other error is a bug.
@@ -22,55 +22,6 @@ var validationErrors = []error{
 	types.ErrInvalidTitle, types.ErrInvalidDescription, types.ErrInvalidPrice, types.ErrInvalidLocation,
 	types.ErrInvalidPhoto, types.ErrInvalidCategory, types.ErrInvalidAdType, types.ErrInvalidAdStatus,
 	types.ErrNothingToUpdate, types.ErrInvalidClearField, types.ErrInvalidParams,
-}
-
-// validateTwice runs validate twice and checks that it returns nil or a
-// registered error, and the same result and error message both times. A
-// panic fails the fuzz target by itself.
-func validateTwice[T any](t *testing.T, validate func() (T, error)) (T, error) {
-	t.Helper()
-	got, err := validate()
-	again, errAgain := validate()
-	require.Equal(t, errorText(err), errorText(errAgain), "validation is not deterministic")
-	require.Equal(t, got, again, "validation is not deterministic")
-	if err != nil && !isOneOf(err, validationErrors) {
-		t.Fatalf("validation returned an unregistered error %T: %v", err, err)
-	}
-	return got, err
-}
-
-func isOneOf(err error, targets []error) bool {
-	for _, target := range targets {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
-	return false
-}
-
-func errorText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}
-
-// splitList turns a comma-separated fuzz argument into a list; "" is none.
-func splitList(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, ",")
-}
-
-// fuzzPrice decodes a fuzzed price as the protobuf decoder does: decimal
-// digits of at most 256 bits, or no value at all.
-func fuzzPrice(s string) math.Int {
-	price, ok := math.NewIntFromString(s)
-	if !ok {
-		return math.Int{}
-	}
-	return price
 }
 
 // validAd is an open ad that passes ValidateAd under the default params.
@@ -100,10 +51,10 @@ func FuzzMsgCreateAdValidate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, adType int32, title, description, price, location, photoURI string, photoSha256 []byte, category string) {
 		p := types.DefaultParams()
 		msg := &types.MsgCreateAd{
-			Type: types.AdType(adType), Title: title, Description: description, Price: fuzzPrice(price),
+			Type: types.AdType(adType), Title: title, Description: description, Price: fuzzcheck.Int(price),
 			Location: location, PhotoUri: photoURI, PhotoSha256: photoSha256, Category: category,
 		}
-		_, err := validateTwice(t, func() (struct{}, error) { return struct{}{}, msg.Validate(p) })
+		err := fuzzcheck.TwiceErr(t, validationErrors, func() error { return msg.Validate(p) })
 		if err != nil {
 			return
 		}
@@ -139,13 +90,13 @@ func FuzzMsgUpdateAdValidate(f *testing.F) {
 		p := types.DefaultParams()
 		msg := &types.MsgUpdateAd{
 			Title: title, Description: description, Location: location, PhotoUri: photoURI,
-			PhotoSha256: photoSha256, Category: category, ClearFields: splitList(clear),
+			PhotoSha256: photoSha256, Category: category, ClearFields: fuzzcheck.List(clear),
 		}
 		if setPrice {
-			newPrice := fuzzPrice(price)
+			newPrice := fuzzcheck.Int(price)
 			msg.Price = &newPrice
 		}
-		update, err := validateTwice(t, func() (types.AdUpdate, error) { return msg.Validate(p) })
+		update, err := fuzzcheck.Twice(t, validationErrors, func() (types.AdUpdate, error) { return msg.Validate(p) })
 		if err != nil {
 			return
 		}

@@ -3,7 +3,6 @@ package keeper_test
 import (
 	"crypto/ecdsa"
 	"encoding/json"
-	"errors"
 	"os"
 	"sort"
 	"testing"
@@ -11,16 +10,13 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
-
 	"github.com/kizuna-chain/kizuna/testutil/fuzzmsg"
 	"github.com/kizuna-chain/kizuna/x/amplify/ethsign"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
-// msgServerErrors are the errors the Msg server may return: the module's
-// registered errors and the SDK's for addresses and authority. Any other
+// msgServerErrors are the errors the Msg server may return besides the SDK's
+// for addresses and authority: the module's registered errors. Any other
 // error is a bug.
 var msgServerErrors = []error{
 	types.ErrInvalidMessage, types.ErrInvalidType, types.ErrInvalidTitle, types.ErrInvalidHref,
@@ -30,7 +26,6 @@ var msgServerErrors = []error{
 	types.ErrDelegationNotFound, types.ErrInvalidParams, types.ErrInvalidGenesis, types.ErrInvalidRequest,
 	types.ErrLinkConflict, types.ErrLinkNotFound, types.ErrIneligibleIdentity, types.ErrDuplicateComment,
 	types.ErrNotCommunityMember,
-	sdkerrors.ErrInvalidAddress, sdkerrors.ErrUnauthorized,
 }
 
 // FuzzMsgServer runs one Msg of any kind of the amplify Msg service,
@@ -67,68 +62,52 @@ func FuzzMsgServer(f *testing.F) {
 	// ones key 3 signed, although they would count for another identity
 	// (key 1) since the delegation: a regression seed, as they used to be
 	// stored a second time.
-	var seeds []seedMsg
+	var seeds []fuzzmsg.Msg
 	for _, raw := range fuzzVectorMessages(f) {
 		sm, err := types.ParseSignedMessageJSON(raw)
 		if err != nil {
 			continue // a MsgSubmitAmplify cannot carry a malformed wire message
 		}
-		seeds = append(seeds, seedMsg{"SubmitAmplify", types.NewMsgSubmitAmplify(relayer, sm)})
+		seeds = append(seeds, types.NewMsgSubmitAmplify(relayer, sm))
 	}
 	v01 := "kiwi:0x63b0bef04c383021c4a0cbe7e74452397ebd3a4f6df34b7a060af5d292fd222ac43013d3"
-	seeds = append(seeds, []seedMsg{
-		{"SubmitAmplify", sign(k2, types.Content{Title: "Fresh", Href: "HTTPS://WWW.Example.com//fresh/?utm_x=1", Type: types.TypeAmplify, Timestamp: now - 10})},
-		{"SubmitAmplify", sign(k3, types.Content{Title: "By a delegate", Href: "https://example.com/delegated", Type: types.TypeAmplify, Timestamp: now - 20})},
-		{"SubmitAmplify", sign(k4, types.Content{Title: "🥝", Href: v01, Type: types.TypeComment, Timestamp: now - 30})},
-		{"SubmitAmplify", sign(k4, types.Content{Title: "A text post", Href: "data:text/plain,hi", Type: types.TypeAmplify, Timestamp: now - 40})},
-		{"SubmitAmplify", sign(k4, types.Content{Title: "Too late", Href: "https://example.com", Type: types.TypeAmplify, Timestamp: now + 60})},
-		{"SubmitAmplify", sign(k4, types.Content{Title: "IPv6", Href: "http://[::1]:8080/x", Type: types.TypeAmplify, Timestamp: now - 50})},
-		{"SubmitAmplify", &types.MsgSubmitAmplify{Submitter: "kizuna1nope", Type: types.TypeAmplify}},
-		{"LinkEthereumAddress", &types.MsgLinkEthereumAddress{Account: base.addr("bob"), EthAddress: a2.Hex(), Signature: link}},
-		{"LinkEthereumAddress", &types.MsgLinkEthereumAddress{Account: base.addr("carol"), EthAddress: a2.Hex(), Signature: link}},
-		{"LinkEthereumAddress", &types.MsgLinkEthereumAddress{Account: base.addr("alice"), EthAddress: a2.Hex(), Signature: link}},
-		{"LinkEthereumAddress", &types.MsgLinkEthereumAddress{Account: base.addr("bob"), EthAddress: "0x1234", Signature: "0x"}},
-		{"Delegate", &types.MsgDelegate{
+	seeds = append(seeds, []fuzzmsg.Msg{
+		sign(k2, types.Content{Title: "Fresh", Href: "HTTPS://WWW.Example.com//fresh/?utm_x=1", Type: types.TypeAmplify, Timestamp: now - 10}),
+		sign(k3, types.Content{Title: "By a delegate", Href: "https://example.com/delegated", Type: types.TypeAmplify, Timestamp: now - 20}),
+		sign(k4, types.Content{Title: "🥝", Href: v01, Type: types.TypeComment, Timestamp: now - 30}),
+		sign(k4, types.Content{Title: "A text post", Href: "data:text/plain,hi", Type: types.TypeAmplify, Timestamp: now - 40}),
+		sign(k4, types.Content{Title: "Too late", Href: "https://example.com", Type: types.TypeAmplify, Timestamp: now + 60}),
+		sign(k4, types.Content{Title: "IPv6", Href: "http://[::1]:8080/x", Type: types.TypeAmplify, Timestamp: now - 50}),
+		&types.MsgSubmitAmplify{Submitter: "kizuna1nope", Type: types.TypeAmplify},
+		&types.MsgLinkEthereumAddress{Account: base.addr("bob"), EthAddress: a2.Hex(), Signature: link},
+		&types.MsgLinkEthereumAddress{Account: base.addr("carol"), EthAddress: a2.Hex(), Signature: link},
+		&types.MsgLinkEthereumAddress{Account: base.addr("alice"), EthAddress: a2.Hex(), Signature: link},
+		&types.MsgLinkEthereumAddress{Account: base.addr("bob"), EthAddress: "0x1234", Signature: "0x"},
+		&types.MsgDelegate{
 			Sender: base.addr("bob"), From: a2.Hex(), To: a4.Hex(),
 			ToSignature: signTD(k4, types.ActionDelegate, k2, k4, 0), FromSignature: signTD(k2, types.ActionDelegate, k2, k4, 0),
-		}},
-		{"Delegate", &types.MsgDelegate{
+		},
+		&types.MsgDelegate{
 			Sender: base.addr("alice"), From: a1.Hex(), To: a4.Hex(), ToSignature: signTD(k4, types.ActionDelegate, k1, k4, 0),
-		}},
-		{"Delegate", &types.MsgDelegate{
+		},
+		&types.MsgDelegate{
 			Sender: base.addr("bob"), From: a3.Hex(), To: a4.Hex(), ToSignature: signTD(k4, types.ActionDelegate, k3, k4, 0),
-		}},
-		{"Delegate", &types.MsgDelegate{Sender: base.addr("bob"), From: a2.Hex(), To: a2.Hex()}},
-		{"RevokeDelegation", &types.MsgRevokeDelegation{Sender: base.addr("alice"), From: a1.Hex(), To: a3.Hex()}},
-		{"RevokeDelegation", &types.MsgRevokeDelegation{
+		},
+		&types.MsgDelegate{Sender: base.addr("bob"), From: a2.Hex(), To: a2.Hex()},
+		&types.MsgRevokeDelegation{Sender: base.addr("alice"), From: a1.Hex(), To: a3.Hex()},
+		&types.MsgRevokeDelegation{
 			Sender: base.addr("bob"), From: a1.Hex(), To: a3.Hex(), FromSignature: signTD(k1, types.ActionRevoke, k1, k3, 1),
-		}},
-		{"RevokeDelegation", &types.MsgRevokeDelegation{Sender: base.addr("bob"), From: a1.Hex(), To: a3.Hex()}},
-		{"RevokeDelegation", &types.MsgRevokeDelegation{Sender: base.addr("alice"), From: a2.Hex(), To: a4.Hex()}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{MinTimestamp: types.MaxSafeTimestamp + 1}}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()}},
+		},
+		&types.MsgRevokeDelegation{Sender: base.addr("bob"), From: a1.Hex(), To: a3.Hex()},
+		&types.MsgRevokeDelegation{Sender: base.addr("alice"), From: a2.Hex(), To: a4.Hex()},
+		&types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()},
+		&types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{MinTimestamp: types.MaxSafeTimestamp + 1}},
+		&types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()},
 	}...)
-	for _, seed := range seeds {
-		bz, err := seed.msg.Marshal()
-		require.NoError(f, err)
-		f.Add(fuzzmsg.MethodIndex(f, types.Msg_serviceDesc, seed.method), bz)
-	}
-	f.Add(uint8(0), []byte{})
-	f.Fuzz(func(t *testing.T, method uint8, bz []byte) {
-		first, ok := base.runMsg(t, method, bz)
-		if !ok {
-			return
-		}
-		second, _ := base.runMsg(t, method, bz)
-		require.Equal(t, first, second, "the Msg server is not deterministic")
-	})
-}
-
-// seedMsg is a seed of FuzzMsgServer: a Msg and its method.
-type seedMsg struct {
-	method string
-	msg    interface{ Marshal() ([]byte, error) }
+	fuzzmsg.Server[map[string]string]{
+		Service: types.Msg_serviceDesc, Impl: base.msgs, Ctx: &base.ctx, Errors: msgServerErrors,
+		State: base.rawStore, Accepted: fuzzmsg.GenesisValidates(base.keeper.ExportGenesis),
+	}.Fuzz(f, seeds...)
 }
 
 // newFuzzChain returns the fixture of newFixture, built for any
@@ -194,43 +173,4 @@ func fuzzVectorMessages(tb testing.TB) []json.RawMessage {
 		}
 	}
 	return out
-}
-
-// msgOutcome is everything a Msg did, compared between two runs.
-type msgOutcome struct {
-	Response any
-	Err      string
-	Store    map[string]string
-	Events   sdk.Events
-}
-
-// runMsg runs the Msg of the service's method (modulo the number of
-// methods) encoded in bz on a branch of f's state, so that every run starts
-// from the same state, and checks what it did. ok is false when bz does not
-// decode.
-func (f *fixture) runMsg(t *testing.T, method uint8, bz []byte) (out msgOutcome, ok bool) {
-	t.Helper()
-	desc := types.Msg_serviceDesc.Methods[int(method)%len(types.Msg_serviceDesc.Methods)]
-	branch := *f
-	branch.ctx, _ = f.ctx.CacheContext()
-	before := branch.rawStore(t)
-
-	res, err := fuzzmsg.Call(branch.ctx, branch.msgs, desc, bz)
-	if errors.Is(err, fuzzmsg.ErrUndecodable) {
-		return msgOutcome{}, false
-	}
-	out = msgOutcome{Response: res, Store: branch.rawStore(t), Events: branch.ctx.EventManager().Events()}
-	if err != nil {
-		out.Err = err.Error()
-		if !fuzzmsg.IsOneOf(err, msgServerErrors) {
-			t.Fatalf("%s returned an unregistered error %T: %v", desc.MethodName, err, err)
-		}
-		require.Equal(t, before, out.Store, "state changed by a rejected %s", desc.MethodName)
-		require.Empty(t, out.Events, "events emitted by a rejected %s", desc.MethodName)
-		return out, true
-	}
-	gs, err := branch.keeper.ExportGenesis(branch.ctx)
-	require.NoError(t, err)
-	require.NoError(t, gs.Validate(), "the state after an accepted %s", desc.MethodName)
-	return out, true
 }

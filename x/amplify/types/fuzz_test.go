@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"math/big"
 	"net/url"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kizuna-chain/kizuna/testutil/fuzzcheck"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -32,37 +32,6 @@ import (
 var amplifyErrors = []error{
 	types.ErrInvalidMessage, types.ErrInvalidType, types.ErrInvalidTitle, types.ErrInvalidHref,
 	types.ErrInvalidSignature, types.ErrTimestampTooOld, types.ErrTimestampInFuture, types.ErrInvalidAddress,
-}
-
-// checkTwice runs check twice and checks that it returns nil or a registered
-// error, and the same result and error message both times. A panic fails the
-// fuzz target by itself.
-func checkTwice[T any](t *testing.T, check func() (T, error)) (T, error) {
-	t.Helper()
-	got, err := check()
-	again, errAgain := check()
-	require.Equal(t, errorText(err), errorText(errAgain), "not deterministic")
-	require.Equal(t, got, again, "not deterministic")
-	if err != nil && !isOneOf(err, amplifyErrors) {
-		t.Fatalf("unregistered error %T: %v", err, err)
-	}
-	return got, err
-}
-
-func isOneOf(err error, targets []error) bool {
-	for _, target := range targets {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
-	return false
-}
-
-func errorText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
 }
 
 // vectorJSON returns the wire messages of the Kiwistand vectors: the signed
@@ -127,7 +96,7 @@ func FuzzParseSignedMessageJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, bz []byte) {
-		m, err := checkTwice(t, func() (types.SignedMessage, error) { return types.ParseSignedMessageJSON(bz) })
+		m, err := fuzzcheck.Twice(t, amplifyErrors, func() (types.SignedMessage, error) { return types.ParseSignedMessageJSON(bz) })
 		if err != nil {
 			return
 		}
@@ -161,7 +130,7 @@ func FuzzMsgSubmitAmplifyValidateSchema(f *testing.F) {
 	f.Fuzz(func(t *testing.T, title, href, msgType string, timestamp uint64, signature string) {
 		msg := &types.MsgSubmitAmplify{Title: title, Href: href, Type: msgType, Timestamp: timestamp, Signature: signature}
 		sm := msg.SignedMessage()
-		if _, err := checkTwice(t, func() (struct{}, error) { return struct{}{}, sm.ValidateSchema() }); err != nil {
+		if err := fuzzcheck.TwiceErr(t, amplifyErrors, sm.ValidateSchema); err != nil {
 			return
 		}
 		require.True(t, utf8.ValidString(title+href+msgType+signature))
@@ -171,7 +140,7 @@ func FuzzMsgSubmitAmplifyValidateSchema(f *testing.F) {
 		case types.TypeAmplify:
 			require.LessOrEqual(t, utf8.RuneCountInString(title), types.MaxAmplifyTitle)
 			require.LessOrEqual(t, utf8.RuneCountInString(href), types.MaxAmplifyHref)
-			link, err := checkTwice(t, sm.Link)
+			link, err := fuzzcheck.Twice(t, amplifyErrors, sm.Link)
 			if err == nil {
 				require.NotEmpty(t, link)
 			}
@@ -201,7 +170,7 @@ func FuzzParseSignature(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, sig string) {
-		raw, err := checkTwice(t, func() ([]byte, error) { return types.ParseSignature(sig) })
+		raw, err := fuzzcheck.Twice(t, amplifyErrors, func() ([]byte, error) { return types.ParseSignature(sig) })
 		if err != nil {
 			require.ErrorIs(t, err, types.ErrInvalidSignature)
 			return
@@ -242,7 +211,7 @@ func FuzzRecoverDigest(f *testing.F) {
 	f.Add(make([]byte, 31), bytes.Repeat([]byte{0xff}, 65))
 	f.Add(bytes.Repeat([]byte{1}, 32), append(bytes.Repeat([]byte{1}, 64), 4))
 	f.Fuzz(func(t *testing.T, digest, sig []byte) {
-		_, err := checkTwice(t, func() (string, error) {
+		_, err := fuzzcheck.Twice(t, amplifyErrors, func() (string, error) {
 			addr, err := types.RecoverDigest(digest, sig)
 			return addr.Hex(), err
 		})
@@ -276,7 +245,7 @@ func FuzzContentDigest(f *testing.F) {
 	f.Add("\xff\x00", "data:text/plain,\u2028", "upvote", uint64(1)<<63, []byte("key"), uint8(3))
 	f.Fuzz(func(t *testing.T, title, href, msgType string, timestamp uint64, keySeed []byte, form uint8) {
 		content := types.Content{Title: title, Href: href, Type: msgType, Timestamp: timestamp}
-		digest, err := checkTwice(t, content.Digest)
+		digest, err := fuzzcheck.Twice(t, amplifyErrors, content.Digest)
 		require.NoError(t, err, "every content has a digest")
 		require.Equal(t, eip712Digest(content), digest)
 
@@ -447,7 +416,7 @@ func FuzzNormalizeURL(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
-		link, err := checkTwice(t, func() (string, error) { return types.NormalizeURL(raw) })
+		link, err := fuzzcheck.Twice(t, amplifyErrors, func() (string, error) { return types.NormalizeURL(raw) })
 		if err != nil {
 			require.ErrorIs(t, err, types.ErrInvalidHref)
 			return

@@ -1,18 +1,18 @@
 package types_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/kizuna-chain/kizuna/testutil/fuzzcheck"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
 // The fuzz targets of this file check the validation of x/community's Msgs
 // against the default params. Every target checks the properties each
-// validation must have (see validateTwice) and, where the validation returns
+// validation must have (see fuzzcheck.Twice) and, where the validation returns
 // an update, that applying it keeps valid state valid.
 
 // validationErrors are the errors the Msg validation may return: the
@@ -21,45 +21,6 @@ var validationErrors = []error{
 	types.ErrInvalidName, types.ErrInvalidDescription, types.ErrInvalidLocation, types.ErrInvalidJoinPolicy,
 	types.ErrInvalidUsername, types.ErrInvalidPersonName, types.ErrInvalidAvatar, types.ErrInvalidRole,
 	types.ErrInvalidStatus, types.ErrNothingToUpdate, types.ErrInvalidClearField, types.ErrInvalidParams,
-}
-
-// validateTwice runs validate twice and checks that it returns nil or a
-// registered error, and the same result and error message both times. A
-// panic fails the fuzz target by itself.
-func validateTwice[T any](t *testing.T, validate func() (T, error)) (T, error) {
-	t.Helper()
-	got, err := validate()
-	again, errAgain := validate()
-	require.Equal(t, errorText(err), errorText(errAgain), "validation is not deterministic")
-	require.Equal(t, got, again, "validation is not deterministic")
-	if err != nil && !isOneOf(err, validationErrors) {
-		t.Fatalf("validation returned an unregistered error %T: %v", err, err)
-	}
-	return got, err
-}
-
-func isOneOf(err error, targets []error) bool {
-	for _, target := range targets {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
-	return false
-}
-
-func errorText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}
-
-// splitList turns a comma-separated fuzz argument into a list; "" is none.
-func splitList(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, ",")
 }
 
 // FuzzMsgCreateCommunityValidate checks that MsgCreateCommunity.Validate
@@ -87,7 +48,7 @@ func FuzzMsgCreateCommunityValidate(f *testing.F) {
 			Name: name, Description: description, Location: location,
 			JoinPolicy: types.JoinPolicy(policy), Username: username,
 		}
-		_, err := validateTwice(t, func() (struct{}, error) { return struct{}{}, msg.Validate(p) })
+		err := fuzzcheck.TwiceErr(t, validationErrors, func() error { return msg.Validate(p) })
 		if err != nil {
 			return
 		}
@@ -120,9 +81,9 @@ func FuzzMsgUpdateCommunityValidate(f *testing.F) {
 		p := types.DefaultParams()
 		msg := &types.MsgUpdateCommunity{
 			Name: name, Description: description, Location: location,
-			JoinPolicy: types.JoinPolicy(policy), ClearFields: splitList(clear),
+			JoinPolicy: types.JoinPolicy(policy), ClearFields: fuzzcheck.List(clear),
 		}
-		update, err := validateTwice(t, func() (types.CommunityUpdate, error) { return msg.Validate(p) })
+		update, err := fuzzcheck.Twice(t, validationErrors, func() (types.CommunityUpdate, error) { return msg.Validate(p) })
 		if err != nil {
 			return
 		}
@@ -154,7 +115,7 @@ func FuzzMsgJoinCommunityValidate(f *testing.F) {
 			Username: username, FirstName: firstName, LastName: lastName, Description: description,
 			Location: location, AvatarUri: avatarURI, AvatarSha256: avatarSha256,
 		}
-		_, err := validateTwice(t, func() (struct{}, error) { return struct{}{}, msg.Validate(p) })
+		err := fuzzcheck.TwiceErr(t, validationErrors, func() error { return msg.Validate(p) })
 		if err != nil {
 			return
 		}
@@ -182,9 +143,9 @@ func FuzzMsgUpdateProfileValidate(f *testing.F) {
 		p := types.DefaultParams()
 		msg := &types.MsgUpdateProfile{
 			Username: username, FirstName: firstName, LastName: lastName, Description: description,
-			Location: location, AvatarUri: avatarURI, AvatarSha256: avatarSha256, ClearFields: splitList(clear),
+			Location: location, AvatarUri: avatarURI, AvatarSha256: avatarSha256, ClearFields: fuzzcheck.List(clear),
 		}
-		update, err := validateTwice(t, func() (types.ProfileUpdate, error) { return msg.Validate(p) })
+		update, err := fuzzcheck.Twice(t, validationErrors, func() (types.ProfileUpdate, error) { return msg.Validate(p) })
 		if err != nil {
 			return
 		}

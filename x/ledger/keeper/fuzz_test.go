@@ -1,7 +1,6 @@
 package keeper_test
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -19,10 +18,10 @@ import (
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
-// msgServerErrors are the errors the Msg server may return: the module's
-// registered errors, the community module's and the (fake) ads keeper's it
-// passes on, and the SDK's for addresses, authority and funds. Any other
-// error is a bug.
+// msgServerErrors are the errors the Msg server may return besides the SDK's
+// for addresses and authority: the module's registered errors, the
+// community module's and the (fake) ads keeper's it passes on, and the
+// SDK's for funds. Any other error is a bug.
 var msgServerErrors = []error{
 	types.ErrInvalidParams, types.ErrInvalidGenesis, types.ErrInvalidCode, types.ErrInvalidName,
 	types.ErrInvalidDecimals, types.ErrInvalidIssuancePolicy, types.ErrInvalidFee, types.ErrCurrencyExists,
@@ -34,7 +33,7 @@ var msgServerErrors = []error{
 	types.ErrInvalidStatus,
 	communitytypes.ErrCommunityNotFound, communitytypes.ErrMemberNotFound,
 	errAdNotFound, errAdWrongCommunit, errAdClosed, errAdNotPayable,
-	sdkerrors.ErrInvalidAddress, sdkerrors.ErrUnauthorized, sdkerrors.ErrInsufficientFunds,
+	sdkerrors.ErrInsufficientFunds,
 }
 
 // Communities and pending contributions of the fuzz market.
@@ -58,73 +57,73 @@ const (
 // the same response, error, writes and events.
 func FuzzMsgServer(f *testing.F) {
 	base := newFuzzMarket(f)
-	seeds := []struct {
-		method string
-		msg    interface{ Marshal() ([]byte, error) }
-	}{
-		{"CreateCurrency", &types.MsgCreateCurrency{
+	seeds := []fuzzmsg.Msg{
+		&types.MsgCreateCurrency{
 			Admin: base.addr("olive"), CommunityId: fuzzField, Code: "FLD", Name: "Field money", Decimals: 2,
 			IssuancePolicy: types.IssuancePolicyContribution, FeeBps: 10_000,
-		}},
-		{"CreateCurrency", &types.MsgCreateCurrency{Admin: base.addr("alice"), CommunityId: garden, Code: "GDD", Name: "Again"}},
-		{"CreateCurrency", &types.MsgCreateCurrency{Admin: base.addr("dave"), CommunityId: fuzzField, Code: "fld", Name: " x", Decimals: 19, FeeBps: 10_001}},
-		{"UpdateCurrency", &types.MsgUpdateCurrency{Admin: base.addr("alice"), CommunityId: garden, Name: "Garden dollar", FeeBps: 250}},
-		{"UpdateCurrency", &types.MsgUpdateCurrency{Admin: base.addr("olive"), CommunityId: fuzzOrchard, ClearFields: []string{"fee"}}},
-		{"UpdateCurrency", &types.MsgUpdateCurrency{Admin: base.addr("olive"), CommunityId: fuzzField, IssuancePolicy: types.IssuancePolicyAdmin}},
-		{"UpdateCurrency", &types.MsgUpdateCurrency{Admin: base.addr("alice"), CommunityId: garden, FeeBps: 1, ClearFields: []string{"fee"}}},
-		{"Issue", &types.MsgIssue{
+		},
+		&types.MsgCreateCurrency{Admin: base.addr("alice"), CommunityId: garden, Code: "GDD", Name: "Again"},
+		&types.MsgCreateCurrency{Admin: base.addr("dave"), CommunityId: fuzzField, Code: "fld", Name: " x", Decimals: 19, FeeBps: 10_001},
+		&types.MsgUpdateCurrency{Admin: base.addr("alice"), CommunityId: garden, Name: "Garden dollar", FeeBps: 250},
+		&types.MsgUpdateCurrency{Admin: base.addr("olive"), CommunityId: fuzzOrchard, ClearFields: []string{"fee"}},
+		&types.MsgUpdateCurrency{Admin: base.addr("olive"), CommunityId: fuzzField, IssuancePolicy: types.IssuancePolicyAdmin},
+		&types.MsgUpdateCurrency{Admin: base.addr("alice"), CommunityId: garden, FeeBps: 1, ClearFields: []string{"fee"}},
+		&types.MsgIssue{
 			Issuer: base.addr("tom"), CommunityId: garden, Recipient: base.addr("carol"), Amount: sdkmath.NewInt(5 * unit), Memo: "top-up", Month: "2025-02",
-		}},
-		{"Issue", &types.MsgIssue{Issuer: base.addr("alice"), CommunityId: garden, Recipient: base.addr("bob"), Amount: sdkmath.NewInt(monthCap)}},
-		{"Issue", &types.MsgIssue{Issuer: base.addr("bob"), CommunityId: garden, Recipient: base.addr("erin"), Amount: maxInt(), Month: "2025-05"}},
-		{"Issue", &types.MsgIssue{Issuer: base.addr("olive"), CommunityId: fuzzOrchard, Recipient: base.addr("dave"), Amount: oneInt()}},
-		{"SubmitContribution", &types.MsgSubmitContribution{
+		},
+		&types.MsgIssue{Issuer: base.addr("alice"), CommunityId: garden, Recipient: base.addr("bob"), Amount: sdkmath.NewInt(monthCap)},
+		&types.MsgIssue{Issuer: base.addr("bob"), CommunityId: garden, Recipient: base.addr("erin"), Amount: maxInt(), Month: "2025-05"},
+		&types.MsgIssue{Issuer: base.addr("olive"), CommunityId: fuzzOrchard, Recipient: base.addr("dave"), Amount: oneInt()},
+		&types.MsgSubmitContribution{
 			Contributor: base.addr("bob"), CommunityId: garden, Amount: sdkmath.NewInt(20 * unit), Memo: "Garden work, 20 hours", Month: "2025-02",
-		}},
-		{"SubmitContribution", &types.MsgSubmitContribution{Contributor: base.addr("dave"), CommunityId: fuzzOrchard, Amount: oneInt(), Memo: "pears!"}},
-		{"SubmitContribution", &types.MsgSubmitContribution{Contributor: base.addr("carol"), CommunityId: garden, Amount: sdkmath.NewInt(-1), Memo: "abcd", Month: "0000-01"}},
-		{"ConfirmContribution", &types.MsgConfirmContribution{Reviewer: base.addr("mod"), ContributionId: fuzzCarols}},
-		{"ConfirmContribution", &types.MsgConfirmContribution{Reviewer: base.addr("bob"), ContributionId: fuzzBobs}},
-		{"ConfirmContribution", &types.MsgConfirmContribution{Reviewer: base.addr("alice"), ContributionId: fuzzDenied}},
-		{"DenyContribution", &types.MsgDenyContribution{Reviewer: base.addr("alice"), ContributionId: fuzzBobs, Reason: "not this month"}},
-		{"DenyContribution", &types.MsgDenyContribution{Reviewer: base.addr("tom"), ContributionId: fuzzCarols, Reason: "a\x07b"}},
-		{"DeleteContribution", &types.MsgDeleteContribution{Contributor: base.addr("carol"), ContributionId: fuzzCarols}},
-		{"DeleteContribution", &types.MsgDeleteContribution{Contributor: base.addr("bob"), ContributionId: fuzzCarols}},
-		{"DeleteContribution", &types.MsgDeleteContribution{Contributor: base.addr("bob"), ContributionId: 99}},
-		{"Transfer", &types.MsgTransfer{
+		},
+		&types.MsgSubmitContribution{Contributor: base.addr("dave"), CommunityId: fuzzOrchard, Amount: oneInt(), Memo: "pears!"},
+		&types.MsgSubmitContribution{Contributor: base.addr("carol"), CommunityId: garden, Amount: sdkmath.NewInt(-1), Memo: "abcd", Month: "0000-01"},
+		&types.MsgConfirmContribution{Reviewer: base.addr("mod"), ContributionId: fuzzCarols},
+		&types.MsgConfirmContribution{Reviewer: base.addr("bob"), ContributionId: fuzzBobs},
+		&types.MsgConfirmContribution{Reviewer: base.addr("alice"), ContributionId: fuzzDenied},
+		&types.MsgDenyContribution{Reviewer: base.addr("alice"), ContributionId: fuzzBobs, Reason: "not this month"},
+		&types.MsgDenyContribution{Reviewer: base.addr("tom"), ContributionId: fuzzCarols, Reason: "a\x07b"},
+		&types.MsgDeleteContribution{Contributor: base.addr("carol"), ContributionId: fuzzCarols},
+		&types.MsgDeleteContribution{Contributor: base.addr("bob"), ContributionId: fuzzCarols},
+		&types.MsgDeleteContribution{Contributor: base.addr("bob"), ContributionId: 99},
+		&types.MsgTransfer{
 			Sender: base.addr("bob"), CommunityId: garden, Recipient: base.addr("carol"), Amount: sdkmath.NewInt(5 * unit), Memo: "a piece of cake",
-		}},
-		{"Transfer", &types.MsgTransfer{Sender: base.addr("carol"), CommunityId: garden, Recipient: base.addr("bob"), Amount: sdkmath.NewInt(unit), AdId: bobsGiveAd}},
-		{"Transfer", &types.MsgTransfer{Sender: base.addr("bob"), CommunityId: garden, Recipient: base.addr("carol"), Amount: oneInt(), AdId: bobsWantAd}},
-		{"Transfer", &types.MsgTransfer{
+		},
+		&types.MsgTransfer{Sender: base.addr("carol"), CommunityId: garden, Recipient: base.addr("bob"), Amount: sdkmath.NewInt(unit), AdId: bobsGiveAd},
+		&types.MsgTransfer{Sender: base.addr("bob"), CommunityId: garden, Recipient: base.addr("carol"), Amount: oneInt(), AdId: bobsWantAd},
+		&types.MsgTransfer{
 			Sender: base.addr("dave"), CommunityId: fuzzOrchard, Recipient: base.addr("olive"), Amount: sdkmath.NewInt(66), ExpectedFeeBps: 150,
-		}},
-		{"Transfer", &types.MsgTransfer{
+		},
+		&types.MsgTransfer{
 			Sender: base.addr("dave"), CommunityId: fuzzOrchard, Recipient: base.addr("olive"), Amount: sdkmath.NewInt(100 * 100), ExpectedFeeBps: 150,
-		}},
-		{"Transfer", &types.MsgTransfer{Sender: base.addr("bob"), CommunityId: garden, Recipient: base.addr("bob"), Amount: maxInt(), ExpectedFeeBps: 10_001}},
-		{"Transfer", &types.MsgTransfer{Sender: base.addr("bob"), CommunityId: garden, Recipient: base.addr("erin"), Amount: oneInt(), AdId: closedGiveAd}},
-		{"FundFeeAccount", &types.MsgFundFeeAccount{Admin: base.addr("alice"), CommunityId: garden, Amount: sdkmath.NewInt(2_000_000)}},
-		{"FundFeeAccount", &types.MsgFundFeeAccount{Admin: base.addr("alice"), CommunityId: garden, Amount: sdkmath.NewInt(5_000_001)}},
-		{"FundFeeAccount", &types.MsgFundFeeAccount{Admin: base.addr("bob"), CommunityId: 99, Amount: sdkmath.ZeroInt()}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{FeeDenom: "ukiz"}}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()}},
+		},
+		&types.MsgTransfer{Sender: base.addr("bob"), CommunityId: garden, Recipient: base.addr("bob"), Amount: maxInt(), ExpectedFeeBps: 10_001},
+		&types.MsgTransfer{Sender: base.addr("bob"), CommunityId: garden, Recipient: base.addr("erin"), Amount: oneInt(), AdId: closedGiveAd},
+		&types.MsgFundFeeAccount{Admin: base.addr("alice"), CommunityId: garden, Amount: sdkmath.NewInt(2_000_000)},
+		&types.MsgFundFeeAccount{Admin: base.addr("alice"), CommunityId: garden, Amount: sdkmath.NewInt(5_000_001)},
+		&types.MsgFundFeeAccount{Admin: base.addr("bob"), CommunityId: 99, Amount: sdkmath.ZeroInt()},
+		&types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()},
+		&types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{FeeDenom: "ukiz"}},
+		&types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()},
 	}
-	for _, seed := range seeds {
-		bz, err := seed.msg.Marshal()
-		require.NoError(f, err)
-		f.Add(fuzzmsg.MethodIndex(f, types.Msg_serviceDesc, seed.method), bz)
-	}
-	f.Add(uint8(0), []byte{})
-	f.Fuzz(func(t *testing.T, method uint8, bz []byte) {
-		first, ok := base.runMsg(t, method, bz)
-		if !ok {
-			return
-		}
-		second, _ := base.runMsg(t, method, bz)
-		require.Equal(t, first, second, "the Msg server is not deterministic")
-	})
+	fuzzmsg.Server[snapshot]{
+		Service: types.Msg_serviceDesc, Impl: base.msgs, Ctx: &base.ctx, Errors: msgServerErrors,
+		Reset: base.resetAds,
+		State: base.snapshot,
+		RequireUnchanged: func(t *testing.T, before, after snapshot, method string) {
+			for name := range before.stores {
+				require.Equal(t, before.stores[name], after.stores[name], "the %s store changed by a rejected %s", name, method)
+			}
+			require.Equal(t, before.ads, after.ads, "ads changed by a rejected %s", method)
+		},
+		Accepted: func(ctx sdk.Context) error {
+			if err := base.keeper.CheckInvariants(ctx); err != nil {
+				return err
+			}
+			return fuzzmsg.GenesisValidates(base.keeper.ExportGenesis)(ctx)
+		},
+	}.Fuzz(f, seeds...)
 }
 
 // fuzzMarket is the fixture of FuzzMsgServer with the ads every run starts
@@ -201,49 +200,10 @@ func newFuzzMarket(tb testing.TB) *fuzzMarket {
 	return &fuzzMarket{fixture: f, ads: f.ads.snapshot()}
 }
 
-// msgOutcome is everything a Msg did, compared between two runs.
-type msgOutcome struct {
-	Response any
-	Err      string
-	State    snapshot
-	Events   sdk.Events
-}
-
-// runMsg runs the Msg of the service's method (modulo the number of
-// methods) encoded in bz on a branch of m's state and a fresh copy of its
-// ads, so that every run starts from the same state, and checks what it did.
-// ok is false when bz does not decode.
-func (m *fuzzMarket) runMsg(t *testing.T, method uint8, bz []byte) (out msgOutcome, ok bool) {
-	t.Helper()
-	desc := types.Msg_serviceDesc.Methods[int(method)%len(types.Msg_serviceDesc.Methods)]
-	branch := *m.fixture
-	branch.ctx, _ = m.ctx.CacheContext()
+// resetAds gives the keeper a fresh copy of the ads every run starts from.
+func (m *fuzzMarket) resetAds() {
 	m.fixture.ads.ads = map[uint64]*fakeAd{} // shared with the keeper
 	for id, ad := range m.ads {
 		m.fixture.ads.add(id, ad)
 	}
-	before := branch.snapshot(t)
-
-	res, err := fuzzmsg.Call(branch.ctx, branch.msgs, desc, bz)
-	if errors.Is(err, fuzzmsg.ErrUndecodable) {
-		return msgOutcome{}, false
-	}
-	out = msgOutcome{Response: res, State: branch.snapshot(t), Events: branch.ctx.EventManager().Events()}
-	if err != nil {
-		out.Err = err.Error()
-		if !fuzzmsg.IsOneOf(err, msgServerErrors) {
-			t.Fatalf("%s returned an unregistered error %T: %v", desc.MethodName, err, err)
-		}
-		for name := range before.stores {
-			require.Equal(t, before.stores[name], out.State.stores[name], "the %s store changed by a rejected %s", name, desc.MethodName)
-		}
-		require.Equal(t, before.ads, out.State.ads, "ads changed by a rejected %s", desc.MethodName)
-		require.Empty(t, out.Events, "events emitted by a rejected %s", desc.MethodName)
-		return out, true
-	}
-	require.NoError(t, branch.keeper.CheckInvariants(branch.ctx), "after an accepted %s", desc.MethodName)
-	gs, err := branch.keeper.ExportGenesis(branch.ctx)
-	require.NoError(t, err)
-	require.NoError(t, gs.Validate(), "the state after an accepted %s", desc.MethodName)
-	return out, true
 }

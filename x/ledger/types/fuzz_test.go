@@ -1,23 +1,21 @@
 package types_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
-	sdkmath "cosmossdk.io/math"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/kizuna-chain/kizuna/testutil/fuzzcheck"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
 // The fuzz targets of this file check the validation of x/ledger's Msgs
 // against the default params. Every target checks the properties each
-// validation must have (see validateTwice) and what the Msg server builds on
+// validation must have (see fuzzcheck.Twice) and what the Msg server builds on
 // an accepted Msg: the currency's x/bank metadata, the target month, the
 // transfer fee.
 
@@ -27,47 +25,6 @@ var validationErrors = []error{
 	types.ErrInvalidParams, types.ErrInvalidCode, types.ErrInvalidName, types.ErrInvalidDecimals,
 	types.ErrInvalidIssuancePolicy, types.ErrInvalidFee, types.ErrInvalidAmount, types.ErrInvalidMemo,
 	types.ErrInvalidMonth, types.ErrMonthOutOfWindow, types.ErrNothingToUpdate, types.ErrInvalidClearField,
-}
-
-// validateTwice runs validate twice and checks that it returns nil or a
-// registered error, and the same result and error message both times. A
-// panic fails the fuzz target by itself.
-func validateTwice[T any](t *testing.T, validate func() (T, error)) (T, error) {
-	t.Helper()
-	got, err := validate()
-	again, errAgain := validate()
-	require.Equal(t, errorText(err), errorText(errAgain), "validation is not deterministic")
-	require.Equal(t, got, again, "validation is not deterministic")
-	if err != nil && !isOneOf(err, validationErrors) {
-		t.Fatalf("validation returned an unregistered error %T: %v", err, err)
-	}
-	return got, err
-}
-
-func isOneOf(err error, targets []error) bool {
-	for _, target := range targets {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
-	return false
-}
-
-func errorText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}
-
-// fuzzAmount decodes a fuzzed amount as the protobuf decoder does: an
-// integer of at most 256 bits, or no value at all.
-func fuzzAmount(s string) sdkmath.Int {
-	amount, ok := sdkmath.NewIntFromString(s)
-	if !ok {
-		return sdkmath.Int{}
-	}
-	return amount
 }
 
 // FuzzMsgCreateCurrencyValidate checks that MsgCreateCurrency.Validate never
@@ -89,7 +46,7 @@ func FuzzMsgCreateCurrencyValidate(f *testing.F) {
 			CommunityId: communityID, Code: code, Name: name, Decimals: decimals,
 			IssuancePolicy: types.IssuancePolicy(policy), FeeBps: feeBps,
 		}
-		_, err := validateTwice(t, func() (struct{}, error) { return struct{}{}, msg.Validate(p) })
+		err := fuzzcheck.TwiceErr(t, validationErrors, func() error { return msg.Validate(p) })
 		if err != nil {
 			return
 		}
@@ -120,12 +77,9 @@ func FuzzMsgUpdateCurrencyValidate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name string, policy int32, feeBps uint32, clear string) {
 		p := types.DefaultParams()
 		msg := &types.MsgUpdateCurrency{
-			Name: name, IssuancePolicy: types.IssuancePolicy(policy), FeeBps: feeBps,
+			Name: name, IssuancePolicy: types.IssuancePolicy(policy), FeeBps: feeBps, ClearFields: fuzzcheck.List(clear),
 		}
-		if clear != "" {
-			msg.ClearFields = strings.Split(clear, ",")
-		}
-		update, err := validateTwice(t, func() (types.CurrencyUpdate, error) { return msg.Validate(p) })
+		update, err := fuzzcheck.Twice(t, validationErrors, func() (types.CurrencyUpdate, error) { return msg.Validate(p) })
 		if err != nil {
 			return
 		}
@@ -166,7 +120,7 @@ func FuzzAmountMsgsValidate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, kind uint8, amount, memo string, feeBps uint32) {
 		p := types.DefaultParams()
-		value := fuzzAmount(amount)
+		value := fuzzcheck.Int(amount)
 		var validate func() error
 		switch kind % amountMsgKinds {
 		case kindIssue:
@@ -185,7 +139,7 @@ func FuzzAmountMsgsValidate(f *testing.F) {
 			msg := &types.MsgFundFeeAccount{Amount: value}
 			validate = msg.Validate
 		}
-		_, err := validateTwice(t, func() (struct{}, error) { return struct{}{}, validate() })
+		err := fuzzcheck.TwiceErr(t, validationErrors, validate)
 		if err != nil || kind%amountMsgKinds == kindDenyContribution {
 			return
 		}
@@ -215,7 +169,7 @@ func FuzzTargetMonth(f *testing.F) {
 			t.Skip("block times are in the years 1 to 9999")
 		}
 		p := types.DefaultParams()
-		month, err := validateTwice(t, func() (types.Month, error) { return p.TargetMonth(s, now) })
+		month, err := fuzzcheck.Twice(t, validationErrors, func() (types.Month, error) { return p.TargetMonth(s, now) })
 		if err != nil {
 			return
 		}

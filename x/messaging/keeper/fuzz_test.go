@@ -2,15 +2,11 @@ package keeper_test
 
 import (
 	"crypto/sha256"
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/math"
-
-	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/kizuna-chain/kizuna/testutil/fuzzmsg"
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
@@ -22,9 +18,9 @@ import (
 	"github.com/kizuna-chain/kizuna/x/messaging/types"
 )
 
-// msgServerErrors are the errors the Msg server may return: the module's
-// registered errors, the community and ads modules' it passes on, and the
-// SDK's for addresses and authority. Any other error is a bug.
+// msgServerErrors are the errors the Msg server may return besides the SDK's
+// for addresses and authority: the module's registered errors and the
+// community and ads modules' it passes on. Any other error is a bug.
 var msgServerErrors = []error{
 	types.ErrInvalidTitle, types.ErrInvalidMembers, types.ErrDuplicateMember, types.ErrThreadNotFound,
 	types.ErrNotMember, types.ErrNotThreadMember, types.ErrUnauthorized, types.ErrInvalidPayload,
@@ -32,7 +28,6 @@ var msgServerErrors = []error{
 	types.ErrThreadTooSmall, types.ErrInvalidParams, types.ErrInvalidGenesis, types.ErrInvalidThreadKind,
 	types.ErrNoInvitation, types.ErrTooManyInvites, types.ErrCommunityMismatch,
 	communitytypes.ErrCommunityNotFound, adstypes.ErrAdNotFound,
-	sdkerrors.ErrInvalidAddress, sdkerrors.ErrUnauthorized,
 }
 
 // Threads of the fuzz world.
@@ -58,64 +53,51 @@ func FuzzMsgServer(f *testing.F) {
 	hello := []byte("hello")
 	bye := postMsg(base.addr("bob"), fuzzGroup, []byte("bye"))
 	bye.ContentSha256 = bye.ContentSha256[:31]
-	seeds := []struct {
-		method string
-		msg    interface{ Marshal() ([]byte, error) }
-	}{
-		{"OpenAdThread", &types.MsgOpenAdThread{Requester: base.addr("bob"), AdId: ad}},
-		{"OpenAdThread", &types.MsgOpenAdThread{Requester: base.addr("dave"), AdId: ad}},
-		{"OpenAdThread", &types.MsgOpenAdThread{Requester: base.addr("alice"), AdId: ad}},
-		{"OpenAdThread", &types.MsgOpenAdThread{Requester: base.addr("erin"), AdId: 99}},
-		{"OpenDirectThread", &types.MsgOpenDirectThread{Creator: base.addr("alice"), CommunityId: garden, Peer: base.addr("dave")}},
-		{"OpenDirectThread", &types.MsgOpenDirectThread{Creator: base.addr("carol"), CommunityId: garden, Peer: base.addr("bob")}},
-		{"OpenDirectThread", &types.MsgOpenDirectThread{Creator: base.addr("alice"), CommunityId: garden, Peer: base.addr("alice")}},
-		{"OpenDirectThread", &types.MsgOpenDirectThread{Creator: base.addr("alice"), CommunityId: garden, Peer: base.addr("erin")}},
-		{"CreateGroupThread", &types.MsgCreateGroupThread{
+	seeds := []fuzzmsg.Msg{
+		&types.MsgOpenAdThread{Requester: base.addr("bob"), AdId: ad},
+		&types.MsgOpenAdThread{Requester: base.addr("dave"), AdId: ad},
+		&types.MsgOpenAdThread{Requester: base.addr("alice"), AdId: ad},
+		&types.MsgOpenAdThread{Requester: base.addr("erin"), AdId: 99},
+		&types.MsgOpenDirectThread{Creator: base.addr("alice"), CommunityId: garden, Peer: base.addr("dave")},
+		&types.MsgOpenDirectThread{Creator: base.addr("carol"), CommunityId: garden, Peer: base.addr("bob")},
+		&types.MsgOpenDirectThread{Creator: base.addr("alice"), CommunityId: garden, Peer: base.addr("alice")},
+		&types.MsgOpenDirectThread{Creator: base.addr("alice"), CommunityId: garden, Peer: base.addr("erin")},
+		&types.MsgCreateGroupThread{
 			Creator: base.addr("bob"), CommunityId: garden, Members: base.addrs("carol", "dave"), Title: "Garden crew",
-		}},
-		{"CreateGroupThread", &types.MsgCreateGroupThread{Creator: base.addr("bob"), CommunityId: garden, Members: base.addrs("bob"), Title: " "}},
-		{"CreateGroupThread", &types.MsgCreateGroupThread{Creator: base.addr("bob"), CommunityId: garden, Members: base.addrs("carol", "carol"), Title: "Dup"}},
-		{"CreateGroupThread", &types.MsgCreateGroupThread{Creator: base.addr("bob"), CommunityId: garden, Members: []string{"kizuna1nope"}, Title: "Bad"}},
-		{"UpdateGroupThread", &types.MsgUpdateGroupThread{
+		},
+		&types.MsgCreateGroupThread{Creator: base.addr("bob"), CommunityId: garden, Members: base.addrs("bob"), Title: " "},
+		&types.MsgCreateGroupThread{Creator: base.addr("bob"), CommunityId: garden, Members: base.addrs("carol", "carol"), Title: "Dup"},
+		&types.MsgCreateGroupThread{Creator: base.addr("bob"), CommunityId: garden, Members: []string{"kizuna1nope"}, Title: "Bad"},
+		&types.MsgUpdateGroupThread{
 			Updater: base.addr("alice"), ThreadId: fuzzGroup, Members: base.addrs("alice", "dave"), Title: "Renamed",
-		}},
-		{"UpdateGroupThread", &types.MsgUpdateGroupThread{Updater: base.addr("bob"), ThreadId: fuzzGroup, Members: base.addrs("bob", "carol"), Title: "Mine"}},
-		{"UpdateGroupThread", &types.MsgUpdateGroupThread{Updater: base.addr("bob"), ThreadId: fuzzDirect, Members: base.addrs("bob", "carol"), Title: "Direct"}},
-		{"UpdateGroupThread", &types.MsgUpdateGroupThread{Updater: base.addr("erin"), ThreadId: fuzzLonely, Members: base.addrs("erin"), Title: "Alone"}},
-		{"PostMessage", postMsg(base.addr("bob"), fuzzGroup, hello)},
-		{"PostMessage", postMsg(base.addr("dave"), fuzzAd, hello)},
-		{"PostMessage", postMsg(base.addr("dave"), fuzzGroup, hello)},
-		{"PostMessage", postMsg(base.addr("erin"), fuzzLonely, hello)},
-		{"PostMessage", bye},
-		{"PostMessage", &types.MsgPostMessage{Sender: base.addr("bob"), ThreadId: fuzzGroup, ContentSha256: make([]byte, 32), Payload: hello}},
-		{"MarkRead", &types.MsgMarkRead{Member: base.addr("bob"), ThreadId: fuzzGroup, Seq: 2}},
-		{"MarkRead", &types.MsgMarkRead{Member: base.addr("bob"), ThreadId: fuzzGroup, Seq: 3}},
-		{"MarkRead", &types.MsgMarkRead{Member: base.addr("alice"), ThreadId: fuzzGroup, Seq: 1}},
-		{"MarkRead", &types.MsgMarkRead{Member: base.addr("dave"), ThreadId: fuzzDirect, Seq: 0}},
-		{"AcceptGroupInvite", &types.MsgAcceptGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzInvite, CommunityId: garden}},
-		{"AcceptGroupInvite", &types.MsgAcceptGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzInvite, CommunityId: 2}},
-		{"AcceptGroupInvite", &types.MsgAcceptGroupInvite{Invitee: base.addr("carol"), ThreadId: fuzzInvite}},
-		{"DeclineGroupInvite", &types.MsgDeclineGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzInvite}},
-		{"DeclineGroupInvite", &types.MsgDeclineGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzGroup}},
-		{"MarkRead", &types.MsgMarkRead{Member: base.addr("bob"), ThreadId: fuzzGroup, Seq: 2, CommunityId: 2}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{MinGroupMembers: 1}}},
-		{"UpdateParams", &types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()}},
+		},
+		&types.MsgUpdateGroupThread{Updater: base.addr("bob"), ThreadId: fuzzGroup, Members: base.addrs("bob", "carol"), Title: "Mine"},
+		&types.MsgUpdateGroupThread{Updater: base.addr("bob"), ThreadId: fuzzDirect, Members: base.addrs("bob", "carol"), Title: "Direct"},
+		&types.MsgUpdateGroupThread{Updater: base.addr("erin"), ThreadId: fuzzLonely, Members: base.addrs("erin"), Title: "Alone"},
+		postMsg(base.addr("bob"), fuzzGroup, hello),
+		postMsg(base.addr("dave"), fuzzAd, hello),
+		postMsg(base.addr("dave"), fuzzGroup, hello),
+		postMsg(base.addr("erin"), fuzzLonely, hello),
+		bye,
+		&types.MsgPostMessage{Sender: base.addr("bob"), ThreadId: fuzzGroup, ContentSha256: make([]byte, 32), Payload: hello},
+		&types.MsgMarkRead{Member: base.addr("bob"), ThreadId: fuzzGroup, Seq: 2},
+		&types.MsgMarkRead{Member: base.addr("bob"), ThreadId: fuzzGroup, Seq: 3},
+		&types.MsgMarkRead{Member: base.addr("alice"), ThreadId: fuzzGroup, Seq: 1},
+		&types.MsgMarkRead{Member: base.addr("dave"), ThreadId: fuzzDirect, Seq: 0},
+		&types.MsgAcceptGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzInvite, CommunityId: garden},
+		&types.MsgAcceptGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzInvite, CommunityId: 2},
+		&types.MsgAcceptGroupInvite{Invitee: base.addr("carol"), ThreadId: fuzzInvite},
+		&types.MsgDeclineGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzInvite},
+		&types.MsgDeclineGroupInvite{Invitee: base.addr("dave"), ThreadId: fuzzGroup},
+		&types.MsgMarkRead{Member: base.addr("bob"), ThreadId: fuzzGroup, Seq: 2, CommunityId: 2},
+		&types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()},
+		&types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{MinGroupMembers: 1}},
+		&types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()},
 	}
-	for _, seed := range seeds {
-		bz, err := seed.msg.Marshal()
-		require.NoError(f, err)
-		f.Add(fuzzmsg.MethodIndex(f, types.Msg_serviceDesc, seed.method), bz)
-	}
-	f.Add(uint8(0), []byte{})
-	f.Fuzz(func(t *testing.T, method uint8, bz []byte) {
-		first, ok := base.runMsg(t, method, bz)
-		if !ok {
-			return
-		}
-		second, _ := base.runMsg(t, method, bz)
-		require.Equal(t, first, second, "the Msg server is not deterministic")
-	})
+	fuzzmsg.Server[map[string]string]{
+		Service: types.Msg_serviceDesc, Impl: base.msgs, Ctx: &base.ctx, Errors: msgServerErrors,
+		State: base.rawStore, Accepted: fuzzmsg.GenesisValidates(base.keeper.ExportGenesis),
+	}.Fuzz(f, seeds...)
 }
 
 // newFuzzWorld returns a fixture holding the fuzz world of FuzzMsgServer,
@@ -170,43 +152,4 @@ func newFuzzWorld(tb testing.TB) (f *fixture, garden, ad uint64) {
 	}))
 	run(f.community.LeaveCommunity(ctx, &communitytypes.MsgLeaveCommunity{Member: f.addr("finn"), CommunityId: harbour}))
 	return f, garden, adRes.Id
-}
-
-// msgOutcome is everything a Msg did, compared between two runs.
-type msgOutcome struct {
-	Response any
-	Err      string
-	Store    map[string]string
-	Events   sdk.Events
-}
-
-// runMsg runs the Msg of the service's method (modulo the number of
-// methods) encoded in bz on a branch of f's state, so that every run starts
-// from the same state, and checks what it did. ok is false when bz does not
-// decode.
-func (f *fixture) runMsg(t *testing.T, method uint8, bz []byte) (out msgOutcome, ok bool) {
-	t.Helper()
-	desc := types.Msg_serviceDesc.Methods[int(method)%len(types.Msg_serviceDesc.Methods)]
-	branch := *f
-	branch.ctx, _ = f.ctx.CacheContext()
-	before := branch.rawStore(t)
-
-	res, err := fuzzmsg.Call(branch.ctx, branch.msgs, desc, bz)
-	if errors.Is(err, fuzzmsg.ErrUndecodable) {
-		return msgOutcome{}, false
-	}
-	out = msgOutcome{Response: res, Store: branch.rawStore(t), Events: branch.ctx.EventManager().Events()}
-	if err != nil {
-		out.Err = err.Error()
-		if !fuzzmsg.IsOneOf(err, msgServerErrors) {
-			t.Fatalf("%s returned an unregistered error %T: %v", desc.MethodName, err, err)
-		}
-		require.Equal(t, before, out.Store, "state changed by a rejected %s", desc.MethodName)
-		require.Empty(t, out.Events, "events emitted by a rejected %s", desc.MethodName)
-		return out, true
-	}
-	gs, err := branch.keeper.ExportGenesis(branch.ctx)
-	require.NoError(t, err)
-	require.NoError(t, gs.Validate(), "the state after an accepted %s", desc.MethodName)
-	return out, true
 }

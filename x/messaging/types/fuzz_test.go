@@ -3,13 +3,13 @@ package types_test
 import (
 	"bytes"
 	"crypto/sha256"
-	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/kizuna-chain/kizuna/testutil/fuzzcheck"
 	"github.com/kizuna-chain/kizuna/x/messaging/types"
 )
 
@@ -26,36 +26,6 @@ var validationErrors = []error{
 	types.ErrInvalidHash, types.ErrHashMismatch, types.ErrInvalidParams, types.ErrInvalidThreadKind,
 }
 
-// validateTwice runs validate twice and checks that it returns nil or a
-// registered error, and the same error message both times. A panic fails the
-// fuzz target by itself.
-func validateTwice(t *testing.T, validate func() error) error {
-	t.Helper()
-	err := validate()
-	again := validate()
-	require.Equal(t, errorText(err), errorText(again), "validation is not deterministic")
-	if err != nil && !isOneOf(err, validationErrors) {
-		t.Fatalf("validation returned an unregistered error %T: %v", err, err)
-	}
-	return err
-}
-
-func isOneOf(err error, targets []error) bool {
-	for _, target := range targets {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
-	return false
-}
-
-func errorText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}
-
 // FuzzValidateTitle checks that Params.ValidateTitle never panics, is
 // deterministic and fails only with registered errors, and that the title
 // it accepts is valid UTF-8, not blank and within max_title_length.
@@ -68,7 +38,7 @@ func FuzzValidateTitle(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, title string) {
 		p := types.DefaultParams()
-		if validateTwice(t, func() error { return p.ValidateTitle(title) }) != nil {
+		if fuzzcheck.TwiceErr(t, validationErrors, func() error { return p.ValidateTitle(title) }) != nil {
 			return
 		}
 		require.True(t, utf8.ValidString(title))
@@ -94,7 +64,7 @@ func FuzzValidatePayload(f *testing.F) {
 			sum := sha256.Sum256(payload)
 			digest = sum[:]
 		}
-		err := validateTwice(t, func() error { return p.ValidatePayload(digest, payload) })
+		err := fuzzcheck.TwiceErr(t, validationErrors, func() error { return p.ValidatePayload(digest, payload) })
 		sum := sha256.Sum256(payload)
 		want := len(payload) > 0 && len(payload) <= int(p.MaxPayloadBytes) && bytes.Equal(sum[:], digest)
 		require.Equal(t, want, err == nil, "ValidatePayload returned %v", err)
