@@ -11,6 +11,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
+	"github.com/kizuna-chain/kizuna/testutil/statetest"
 	"github.com/kizuna-chain/kizuna/x/ads/keeper"
 	"github.com/kizuna-chain/kizuna/x/ads/types"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
@@ -31,20 +32,14 @@ func TestGenesis_ExportImportRoundTrip(t *testing.T) {
 	m.closeAd(t, "bob", want)
 	params := types.DefaultParams()
 	params.MaxCategoryLength = 32
-	_, err = m.msgs.UpdateParams(m.ctx, &types.MsgUpdateParams{Authority: m.keeper.GetAuthority(), Params: params})
+	_, err = m.msgs.UpdateParams(m.ctx, newMsgUpdateParams(m.keeper.GetAuthority(), params))
 	require.NoError(t, err)
 
-	exported := m.export(t)
-	require.NoError(t, exported.Validate())
+	k, ck, ctx := keepertest.AdsKeeper(t)
+	exported := statetest.RequireRoundTrip(t, m.keeper, m.ctx, k, ctx)
 	require.Len(t, exported.Ads, 3)
 	require.Equal(t, uint64(4), exported.NextAdId)
 	require.Equal(t, params, exported.Params)
-
-	k, ck, ctx := keepertest.AdsKeeper(t)
-	require.NoError(t, k.InitGenesis(ctx, exported))
-	reimported, err := k.ExportGenesis(ctx)
-	require.NoError(t, err)
-	require.Equal(t, exported, reimported)
 
 	// The indexes are rebuilt, and ids continue.
 	g := &fixture{ctx: ctx, keeper: k, msgs: keeper.NewMsgServerImpl(k), query: keeper.NewQueryServerImpl(k), community: communitykeeper.NewMsgServerImpl(ck)}

@@ -5,50 +5,39 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/kizuna-chain/kizuna/testutil/statetest"
 	"github.com/kizuna-chain/kizuna/x/ads/types"
 )
 
-func TestParamsValidate(t *testing.T) {
-	tests := []struct {
-		name   string
-		mutate func(*types.Params)
-		ok     bool
-	}{
-		{"defaults", func(*types.Params) {}, true},
-		{"every limit at its ceiling", func(p *types.Params) {
+func TestParamsValidate_AcceptsEveryLimitFromOneToItsCeiling(t *testing.T) {
+	statetest.Accepts(t, types.DefaultParams, map[string]func(*types.Params){
+		"every limit at its ceiling": func(p *types.Params) {
 			p.MaxTitleLength = types.CeilingTitleLength
 			p.MaxDescriptionLength = types.CeilingDescriptionLength
 			p.MaxLocationLength = types.CeilingLocationLength
 			p.MaxPhotoUriLength = types.CeilingPhotoURILength
 			p.MaxCategoryLength = types.CeilingCategoryLength
-		}, true},
-		{"every limit at one", func(p *types.Params) {
+		},
+		"every limit at one": func(p *types.Params) {
 			*p = types.Params{MaxTitleLength: 1, MaxDescriptionLength: 1, MaxLocationLength: 1, MaxPhotoUriLength: 1, MaxCategoryLength: 1}
-		}, true},
-		{"zero title length", func(p *types.Params) { p.MaxTitleLength = 0 }, false},
-		{"zero description length", func(p *types.Params) { p.MaxDescriptionLength = 0 }, false},
-		{"zero location length", func(p *types.Params) { p.MaxLocationLength = 0 }, false},
-		{"zero photo uri length", func(p *types.Params) { p.MaxPhotoUriLength = 0 }, false},
-		{"zero category length", func(p *types.Params) { p.MaxCategoryLength = 0 }, false},
-		{"title length above ceiling", func(p *types.Params) { p.MaxTitleLength = types.CeilingTitleLength + 1 }, false},
-		{"description length above ceiling", func(p *types.Params) { p.MaxDescriptionLength = types.CeilingDescriptionLength + 1 }, false},
-		{"location length above ceiling", func(p *types.Params) { p.MaxLocationLength = types.CeilingLocationLength + 1 }, false},
-		{"photo uri length above ceiling", func(p *types.Params) { p.MaxPhotoUriLength = types.CeilingPhotoURILength + 1 }, false},
-		{"category length above ceiling", func(p *types.Params) { p.MaxCategoryLength = types.CeilingCategoryLength + 1 }, false},
-		{"empty params", func(p *types.Params) { *p = types.Params{} }, false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			p := types.DefaultParams()
-			tc.mutate(&p)
-			err := p.Validate()
-			if tc.ok {
-				require.NoError(t, err)
-				return
-			}
-			require.ErrorIs(t, err, types.ErrInvalidParams)
-		})
-	}
+		},
+	})
+}
+
+func TestParamsValidate_RefusesZeroAndLimitsAboveTheirCeiling(t *testing.T) {
+	statetest.Refuses(t, types.DefaultParams, types.ErrInvalidParams, map[string]func(*types.Params){
+		"zero title length":                func(p *types.Params) { p.MaxTitleLength = 0 },
+		"zero description length":          func(p *types.Params) { p.MaxDescriptionLength = 0 },
+		"zero location length":             func(p *types.Params) { p.MaxLocationLength = 0 },
+		"zero photo uri length":            func(p *types.Params) { p.MaxPhotoUriLength = 0 },
+		"zero category length":             func(p *types.Params) { p.MaxCategoryLength = 0 },
+		"title length above ceiling":       func(p *types.Params) { p.MaxTitleLength = types.CeilingTitleLength + 1 },
+		"description length above ceiling": func(p *types.Params) { p.MaxDescriptionLength = types.CeilingDescriptionLength + 1 },
+		"location length above ceiling":    func(p *types.Params) { p.MaxLocationLength = types.CeilingLocationLength + 1 },
+		"photo uri length above ceiling":   func(p *types.Params) { p.MaxPhotoUriLength = types.CeilingPhotoURILength + 1 },
+		"category length above ceiling":    func(p *types.Params) { p.MaxCategoryLength = types.CeilingCategoryLength + 1 },
+		"empty params":                     func(p *types.Params) { *p = types.Params{} },
+	})
 }
 
 func TestDefaultParams_MatchDesign(t *testing.T) {

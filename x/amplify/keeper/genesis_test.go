@@ -8,21 +8,15 @@ import (
 
 	"cosmossdk.io/collections"
 
+	"github.com/kizuna-chain/kizuna/testutil/statetest"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
 func TestGenesis_ExportImportRoundTrip(t *testing.T) {
 	f := newFixture(t)
 	applyValidVectors(t, f)
-	gs, err := f.keeper.ExportGenesis(f.ctx)
-	require.NoError(t, err)
-	require.NoError(t, gs.Validate())
-
 	g := newFixture(t)
-	require.NoError(t, g.keeper.InitGenesis(g.ctx, gs))
-	again, err := g.keeper.ExportGenesis(g.ctx)
-	require.NoError(t, err)
-	require.Equal(t, gs, again)
+	gs := statetest.RequireRoundTrip(t, f.keeper, f.ctx, g.keeper, g.ctx)
 	require.Equal(t, f.rawStore(t), g.rawStore(t))
 
 	// The comment index is rebuilt from the messages: one entry per

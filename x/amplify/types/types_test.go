@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
+	"github.com/kizuna-chain/kizuna/testutil/statetest"
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
@@ -38,9 +39,8 @@ func TestDescriptors_LinkEveryFieldType(t *testing.T) {
 	require.Equal(t, 5, files)
 }
 
-func TestParams_Validate(t *testing.T) {
-	require.NoError(t, types.DefaultParams().Validate())
-	for name, mutate := range map[string]func(*types.Params){
+func TestParamsValidate_RefusesLimitsAndIdentitiesOutOfBounds(t *testing.T) {
+	statetest.Refuses(t, types.DefaultParams, types.ErrInvalidParams, map[string]func(*types.Params){
 		"zero delta":         func(p *types.Params) { p.MaxTimestampDelta = 0 },
 		"delta over ceiling": func(p *types.Params) { p.MaxTimestampDelta = types.CeilingTimestampDelta + 1 },
 		"zero list":          func(p *types.Params) { p.MaxListAmount = 0 },
@@ -64,12 +64,10 @@ func TestParams_Validate(t *testing.T) {
 				p.EligibleIdentities = append(p.EligibleIdentities, fmt.Sprintf("0x%040x", i+1))
 			}
 		},
-	} {
-		p := types.DefaultParams()
-		mutate(&p)
-		require.ErrorIs(t, p.Validate(), types.ErrInvalidParams, name)
-	}
+	})
+}
 
+func TestParams_AFullEligibleListValidatesAndListsItsAddresses(t *testing.T) {
 	p := types.DefaultParams()
 	for i := range types.CeilingEligibleIdentities - 1 {
 		p.EligibleIdentities = append(p.EligibleIdentities, fmt.Sprintf("0x%040x", i+1))
@@ -162,15 +160,17 @@ func TestGenesis_ValidateRejectsInconsistentState(t *testing.T) {
 	a := "0x1a642f0E3c3aF545E7AcBD38b07251B3990914F1"
 	b := "0x5050A4F4b3f9338C3472dcC01A87C76A144b3c9c"
 	c := "0x3325a78425F17a7E487Eb5666b2bFd93aBb06c70"
-	for name, gs := range map[string]types.GenesisState{
-		"bad params":            {Params: types.Params{}},
-		"self delegation":       {Params: types.DefaultParams(), Delegations: []types.Delegation{{From: a, To: a}}},
-		"to with two froms":     {Params: types.DefaultParams(), Delegations: []types.Delegation{{From: a, To: b}, {From: c, To: b}}},
-		"address in both roles": {Params: types.DefaultParams(), Delegations: []types.Delegation{{From: a, To: b}, {From: b, To: c}}},
-		"message out of order":  {Params: types.DefaultParams(), Messages: []types.StoredMessage{{Seq: 2}}},
-		"duplicate link":        {Params: types.DefaultParams(), Links: []types.EthereumLink{{Account: "k1", EthAddress: a}, {Account: "k2", EthAddress: a}}},
-	} {
-		require.Error(t, gs.Validate(), name)
-	}
-	require.NoError(t, types.DefaultGenesis().Validate())
+	defaults := func() types.GenesisState { return *types.DefaultGenesis() }
+	statetest.Refuses(t, defaults, types.ErrInvalidParams, map[string]func(*types.GenesisState){
+		"bad params": func(gs *types.GenesisState) { gs.Params = types.Params{} },
+	})
+	statetest.Refuses(t, defaults, types.ErrInvalidGenesis, map[string]func(*types.GenesisState){
+		"self delegation":       func(gs *types.GenesisState) { gs.Delegations = []types.Delegation{{From: a, To: a}} },
+		"to with two froms":     func(gs *types.GenesisState) { gs.Delegations = []types.Delegation{{From: a, To: b}, {From: c, To: b}} },
+		"address in both roles": func(gs *types.GenesisState) { gs.Delegations = []types.Delegation{{From: a, To: b}, {From: b, To: c}} },
+		"message out of order":  func(gs *types.GenesisState) { gs.Messages = []types.StoredMessage{{Seq: 2}} },
+		"duplicate link": func(gs *types.GenesisState) {
+			gs.Links = []types.EthereumLink{{Account: "k1", EthAddress: a}, {Account: "k2", EthAddress: a}}
+		},
+	})
 }

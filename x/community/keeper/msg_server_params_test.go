@@ -5,49 +5,30 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
-
+	"github.com/kizuna-chain/kizuna/testutil/statetest"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
-func TestUpdateParams_RejectsBadInput(t *testing.T) {
-	f := newFixture(t)
-	zeroScan := types.DefaultParams()
-	zeroScan.MaxSearchScan = 0
+func newMsgUpdateParams(authority string, params types.Params) *types.MsgUpdateParams {
+	return &types.MsgUpdateParams{Authority: authority, Params: params}
+}
 
-	tests := []struct {
-		name string
-		msg  *types.MsgUpdateParams
-		want error
-	}{
-		{"not the authority", &types.MsgUpdateParams{Authority: f.addr("alice"), Params: types.DefaultParams()}, sdkerrors.ErrUnauthorized},
-		{"empty authority", &types.MsgUpdateParams{Params: types.DefaultParams()}, sdkerrors.ErrUnauthorized},
-		{"invalid params", &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: zeroScan}, types.ErrInvalidParams},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			f.requireRejected(t, tc.want, func() error {
-				_, err := f.msgs.UpdateParams(f.ctx, tc.msg)
-				return err
-			})
-		})
-	}
+func TestUpdateParams_OnlyTheAuthoritySetsValidParams(t *testing.T) {
+	f := newFixture(t)
+	valid, invalid := types.DefaultParams(), types.DefaultParams()
+	valid.MaxSearchScan, invalid.MaxSearchScan = 500, 0
+	statetest.NewParamsUpdater(f.ctx, f.keeper, f.msgs.UpdateParams, newMsgUpdateParams, f.requireRejected).
+		RequireAuthorityOnly(t, valid, invalid, types.ErrInvalidParams, &types.EventParamsUpdated{})
 }
 
 func TestUpdateParams_NewLimitsApplyToLaterMsgs(t *testing.T) {
 	f := newFixture(t)
 	id := f.createCommunity(t, "alice", "A long community name", types.JoinPolicyOpen)
-	f.resetEvents()
-
 	params := types.DefaultParams()
 	params.MaxCommunityNameLength = 10
 	params.MinUsernameLength = 5
-	_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: params})
+	_, err := f.msgs.UpdateParams(f.ctx, newMsgUpdateParams(f.keeper.GetAuthority(), params))
 	require.NoError(t, err)
-	require.Equal(t, []string{"kizuna.community.v1.EventParamsUpdated"}, f.eventTypes())
-	got, err := f.keeper.GetParams(f.ctx)
-	require.NoError(t, err)
-	require.Equal(t, params, got)
 
 	f.requireRejected(t, types.ErrInvalidName, func() error {
 		_, err := f.msgs.CreateCommunity(f.ctx, &types.MsgCreateCommunity{

@@ -5,17 +5,13 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/kizuna-chain/kizuna/testutil/statetest"
 	"github.com/kizuna-chain/kizuna/x/community/types"
 )
 
-func TestParamsValidate(t *testing.T) {
-	tests := []struct {
-		name   string
-		mutate func(*types.Params)
-		ok     bool
-	}{
-		{"defaults", func(*types.Params) {}, true},
-		{"every limit at its ceiling", func(p *types.Params) {
+func TestParamsValidate_AcceptsEveryLimitAtItsCeiling(t *testing.T) {
+	statetest.Accepts(t, types.DefaultParams, map[string]func(*types.Params){
+		"every limit at its ceiling": func(p *types.Params) {
 			p.MaxCommunityNameLength = types.CeilingNameLength
 			p.MaxCommunityDescriptionLength = types.CeilingDescriptionLength
 			p.MaxCommunityLocationLength = types.CeilingLocationLength
@@ -28,38 +24,31 @@ func TestParamsValidate(t *testing.T) {
 			p.MaxAvatarUriLength = types.CeilingAvatarURILength
 			p.MaxSearchScan = types.CeilingSearchScan
 			p.MaxSearchQueryLength = types.CeilingSearchQueryLength
-		}, true},
-		{"min username length equal to max", func(p *types.Params) { p.MinUsernameLength = p.MaxUsernameLength }, true},
-		{"zero name length", func(p *types.Params) { p.MaxCommunityNameLength = 0 }, false},
-		{"zero community description length", func(p *types.Params) { p.MaxCommunityDescriptionLength = 0 }, false},
-		{"zero community location length", func(p *types.Params) { p.MaxCommunityLocationLength = 0 }, false},
-		{"zero min username length", func(p *types.Params) { p.MinUsernameLength = 0 }, false},
-		{"zero max username length", func(p *types.Params) { p.MaxUsernameLength = 0 }, false},
-		{"zero first name length", func(p *types.Params) { p.MaxFirstNameLength = 0 }, false},
-		{"zero last name length", func(p *types.Params) { p.MaxLastNameLength = 0 }, false},
-		{"zero profile description length", func(p *types.Params) { p.MaxProfileDescriptionLength = 0 }, false},
-		{"zero profile location length", func(p *types.Params) { p.MaxProfileLocationLength = 0 }, false},
-		{"zero avatar uri length", func(p *types.Params) { p.MaxAvatarUriLength = 0 }, false},
-		{"zero search scan", func(p *types.Params) { p.MaxSearchScan = 0 }, false},
-		{"zero search query length", func(p *types.Params) { p.MaxSearchQueryLength = 0 }, false},
-		{"name length above ceiling", func(p *types.Params) { p.MaxCommunityNameLength = types.CeilingNameLength + 1 }, false},
-		{"username length above ceiling", func(p *types.Params) { p.MaxUsernameLength = types.CeilingUsernameLength + 1 }, false},
-		{"avatar uri length above ceiling", func(p *types.Params) { p.MaxAvatarUriLength = types.CeilingAvatarURILength + 1 }, false},
-		{"search scan above ceiling", func(p *types.Params) { p.MaxSearchScan = types.CeilingSearchScan + 1 }, false},
-		{"min username length above max", func(p *types.Params) { p.MinUsernameLength = p.MaxUsernameLength + 1 }, false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			p := types.DefaultParams()
-			tc.mutate(&p)
-			err := p.Validate()
-			if tc.ok {
-				require.NoError(t, err)
-				return
-			}
-			require.ErrorIs(t, err, types.ErrInvalidParams)
-		})
-	}
+		},
+		"min username length equal to max": func(p *types.Params) { p.MinUsernameLength = p.MaxUsernameLength },
+	})
+}
+
+func TestParamsValidate_RefusesZeroLimitsAndLimitsAboveTheirCeiling(t *testing.T) {
+	statetest.Refuses(t, types.DefaultParams, types.ErrInvalidParams, map[string]func(*types.Params){
+		"zero name length":                  func(p *types.Params) { p.MaxCommunityNameLength = 0 },
+		"zero community description length": func(p *types.Params) { p.MaxCommunityDescriptionLength = 0 },
+		"zero community location length":    func(p *types.Params) { p.MaxCommunityLocationLength = 0 },
+		"zero min username length":          func(p *types.Params) { p.MinUsernameLength = 0 },
+		"zero max username length":          func(p *types.Params) { p.MaxUsernameLength = 0 },
+		"zero first name length":            func(p *types.Params) { p.MaxFirstNameLength = 0 },
+		"zero last name length":             func(p *types.Params) { p.MaxLastNameLength = 0 },
+		"zero profile description length":   func(p *types.Params) { p.MaxProfileDescriptionLength = 0 },
+		"zero profile location length":      func(p *types.Params) { p.MaxProfileLocationLength = 0 },
+		"zero avatar uri length":            func(p *types.Params) { p.MaxAvatarUriLength = 0 },
+		"zero search scan":                  func(p *types.Params) { p.MaxSearchScan = 0 },
+		"zero search query length":          func(p *types.Params) { p.MaxSearchQueryLength = 0 },
+		"name length above ceiling":         func(p *types.Params) { p.MaxCommunityNameLength = types.CeilingNameLength + 1 },
+		"username length above ceiling":     func(p *types.Params) { p.MaxUsernameLength = types.CeilingUsernameLength + 1 },
+		"avatar uri length above ceiling":   func(p *types.Params) { p.MaxAvatarUriLength = types.CeilingAvatarURILength + 1 },
+		"search scan above ceiling":         func(p *types.Params) { p.MaxSearchScan = types.CeilingSearchScan + 1 },
+		"min username length above max":     func(p *types.Params) { p.MinUsernameLength = p.MaxUsernameLength + 1 },
+	})
 }
 
 func TestDefaultParams_MatchDesign(t *testing.T) {

@@ -5,33 +5,20 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
-
+	"github.com/kizuna-chain/kizuna/testutil/statetest"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
-func TestUpdateParams_GovernanceOnly(t *testing.T) {
+func newMsgUpdateParams(authority string, params types.Params) *types.MsgUpdateParams {
+	return &types.MsgUpdateParams{Authority: authority, Params: params}
+}
+
+func TestUpdateParams_OnlyTheAuthoritySetsValidParams(t *testing.T) {
 	f := newFixture(t)
-	params := types.DefaultParams()
-	params.MonthlyCreationCap = 500
-
-	f.requireRejected(t, sdkerrors.ErrUnauthorized, func() error {
-		_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.addr("alice"), Params: params})
-		return err
-	})
-	bad := params
-	bad.MaxDecimals = 19
-	f.requireRejected(t, types.ErrInvalidParams, func() error {
-		_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: bad})
-		return err
-	})
-
-	_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: params})
-	require.NoError(t, err)
-	got, err := f.keeper.GetParams(f.ctx)
-	require.NoError(t, err)
-	require.Equal(t, params, got)
-	require.Equal(t, []string{"kizuna.ledger.v1.EventParamsUpdated"}, f.eventTypes())
+	valid, invalid := types.DefaultParams(), types.DefaultParams()
+	valid.MonthlyCreationCap, invalid.MaxDecimals = 500, 19
+	statetest.NewParamsUpdater(f.ctx, f.keeper, f.msgs.UpdateParams, newMsgUpdateParams, f.requireRejected).
+		RequireAuthorityOnly(t, valid, invalid, types.ErrInvalidParams, &types.EventParamsUpdated{})
 }
 
 func TestParams_LimitsApplyToMsgs(t *testing.T) {
@@ -41,7 +28,7 @@ func TestParams_LimitsApplyToMsgs(t *testing.T) {
 	params.CreationWindowMonths = 0
 	params.MinContributionMemoLength = 10
 	params.MaxMemoLength = 20
-	_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: params})
+	_, err := f.msgs.UpdateParams(f.ctx, newMsgUpdateParams(f.keeper.GetAuthority(), params))
 	require.NoError(t, err)
 
 	f.issue(t, garden, "alice", "bob", 2*unit)

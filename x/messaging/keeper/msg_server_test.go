@@ -391,25 +391,3 @@ func TestLeavingCommunity_StopsPostingAndLeavesGroups(t *testing.T) {
 	require.Equal(t, f.addrs("alice", "carol"), f.thread(t, 1).Members)
 	f.post(t, "carol", 1, "back in the group")
 }
-
-func TestUpdateParams_GovernanceOnly(t *testing.T) {
-	f := newFixture(t)
-	params := types.DefaultParams()
-	params.MaxPayloadBytes = 1024
-	f.requireRejected(t, sdkerrors.ErrUnauthorized, func() error {
-		_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.addr("alice"), Params: params})
-		return err
-	})
-	bad := params
-	bad.MinGroupMembers = 1
-	f.requireRejected(t, types.ErrInvalidParams, func() error {
-		_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: bad})
-		return err
-	})
-	_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.keeper.GetAuthority(), Params: params})
-	require.NoError(t, err)
-	got, err := f.query.Params(f.ctx, &types.QueryParamsRequest{})
-	require.NoError(t, err)
-	require.Equal(t, params, got.Params)
-	require.Contains(t, f.eventTypes(), "kizuna.messaging.v1.EventParamsUpdated")
-}
