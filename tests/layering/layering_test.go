@@ -12,7 +12,10 @@ package layering_test
 import (
 	"bufio"
 	"bytes"
+	"io/fs"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -48,6 +51,7 @@ func own(pkgs []string) []string {
 // load lists every package of the repository with `go list`.
 func load(t *testing.T) graph {
 	t.Helper()
+	statSources(t)
 	cmd := exec.Command("go", "list", "-f", listFormat, module+"/...")
 	cmd.Dir = "../.."
 	var stderr bytes.Buffer
@@ -170,6 +174,29 @@ func violations(g graph) []string {
 		}
 	}
 	return out
+}
+
+// statSources stats every Go file of the repository. go test caches a
+// test's result against the files the test itself opens or stats, and go
+// list runs in another process: without this, a new forbidden import would
+// be answered from the cache of a run that did not see it.
+func statSources(t *testing.T) {
+	t.Helper()
+	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "build" || d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".")) && path != "../.." {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && (strings.HasSuffix(path, ".go") || d.Name() == "go.mod") {
+			_, err = os.Stat(path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestLayering_NoImportRunsBackUpTheLayers(t *testing.T) {
