@@ -20,8 +20,9 @@ import (
 	"github.com/kizuna-chain/kizuna/x/amplify/types"
 )
 
-// The vector files are Kiwistand's own outputs (shared/vectors/kiwistand,
-// whose README describes every field). They are decoded strictly: a key
+// The vector files (testdata/valid.json, invalid.json) are outputs of
+// Kiwistand's own code, one field per value it computes (the field names
+// say which). They are decoded strictly: a key
 // that no field below names fails the test, so that nothing a new version
 // of the files records goes unchecked by accident.
 
