@@ -349,7 +349,7 @@ func New(
 	)
 	app.ModuleManager.SetOrderEndBlockers(
 		banktypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, feegrant.ModuleName,
-		authz.ModuleName, genutiltypes.ModuleName,
+		authz.ModuleName, genutiltypes.ModuleName, ledgertypes.ModuleName,
 	)
 	// genutil runs after staking (pools funded) and auth (params available).
 	genesisOrder := []string{

@@ -15,9 +15,13 @@ import (
 // AutoCLI expects.
 const (
 	amountHelp = "Amounts are integers in base units: with 4 decimals, 12.5 units are 125000."
-	policyHelp = "Issuance policy: admin (admins and tellers issue), contribution (members submit, moderators confirm) or admin_and_contribution."
-	feeHelp    = "Fees are in basis points: 150 is 1.50 %, 10000 is 100 %."
-	monthHelp  = "The target month is YYYY-MM: the current month (UTC, by block time, the default) or one of the two before it."
+	policyHelp = "Issuance policy: admin (admins and tellers issue), contribution (members submit, moderators confirm), " +
+		"admin_and_contribution, mutual_credit (nothing is issued: members pay on credit down to their credit limits) " +
+		"or mutual_credit_and_creation (credit, issuance and contributions)."
+	creditHelp = "Credit limits and maximum balances are in base units; net balance = bank balance - debt, and a payment " +
+		"beyond the bank balance draws on credit (mutual-credit policies only)."
+	feeHelp   = "Fees are in basis points: 150 is 1.50 %, 10000 is 100 %."
+	monthHelp = "The target month is YYYY-MM: the current month (UTC, by block time, the default) or one of the two before it."
 )
 
 // AutoCLIOptions describes the module's CLI: every query and every Msg, the
@@ -110,9 +114,40 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					},
 				},
 				{
+					RpcMethod: "Account",
+					Use:       "account [community-id] [address]",
+					Short:     "Show a member's balance (decayed to this block), debt, net balance, limits and what it may spend",
+					Long: "Show an account's position in the currency of a community as of the current block: the bank balance after " +
+						"the decay due, the decay still to burn, the debt, the net balance, the credit limit, the maximum balance and " +
+						"what it may pay now, fee included. " + creditHelp,
+					Example:        fmt.Sprintf("%s query ledger account 1 kizuna1...", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "address"}},
+				},
+				{
+					RpcMethod:      "PaymentRequest",
+					Use:            "payment-request [id]",
+					Short:          "Show one payment request",
+					Example:        fmt.Sprintf("%s query ledger payment-request 3", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}},
+				},
+				{
+					RpcMethod: "PaymentRequests",
+					Use:       "payment-requests [community-id]",
+					Short:     "List the payment requests of a community",
+					Long:      "List the payment requests of a community by id; --payer, --requester and --status (pending, accepted, rejected, cancelled, expired) filter the list.",
+					Example: fmt.Sprintf("%s query ledger payment-requests 1 --payer kizuna1... --status pending\n%s query ledger payment-requests 1 --requester kizuna1...",
+						app, app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}},
+					FlagOptions: map[string]*autocliv1.FlagOptions{
+						"payer":     {Usage: "only the requests made to this account"},
+						"requester": {Usage: "only the requests made by this account"},
+						"status":    {Usage: "only requests with this status: pending, accepted, rejected, cancelled or expired"},
+					},
+				},
+				{
 					RpcMethod: "Invariants",
 					Use:       "invariants",
-					Short:     "Check the ledger invariants (currency supply equals confirmed creations) and list the broken ones",
+					Short:     "Check the ledger invariants (supply - debt = creation - decay, limits, caps) and list the broken ones",
 					Example:   fmt.Sprintf("%s query ledger invariants", app),
 				},
 			},
@@ -125,30 +160,40 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "create-currency [community-id] [code] [name] [decimals]",
 					Short:     "Create the currency of a community (admins)",
 					Long: "Create the currency of a community; admins only. The code is 3 to 8 upper-case letters or digits; " +
-						"the denom becomes cc/{community-id}/{code}. " + policyHelp + " " + feeHelp,
-					Example: fmt.Sprintf("%s tx ledger create-currency 1 GDD Gradido 4 --issuance-policy admin_and_contribution --fee-bps 100 --from taro",
-						app),
+						"the denom becomes cc/{community-id}/{code}. --half-life-seconds makes balances decay (31556952: half a year's " +
+						"balance is gone after a year); it never changes later. " + policyHelp + " " + creditHelp + " " + feeHelp,
+					Example: fmt.Sprintf("%s tx ledger create-currency 1 GDD Gradido 4 --issuance-policy admin_and_contribution --half-life-seconds 31556952 --from taro\n"+
+						"%s tx ledger create-currency 2 HOUR Hours 2 --issuance-policy mutual_credit --default-credit-limit 5000 --max-balance 20000 --from taro",
+						app, app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "community_id"}, {ProtoField: "code"}, {ProtoField: "name"}, {ProtoField: "decimals"},
 					},
 					FlagOptions: map[string]*autocliv1.FlagOptions{
-						"issuance_policy": {Usage: "admin, contribution or admin_and_contribution (the default)"},
-						"fee_bps":         {Usage: "transfer fee in basis points, 0 to 10000"},
+						"issuance_policy":      {Usage: "admin, contribution, admin_and_contribution (the default), mutual_credit or mutual_credit_and_creation"},
+						"fee_bps":              {Usage: "transfer fee in basis points, 0 to 10000"},
+						"half_life_seconds":    {Usage: "half-life of balances in seconds, at least 86400; 0 (the default) means no decay"},
+						"default_credit_limit": {Usage: "credit limit of every member without one of its own, in base units (mutual-credit policies)"},
+						"max_balance":          {Usage: "highest net balance members reach by receiving, in base units; 0 means none"},
 					},
 				},
 				{
 					RpcMethod: "UpdateCurrency",
 					Use:       "update-currency [community-id]",
-					Short:     "Change the name, issuance policy or fee of a currency (admins)",
-					Long:      "Change the settings of a currency; admins only. Settings left out keep their value; --clear-fields fee removes the fee. " + policyHelp + " " + feeHelp,
-					Example: fmt.Sprintf("%s tx ledger update-currency 1 --fee-bps 150 --from taro\n%s tx ledger update-currency 1 --clear-fields fee --from taro",
-						app, app),
+					Short:     "Change the name, issuance policy, fee, default credit limit or maximum balance of a currency (admins)",
+					Long: "Change the settings of a currency; admins only. Settings left out keep their value; --clear-fields fee " +
+						"removes the fee, default_credit_limit sets it to 0, max_balance removes the maximum. Lowering a limit below " +
+						"what a member following it owes or holds is refused. " + policyHelp + " " + creditHelp + " " + feeHelp,
+					Example: fmt.Sprintf("%s tx ledger update-currency 1 --fee-bps 150 --from taro\n%s tx ledger update-currency 1 --clear-fields fee --from taro\n"+
+						"%s tx ledger update-currency 2 --default-credit-limit 10000 --from taro",
+						app, app, app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}},
 					FlagOptions: map[string]*autocliv1.FlagOptions{
-						"name":            {Usage: "new currency name"},
-						"issuance_policy": {Usage: "admin, contribution or admin_and_contribution"},
-						"fee_bps":         {Usage: "new transfer fee in basis points, 1 to 10000"},
-						"clear_fields":    {Usage: "settings to reset: fee"},
+						"name":                 {Usage: "new currency name"},
+						"issuance_policy":      {Usage: "admin, contribution or admin_and_contribution"},
+						"fee_bps":              {Usage: "new transfer fee in basis points, 1 to 10000"},
+						"clear_fields":         {Usage: "settings to reset: fee, default_credit_limit, max_balance"},
+						"default_credit_limit": {Usage: "new default credit limit in base units, positive"},
+						"max_balance":          {Usage: "new maximum balance in base units, positive"},
 					},
 				},
 				{
@@ -213,6 +258,73 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						"memo":             {Usage: "memo for the recipient"},
 						"ad_id":            {Usage: "the ad this transfer pays for"},
 						"expected_fee_bps": {Usage: "the currency's fee in basis points, which you agree to pay on top"},
+					},
+				},
+				{
+					RpcMethod: "SetAccountLimits",
+					Use:       "set-account-limits [community-id] [member]",
+					Short:     "Give a member a credit limit or maximum balance of its own, or return it to the currency's (admins)",
+					Long: "Set a member's credit limit (--credit-limit, 0 allowed, mutual-credit policies only) or maximum balance " +
+						"(--max-balance, positive); --clear-fields credit_limit,max_balance returns it to the currency's settings. " +
+						"It takes effect at once; a limit below what the member owes, or a maximum below what it holds, is refused. " + creditHelp,
+					Example: fmt.Sprintf("%s tx ledger set-account-limits 2 kizuna1... --credit-limit 20000 --from taro\n"+
+						"%s tx ledger set-account-limits 2 kizuna1... --clear-fields credit_limit --from taro", app, app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "member"}},
+					FlagOptions: map[string]*autocliv1.FlagOptions{
+						"credit_limit": {Usage: "the member's credit limit in base units"},
+						"max_balance":  {Usage: "the member's maximum balance in base units"},
+						"clear_fields": {Usage: "limits to return to the currency's: credit_limit, max_balance"},
+					},
+				},
+				{
+					RpcMethod: "RequestPayment",
+					Use:       "request-payment [community-id] [payer] [amount]",
+					Short:     "Ask another member to pay you",
+					Long: "Ask another active member to pay you an amount; the payer accepts (paying the fee on top) or rejects, you may " +
+						"cancel, and the request expires after --expiry-seconds (default and most: the max_payment_request_seconds " +
+						"param, 30 days). --ad-id names the ad the payment is for. " + amountHelp,
+					Example: fmt.Sprintf("%s tx ledger request-payment 1 kizuna1... 50000 --memo \"cake for the fair\" --expiry-seconds 604800 --from hanako", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "community_id"}, {ProtoField: "payer"}, {ProtoField: "amount"},
+					},
+					FlagOptions: map[string]*autocliv1.FlagOptions{
+						"memo":           {Usage: "what the payment is for; it becomes the transfer's memo"},
+						"ad_id":          {Usage: "the ad the payment is for"},
+						"expiry_seconds": {Usage: "how long the request stays pending; 0 means the longest allowed"},
+					},
+				},
+				{
+					RpcMethod: "AcceptPaymentRequest",
+					Use:       "accept-payment-request [id]",
+					Short:     "Pay a payment request made to you",
+					Long: "Pay a pending payment request made to you, with every rule of a transfer: state the currency's fee with " +
+						"--expected-fee-bps; a mutual-credit currency lets you pay on credit.",
+					Example:        fmt.Sprintf("%s tx ledger accept-payment-request 3 --expected-fee-bps 100 --from taro", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "request_id"}},
+					FlagOptions: map[string]*autocliv1.FlagOptions{
+						"expected_fee_bps": {Usage: "the currency's fee in basis points, which you agree to pay on top"},
+						"community_id":     {Usage: "the request's community, so that its fee account may pay the transaction fee"},
+					},
+				},
+				{
+					RpcMethod:      "RejectPaymentRequest",
+					Use:            "reject-payment-request [id]",
+					Short:          "Reject a payment request made to you",
+					Example:        fmt.Sprintf("%s tx ledger reject-payment-request 3 --reason \"already paid in cash\" --from taro", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "request_id"}},
+					FlagOptions: map[string]*autocliv1.FlagOptions{
+						"reason":       {Usage: "why you reject it"},
+						"community_id": {Usage: "the request's community, so that its fee account may pay the transaction fee"},
+					},
+				},
+				{
+					RpcMethod:      "CancelPaymentRequest",
+					Use:            "cancel-payment-request [id]",
+					Short:          "Withdraw your pending payment request",
+					Example:        fmt.Sprintf("%s tx ledger cancel-payment-request 3 --from hanako", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "request_id"}},
+					FlagOptions: map[string]*autocliv1.FlagOptions{
+						"community_id": {Usage: "the request's community, so that its fee account may pay the transaction fee"},
 					},
 				},
 				{

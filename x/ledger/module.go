@@ -36,7 +36,8 @@ var (
 	_ module.HasServices         = AppModule{}
 	_ module.HasConsensusVersion = AppModule{}
 
-	_ appmodule.AppModule = AppModule{}
+	_ appmodule.AppModule     = AppModule{}
+	_ appmodule.HasEndBlocker = AppModule{}
 )
 
 // AppModule is the ledger module.
@@ -55,6 +56,11 @@ func (AppModule) IsOnePerModuleType() {}
 
 // IsAppModule implements appmodule.AppModule.
 func (AppModule) IsAppModule() {}
+
+// EndBlock expires the payment requests whose expiry has come.
+func (am AppModule) EndBlock(ctx context.Context) error {
+	return am.keeper.EndBlock(ctx)
+}
 
 // Name returns the module name.
 func (AppModule) Name() string { return types.ModuleName }

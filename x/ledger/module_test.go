@@ -34,6 +34,11 @@ func allMsgs(signer string) []sdk.Msg {
 		&types.MsgTransfer{Sender: signer, CommunityId: 1, Recipient: signer, Amount: amount, AdId: 7, ExpectedFeeBps: 100},
 		&types.MsgFundFeeAccount{Admin: signer, CommunityId: 1, Amount: amount},
 		&types.MsgSetFeeSponsorship{Admin: signer, CommunityId: 1, MemberPeriodLimit: 10, BudgetPeriodLimit: 100},
+		&types.MsgSetAccountLimits{Admin: signer, CommunityId: 1, Member: signer, CreditLimit: &amount, ClearFields: []string{"max_balance"}},
+		&types.MsgRequestPayment{Requester: signer, CommunityId: 1, Payer: signer, Amount: amount, Memo: "cake", AdId: 7, ExpirySeconds: 3600},
+		&types.MsgAcceptPaymentRequest{Payer: signer, RequestId: 2, ExpectedFeeBps: 100, CommunityId: 1},
+		&types.MsgRejectPaymentRequest{Payer: signer, RequestId: 2, Reason: "paid in cash", CommunityId: 1},
+		&types.MsgCancelPaymentRequest{Requester: signer, RequestId: 2, CommunityId: 1},
 		&types.MsgUpdateParams{Authority: signer, Params: types.DefaultParams()},
 	}
 }
@@ -87,7 +92,10 @@ func TestGenesis_RefusesAZeroNextID(t *testing.T) {
 
 // seedLedger creates community 1 (alice, bob) with currency GDD (1 % fee),
 // issues 50 GDD to bob, records a pending contribution of bob's and a
-// transfer of 10 GDD from bob to alice.
+// transfer of 10 GDD from bob to alice; and community 2 (alice, bob) with a
+// decaying mutual-credit currency HOUR, in which bob has a credit limit of
+// his own and pays alice on credit, and alice has asked bob to pay twice:
+// once paid, once pending.
 func seedLedger(t *testing.T, env keepertest.LedgerEnv) {
 	t.Helper()
 	ctx := env.Ctx
@@ -105,5 +113,24 @@ func seedLedger(t *testing.T, env keepertest.LedgerEnv) {
 	_, err = msgs.SubmitContribution(ctx, &types.MsgSubmitContribution{Contributor: bob, CommunityId: 1, Amount: sdkmath.NewInt(10_000), Memo: "garden work"})
 	require.NoError(t, err)
 	_, err = msgs.Transfer(ctx, &types.MsgTransfer{Sender: bob, CommunityId: 1, Recipient: alice, Amount: sdkmath.NewInt(100_000), ExpectedFeeBps: 100})
+	require.NoError(t, err)
+
+	_, err = community.CreateCommunity(ctx, &communitytypes.MsgCreateCommunity{Creator: alice, Name: "Timebank", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "alice"})
+	require.NoError(t, err)
+	_, err = community.JoinCommunity(ctx, &communitytypes.MsgJoinCommunity{Member: bob, CommunityId: 2, Username: "bob"})
+	require.NoError(t, err)
+	_, err = msgs.CreateCurrency(ctx, &types.MsgCreateCurrency{
+		Admin: alice, CommunityId: 2, Code: "HOUR", Name: "Hours", Decimals: 2, IssuancePolicy: types.IssuancePolicyMutualCredit,
+		HalfLifeSeconds: 31_556_952, DefaultCreditLimit: sdkmath.NewInt(1_000), MaxBalance: sdkmath.NewInt(5_000),
+	})
+	require.NoError(t, err)
+	limit := sdkmath.NewInt(2_000)
+	_, err = msgs.SetAccountLimits(ctx, &types.MsgSetAccountLimits{Admin: alice, CommunityId: 2, Member: bob, CreditLimit: &limit})
+	require.NoError(t, err)
+	for range 2 {
+		_, err = msgs.RequestPayment(ctx, &types.MsgRequestPayment{Requester: alice, CommunityId: 2, Payer: bob, Amount: sdkmath.NewInt(600), Memo: "two hours of gardening"})
+		require.NoError(t, err)
+	}
+	_, err = msgs.AcceptPaymentRequest(ctx, &types.MsgAcceptPaymentRequest{Payer: bob, RequestId: 1})
 	require.NoError(t, err)
 }

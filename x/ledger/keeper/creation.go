@@ -20,12 +20,38 @@ type creation struct {
 	by             string
 	memo           string
 	contributionID uint64
+	// to is the recipient's position, set by prepareCreation.
+	to *position
 }
 
-// create mints a creation to its recipient and records the CREATION entry.
-// The caller has checked the cap and counted the amount against it.
+// prepareCreation reads the recipient's position and checks that the
+// creation keeps it within its maximum balance. It writes nothing.
+func (k Keeper) prepareCreation(ctx context.Context, c creation) (creation, error) {
+	to, err := k.position(ctx, c.currency, c.recipient)
+	if err != nil {
+		return creation{}, err
+	}
+	if err := k.checkReceipt(c.currency, &to, c.amount); err != nil {
+		return creation{}, err
+	}
+	c.to = &to
+	return c, nil
+}
+
+// create mints a prepared creation to its recipient, which repays its debt
+// first, and records the CREATION entry. The caller has checked the cap and
+// counted the amount against it.
 func (k Keeper) create(ctx context.Context, c creation) (uint64, error) {
-	if err := k.mint(ctx, c.currency, c.recipient, sdk.NewCoins(sdk.NewCoin(c.currency.Denom, c.amount))); err != nil {
+	to := c.to
+	if err := k.settle(ctx, c.currency, to); err != nil {
+		return 0, err
+	}
+	coins := sdk.NewCoins(sdk.NewCoin(c.currency.Denom, c.amount))
+	repaid, err := k.receive(ctx, c.currency, to, c.amount, func() error { return k.mint(ctx, c.currency, c.recipient, coins) })
+	if err != nil {
+		return 0, err
+	}
+	if err := k.saveAccount(ctx, to); err != nil {
 		return 0, err
 	}
 	return k.recordEntry(ctx, c.recipient, types.Entry{
@@ -38,5 +64,6 @@ func (k Keeper) create(ctx context.Context, c creation) (uint64, error) {
 		Memo:           c.memo,
 		ContributionId: c.contributionID,
 		Month:          c.month.String(),
+		DebtChange:     repaid.Neg(),
 	})
 }

@@ -64,13 +64,16 @@ func entryRecordedEvent(e *types.EventEntryRecorded) (sdk.Event, error) {
 
 // transferredEvent returns sdk.TypedEventToEvent(e).
 func transferredEvent(e *types.EventTransferred) (sdk.Event, error) {
-	b := eventBuilder{attrs: make([]abci.EventAttribute, 0, 8)}
+	b := eventBuilder{attrs: make([]abci.EventAttribute, 0, 11)}
 	b.addUint64("ad_id", e.AdId)
 	b.addInt("amount", e.Amount)
 	b.addUint64("community_id", e.CommunityId)
+	b.addInt("credit_drawn", e.CreditDrawn)
+	b.addInt("debt_repaid", e.DebtRepaid)
 	b.addString("denom", e.Denom)
 	b.addInt("fee", e.Fee)
 	b.addString("memo", e.Memo)
+	b.addUint64("payment_request_id", e.PaymentRequestId)
 	b.addString("recipient", e.Recipient)
 	b.addString("sender", e.Sender)
 	return b.event(transferredType)

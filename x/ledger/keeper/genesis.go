@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -14,8 +15,9 @@ import (
 )
 
 // InitGenesis loads a validated genesis state into the store and derives
-// what the genesis state leaves out: the monthly cap usage and the created
-// totals. Every currency's community must exist, so x/community's genesis
+// what the genesis state leaves out: the monthly cap usage, the created,
+// decayed and debt totals, the expiry queue and the counts of pending
+// payment requests. Every currency's community must exist, so x/community's genesis
 // runs first. Addresses are stored in the canonical form of the keeper's
 // address codec.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
@@ -27,6 +29,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		return fmt.Errorf("the %s module account has no permissions registered", types.ModuleName)
 	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	if err := k.raiseHighestMonthlyCap(ctx, max(gs.Params.MonthlyCreationCap, gs.HighestMonthlyCreationCap)); err != nil {
 		return err
 	}
 	if err := k.NextContributionID.Set(ctx, gs.NextContributionId); err != nil {
@@ -42,6 +47,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.canonical("creator", &c.Creator); err != nil {
 			return fmt.Errorf("currency %s: %w", c.Denom, err)
 		}
+		c.DefaultCreditLimit, c.MaxBalance = types.IntOrZero(c.DefaultCreditLimit), types.IntOrZero(c.MaxBalance)
 		if err := k.Currencies.Set(ctx, c.CommunityId, c); err != nil {
 			return err
 		}
@@ -56,7 +62,62 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return fmt.Errorf("entry %d: %w", e.Id, err)
 		}
 	}
+	for _, a := range gs.Accounts {
+		if err := k.initAccount(ctx, a); err != nil {
+			return fmt.Errorf("account %s of community %d: %w", a.Address, a.CommunityId, err)
+		}
+	}
+	if err := k.NextPaymentRequestID.Set(ctx, gs.NextPaymentRequestId); err != nil {
+		return err
+	}
+	for _, r := range gs.PaymentRequests {
+		if err := k.initPaymentRequest(ctx, r); err != nil {
+			return fmt.Errorf("payment request %d: %w", r.Id, err)
+		}
+	}
 	return k.initSponsorship(ctx, gs)
+}
+
+func (k Keeper) initAccount(ctx context.Context, a types.Account) error {
+	if err := k.canonical("address", &a.Address); err != nil {
+		return err
+	}
+	addr, err := k.addressCodec.StringToBytes(a.Address)
+	if err != nil {
+		return err
+	}
+	if err := k.Accounts.Set(ctx, collections.Join(a.CommunityId, sdk.AccAddress(addr)), a); err != nil {
+		return err
+	}
+	return addTotal(ctx, k.TotalDebt, a.CommunityId, a.Debt)
+}
+
+func (k Keeper) initPaymentRequest(ctx context.Context, r types.PaymentRequest) error {
+	if err := k.canonical("requester", &r.Requester); err != nil {
+		return err
+	}
+	if err := k.canonical("payer", &r.Payer); err != nil {
+		return err
+	}
+	if err := k.PaymentRequests.Set(ctx, r.Id, r); err != nil {
+		return err
+	}
+	if r.Status != types.PaymentRequestStatusPending {
+		return nil
+	}
+	if err := k.PaymentRequestExpiries.Set(ctx, collections.Join(r.ExpiresAt.Unix(), r.Id)); err != nil {
+		return err
+	}
+	requester, err := k.addressCodec.StringToBytes(r.Requester)
+	if err != nil {
+		return err
+	}
+	key := collections.Join(r.CommunityId, sdk.AccAddress(requester))
+	open, err := k.openRequests(ctx, key)
+	if err != nil {
+		return err
+	}
+	return k.OpenPaymentRequests.Set(ctx, key, open+1)
 }
 
 // initSponsorship loads the communities' sponsorship settings and what their
@@ -136,6 +197,9 @@ func (k Keeper) initEntry(ctx context.Context, e types.Entry) error {
 	if err := k.setEntry(ctx, account, e); err != nil {
 		return err
 	}
+	if e.Type == types.EntryTypeDecay {
+		return addTotal(ctx, k.Decayed, e.CommunityId, e.Amount)
+	}
 	if e.Type != types.EntryTypeCreation {
 		return nil
 	}
@@ -177,15 +241,27 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
+	nextRequest, err := seqid.Peek(ctx, k.NextPaymentRequestID, types.FirstPaymentRequestID)
+	if err != nil {
+		return nil, err
+	}
+	highest, err := k.HighestMonthlyCap.Get(ctx)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return nil, err
+	}
 	gs := &types.GenesisState{
-		Params:             params,
-		Currencies:         []types.Currency{},
-		Contributions:      []types.Contribution{},
-		Entries:            []types.Entry{},
-		FeeSponsorships:    []types.FeeSponsorship{},
-		SponsoredSpendings: []types.SponsoredSpending{},
-		NextContributionId: nextContribution,
-		NextEntryId:        nextEntry,
+		HighestMonthlyCreationCap: highest,
+		Params:                    params,
+		Currencies:                []types.Currency{},
+		Contributions:             []types.Contribution{},
+		Entries:                   []types.Entry{},
+		FeeSponsorships:           []types.FeeSponsorship{},
+		SponsoredSpendings:        []types.SponsoredSpending{},
+		NextContributionId:        nextContribution,
+		NextEntryId:               nextEntry,
+		Accounts:                  []types.Account{},
+		PaymentRequests:           []types.PaymentRequest{},
+		NextPaymentRequestId:      nextRequest,
 	}
 	if err := k.Currencies.Walk(ctx, nil, func(_ uint64, c types.Currency) (bool, error) {
 		gs.Currencies = append(gs.Currencies, c)
@@ -220,6 +296,18 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	if err := k.SponsoredByMember.Walk(ctx, nil, func(_ collections.Pair[uint64, sdk.AccAddress], s types.SponsoredSpending) (bool, error) {
 		gs.SponsoredSpendings = append(gs.SponsoredSpendings, s)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Accounts.Walk(ctx, nil, func(_ AccountKey, a types.Account) (bool, error) {
+		gs.Accounts = append(gs.Accounts, a)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.PaymentRequests.Walk(ctx, nil, func(_ uint64, r types.PaymentRequest) (bool, error) {
+		gs.PaymentRequests = append(gs.PaymentRequests, r)
 		return false, nil
 	}); err != nil {
 		return nil, err

@@ -1,14 +1,19 @@
 package keeper
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
+	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/bech32"
+	"github.com/cosmos/cosmos-sdk/types/query"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -27,7 +32,14 @@ func (k Keeper) Invariants() []Invariant {
 	return []Invariant{
 		{Name: "supply", Check: k.SupplyInvariant},
 		{Name: "created-total", Check: k.CreatedTotalInvariant},
+		{Name: "decayed-total", Check: k.DecayedTotalInvariant},
+		{Name: "debt-total", Check: k.DebtTotalInvariant},
+		{Name: "credit-limits", Check: k.CreditLimitsInvariant},
+		{Name: "max-balances", Check: k.MaxBalancesInvariant},
+		{Name: "mutual-credit-sum", Check: k.MutualCreditSumInvariant},
 		{Name: "monthly-created", Check: k.MonthlyCreatedInvariant},
+		{Name: "monthly-cap", Check: k.MonthlyCapInvariant},
+		{Name: "payment-requests", Check: k.PaymentRequestsInvariant},
 	}
 }
 
@@ -47,8 +59,10 @@ func (k Keeper) CheckInvariants(ctx sdk.Context) error {
 }
 
 // SupplyInvariant checks that for every currency the x/bank supply of its
-// denom equals what its confirmed creations (admin issuance and confirmed
-// contributions) minted. Decay, debt and the bridge will extend it.
+// denom less what its members owe equals what its confirmed creations
+// (admin issuance and confirmed contributions) minted less what decay
+// burned: credit mints exactly the debt it records, repaying burns exactly
+// the debt it clears.
 func (k Keeper) SupplyInvariant(ctx sdk.Context) (string, bool) {
 	var problems []string
 	err := k.Currencies.Walk(ctx, nil, func(id uint64, c types.Currency) (bool, error) {
@@ -56,12 +70,279 @@ func (k Keeper) SupplyInvariant(ctx sdk.Context) (string, bool) {
 		if err != nil {
 			return true, err
 		}
-		if supply := k.bankKeeper.GetSupply(ctx, c.Denom).Amount; !supply.Equal(created) {
-			problems = append(problems, fmt.Sprintf("%s: bank supply %s, created %s", c.Denom, supply, created))
+		debt, err := totalOf(ctx, k.TotalDebt, id)
+		if err != nil {
+			return true, err
+		}
+		decayed, err := totalOf(ctx, k.Decayed, id)
+		if err != nil {
+			return true, err
+		}
+		supply := k.bankKeeper.GetSupply(ctx, c.Denom).Amount
+		if !supply.Sub(debt).Equal(created.Sub(decayed)) {
+			problems = append(problems, fmt.Sprintf("%s: bank supply %s - debt %s != created %s - decayed %s",
+				c.Denom, supply, debt, created, decayed))
 		}
 		return false, nil
 	})
 	return report(problems, err)
+}
+
+// DecayedTotalInvariant checks that the decayed total of every currency is
+// the sum of its DECAY entries.
+func (k Keeper) DecayedTotalInvariant(ctx sdk.Context) (string, bool) {
+	sums := map[uint64]sdkmath.Int{}
+	err := k.History.Walk(ctx, nil, func(_ HistoryKey, e types.Entry) (bool, error) {
+		if e.Type == types.EntryTypeDecay {
+			sums[e.CommunityId] = addTo(sums[e.CommunityId], e.Amount)
+		}
+		return false, nil
+	})
+	if err != nil {
+		return report(nil, err)
+	}
+	return k.compareTotals(ctx, k.Decayed, sums, "decayed total", "DECAY entries")
+}
+
+// DebtTotalInvariant checks that the debt total of every currency is the sum
+// of its accounts' debts.
+func (k Keeper) DebtTotalInvariant(ctx sdk.Context) (string, bool) {
+	sums := map[uint64]sdkmath.Int{}
+	err := k.Accounts.Walk(ctx, nil, func(_ AccountKey, a types.Account) (bool, error) {
+		if a.Debt.IsPositive() {
+			sums[a.CommunityId] = addTo(sums[a.CommunityId], a.Debt)
+		}
+		return false, nil
+	})
+	if err != nil {
+		return report(nil, err)
+	}
+	return k.compareTotals(ctx, k.TotalDebt, sums, "debt total", "account debts")
+}
+
+// compareTotals reports every community whose stored total differs from the
+// sum computed from the records, and totals of communities without a
+// currency.
+func (k Keeper) compareTotals(ctx sdk.Context, totals collections.Map[uint64, sdkmath.Int], sums map[uint64]sdkmath.Int, what, from string) (string, bool) {
+	var problems []string
+	seen := map[uint64]bool{}
+	err := totals.Walk(ctx, nil, func(id uint64, total sdkmath.Int) (bool, error) {
+		seen[id] = true
+		has, err := k.Currencies.Has(ctx, id)
+		if err != nil {
+			return true, err
+		}
+		if !has {
+			problems = append(problems, fmt.Sprintf("community %d has a %s but no currency", id, what))
+		}
+		if want := addTo(sums[id], sdkmath.ZeroInt()); !total.Equal(want) {
+			problems = append(problems, fmt.Sprintf("community %d: %s %s, %s %s", id, what, total, from, want))
+		}
+		return false, nil
+	})
+	if err != nil {
+		return report(nil, err)
+	}
+	for _, id := range sortedKeys(sums) {
+		if !seen[id] && !sums[id].IsZero() {
+			problems = append(problems, fmt.Sprintf("community %d: no %s, %s %s", id, what, from, sums[id]))
+		}
+	}
+	return report(problems, nil)
+}
+
+// CreditLimitsInvariant checks that no account owes more than its credit
+// limit: no net balance is below -limit (debt only grows up to the limit,
+// and limits only fall to what is owed). Without a mutual-credit policy the
+// limit is 0.
+func (k Keeper) CreditLimitsInvariant(ctx sdk.Context) (string, bool) {
+	var problems []string
+	err := k.Accounts.Walk(ctx, nil, func(_ AccountKey, a types.Account) (bool, error) {
+		c, err := k.Currencies.Get(ctx, a.CommunityId)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%s has a record in community %d, which has no currency", a.Address, a.CommunityId))
+			return false, nil //nolint:nilerr // reported as a problem
+		}
+		if limit, _ := c.CreditLimit(a); a.Debt.GT(limit) {
+			problems = append(problems, fmt.Sprintf("%s owes %s%s, beyond its credit limit %s", a.Address, a.Debt, c.Denom, limit))
+		}
+		return false, nil
+	})
+	return report(problems, err)
+}
+
+// MaxBalancesInvariant checks that no holder of a currency with maximum
+// balances (the treasury aside) has a net balance, decay counted, above its
+// maximum.
+func (k Keeper) MaxBalancesInvariant(ctx sdk.Context) (string, bool) {
+	var problems []string
+	err := k.Currencies.Walk(ctx, nil, func(id uint64, c types.Currency) (bool, error) {
+		treasury := sdk.AccAddress(types.TreasuryAddress(id))
+		return false, k.walkHolders(ctx, c, func(addr sdk.AccAddress, _ sdkmath.Int) error {
+			if addr.Equals(treasury) {
+				return nil
+			}
+			p, err := k.position(ctx, c, addr)
+			if err != nil {
+				return err
+			}
+			if limit, _ := c.MaxBalanceOf(p.record); limit.IsPositive() && p.net().GT(limit) {
+				problems = append(problems, fmt.Sprintf("%s holds %s%s, above its maximum %s", k.formatAddress(addr), p.net(), c.Denom, limit))
+			}
+			return nil
+		})
+	})
+	return report(problems, err)
+}
+
+// MutualCreditSumInvariant checks that the net balances of every pure
+// mutual-credit currency (policy MUTUAL_CREDIT, nothing ever created) sum to
+// zero, less what decay burned: every unit held is someone's debt. Balances
+// are read holder by holder, debts account by account, independently of the
+// totals the supply invariant uses.
+func (k Keeper) MutualCreditSumInvariant(ctx sdk.Context) (string, bool) {
+	var problems []string
+	err := k.Currencies.Walk(ctx, nil, func(id uint64, c types.Currency) (bool, error) {
+		if c.IssuancePolicy != types.IssuancePolicyMutualCredit {
+			return false, nil
+		}
+		created, err := k.createdTotal(ctx, id)
+		if err != nil || created.IsPositive() {
+			return err != nil, err
+		}
+		held := sdkmath.ZeroInt()
+		if err := k.walkHolders(ctx, c, func(_ sdk.AccAddress, balance sdkmath.Int) error {
+			held = held.Add(balance)
+			return nil
+		}); err != nil {
+			return true, err
+		}
+		owed := sdkmath.ZeroInt()
+		rng := collections.NewPrefixedPairRange[uint64, sdk.AccAddress](id)
+		if err := k.Accounts.Walk(ctx, rng, func(_ AccountKey, a types.Account) (bool, error) {
+			owed = owed.Add(a.Debt)
+			return false, nil
+		}); err != nil {
+			return true, err
+		}
+		decayed, err := totalOf(ctx, k.Decayed, id)
+		if err != nil {
+			return true, err
+		}
+		if sum := held.Sub(owed); !sum.Equal(decayed.Neg()) {
+			problems = append(problems, fmt.Sprintf("%s: net balances sum to %s (held %s, owed %s), decay burned %s",
+				c.Denom, sum, held, owed, decayed))
+		}
+		return false, nil
+	})
+	return report(problems, err)
+}
+
+// walkHolders calls fn with every account holding the currency and its x/bank
+// balance.
+func (k Keeper) walkHolders(ctx context.Context, c types.Currency, fn func(sdk.AccAddress, sdkmath.Int) error) error {
+	req := &banktypes.QueryDenomOwnersRequest{Denom: c.Denom, Pagination: &query.PageRequest{Limit: 100}}
+	for {
+		res, err := k.bankKeeper.DenomOwners(ctx, req)
+		if err != nil {
+			return err
+		}
+		for _, owner := range res.DenomOwners {
+			// x/bank writes the address with the SDK's global prefix.
+			_, addr, err := bech32.DecodeAndConvert(owner.Address)
+			if err != nil {
+				return err
+			}
+			if err := fn(addr, owner.Balance.Amount); err != nil {
+				return err
+			}
+		}
+		if res.Pagination == nil || len(res.Pagination.NextKey) == 0 {
+			return nil
+		}
+		req.Pagination.Key = res.Pagination.NextKey
+	}
+}
+
+// MonthlyCapInvariant checks that no member has more created for a month
+// than the monthly cap allows. Governance may lower the cap: that bounds new
+// creation only, so months are checked against the highest cap the params
+// have had.
+func (k Keeper) MonthlyCapInvariant(ctx sdk.Context) (string, bool) {
+	highest, err := k.HighestMonthlyCap.Get(ctx)
+	if err != nil {
+		return report(nil, err)
+	}
+	var problems []string
+	err = k.MonthlyCreated.Walk(ctx, nil, func(mk MonthlyKey, used sdkmath.Int) (bool, error) {
+		month := types.Month(mk.K3())
+		c, err := k.Currencies.Get(ctx, mk.K1())
+		if err != nil {
+			return true, err
+		}
+		if limit := types.MonthlyCap(highest, c.Decimals); used.GT(limit) {
+			problems = append(problems, fmt.Sprintf("%s has %s%s created for %s, above the cap %s",
+				k.formatAddress(mk.K2()), used, c.Denom, month, limit))
+		}
+		return false, nil
+	})
+	return report(problems, err)
+}
+
+// PaymentRequestsInvariant checks that exactly the pending payment requests
+// are queued for expiry and counted against their requesters.
+func (k Keeper) PaymentRequestsInvariant(ctx sdk.Context) (string, bool) {
+	type count struct {
+		community uint64
+		requester string
+	}
+	type expiry struct {
+		unix int64
+		id   uint64
+	}
+	pending := map[expiry]bool{}
+	open := map[count]uint32{}
+	err := k.PaymentRequests.Walk(ctx, nil, func(id uint64, r types.PaymentRequest) (bool, error) {
+		if r.Status == types.PaymentRequestStatusPending {
+			pending[expiry{r.ExpiresAt.Unix(), id}] = true
+			open[count{r.CommunityId, r.Requester}]++
+		}
+		return false, nil
+	})
+	if err != nil {
+		return report(nil, err)
+	}
+	var problems []string
+	queued := 0
+	err = k.PaymentRequestExpiries.Walk(ctx, nil, func(key collections.Pair[int64, uint64]) (bool, error) {
+		queued++
+		if !pending[expiry{key.K1(), key.K2()}] {
+			problems = append(problems, fmt.Sprintf("payment request %d is queued to expire at %d but is not pending with that expiry", key.K2(), key.K1()))
+		}
+		return false, nil
+	})
+	if err != nil {
+		return report(nil, err)
+	}
+	if queued != len(pending) {
+		problems = append(problems, fmt.Sprintf("%d pending payment requests, %d queued to expire", len(pending), queued))
+	}
+	counted := 0
+	err = k.OpenPaymentRequests.Walk(ctx, nil, func(key AccountKey, n uint32) (bool, error) {
+		counted++
+		if want := open[count{key.K1(), k.formatAddress(key.K2())}]; n != want {
+			problems = append(problems, fmt.Sprintf("%s in community %d: %d pending requests counted, %d pending",
+				k.formatAddress(key.K2()), key.K1(), n, want))
+		}
+		return false, nil
+	})
+	if err != nil {
+		return report(nil, err)
+	}
+	if counted != len(open) {
+		problems = append(problems, fmt.Sprintf("%d requesters have pending requests, %d are counted", len(open), counted))
+	}
+	return report(problems, nil)
 }
 
 // CreatedTotalInvariant checks that the created total of every currency is
@@ -77,31 +358,7 @@ func (k Keeper) CreatedTotalInvariant(ctx sdk.Context) (string, bool) {
 	if err != nil {
 		return report(nil, err)
 	}
-	var problems []string
-	seen := map[uint64]bool{}
-	err = k.Created.Walk(ctx, nil, func(id uint64, total sdkmath.Int) (bool, error) {
-		seen[id] = true
-		has, err := k.Currencies.Has(ctx, id)
-		if err != nil {
-			return true, err
-		}
-		if !has {
-			problems = append(problems, fmt.Sprintf("community %d has a created total but no currency", id))
-		}
-		if want := addTo(sums[id], sdkmath.ZeroInt()); !total.Equal(want) {
-			problems = append(problems, fmt.Sprintf("community %d: created total %s, CREATION entries %s", id, total, want))
-		}
-		return false, nil
-	})
-	if err != nil {
-		return report(nil, err)
-	}
-	for _, id := range sortedKeys(sums) {
-		if !seen[id] {
-			problems = append(problems, fmt.Sprintf("community %d: no created total, CREATION entries %s", id, sums[id]))
-		}
-	}
-	return report(problems, nil)
+	return k.compareTotals(ctx, k.Created, sums, "created total", "CREATION entries")
 }
 
 // MonthlyCreatedInvariant checks that what counts against each member's
@@ -161,11 +418,7 @@ func (k Keeper) MonthlyCreatedInvariant(ctx sdk.Context) (string, bool) {
 
 // createdTotal returns what the currency of a community has created.
 func (k Keeper) createdTotal(ctx sdk.Context, communityID uint64) (sdkmath.Int, error) {
-	has, err := k.Created.Has(ctx, communityID)
-	if err != nil || !has {
-		return sdkmath.ZeroInt(), err
-	}
-	return k.Created.Get(ctx, communityID)
+	return totalOf(ctx, k.Created, communityID)
 }
 
 // report turns problems and a failed read into an invariant result.

@@ -40,6 +40,25 @@ func (i ContributionIndexes) IndexesList() []collections.Index[uint64, types.Con
 	return []collections.Index[uint64, types.Contribution]{i.Community, i.Status, i.Contributor}
 }
 
+// AccountKey addresses what the ledger keeps about an account in the currency
+// of a community: (community id, account).
+type AccountKey = collections.Pair[uint64, sdk.AccAddress]
+
+// PaymentRequestIndexes are the secondary indexes of Keeper.PaymentRequests.
+type PaymentRequestIndexes struct {
+	// Community lists the requests of a community by id.
+	Community *indexes.Multi[uint64, uint64, types.PaymentRequest]
+	// Payer lists the requests made to a payer in a community by id.
+	Payer *indexes.Multi[AccountKey, uint64, types.PaymentRequest]
+	// Requester lists the requests made by a requester in a community by id.
+	Requester *indexes.Multi[AccountKey, uint64, types.PaymentRequest]
+}
+
+// IndexesList implements collections.Indexes.
+func (i PaymentRequestIndexes) IndexesList() []collections.Index[uint64, types.PaymentRequest] {
+	return []collections.Index[uint64, types.PaymentRequest]{i.Community, i.Payer, i.Requester}
+}
+
 // Keeper owns the ledger module's store.
 //
 // Keeper is used by value; copies share the ads keeper set with SetAdsKeeper.
@@ -78,6 +97,25 @@ type Keeper struct {
 	// SponsoredByCommunity is what a community's fee account paid in all in
 	// the latest period it paid anything.
 	SponsoredByCommunity collections.Map[uint64, types.SponsoredSpending]
+	// Accounts are the ledger's records of accounts with debt, a decaying
+	// balance or limits of their own.
+	Accounts collections.Map[AccountKey, types.Account]
+	// TotalDebt is what the members of each community owe its currency.
+	TotalDebt collections.Map[uint64, sdkmath.Int]
+	// Decayed is what decay has burned of each community's currency.
+	Decayed collections.Map[uint64, sdkmath.Int]
+	// NextPaymentRequestID is the id of the next payment request.
+	NextPaymentRequestID collections.Sequence
+	// PaymentRequests holds every payment request by id.
+	PaymentRequests *collections.IndexedMap[uint64, types.PaymentRequest, PaymentRequestIndexes]
+	// PaymentRequestExpiries queues the pending requests by (expiry in Unix
+	// seconds, id); the end of each block expires the due ones.
+	PaymentRequestExpiries collections.KeySet[collections.Pair[int64, uint64]]
+	// OpenPaymentRequests counts each member's pending requests in a community.
+	OpenPaymentRequests collections.Map[AccountKey, uint32]
+	// HighestMonthlyCap is the highest monthly_creation_cap the params have
+	// had, which the monthly-cap invariant checks past creation against.
+	HighestMonthlyCap collections.Item[uint64]
 }
 
 // adsSlot lets every copy of a Keeper see the ads keeper set after the copy.
@@ -182,6 +220,49 @@ func NewKeeper(
 		SponsoredByCommunity: collections.NewMap(
 			sb, types.SponsoredByCommunityKey, "sponsored_by_community", collections.Uint64Key, codec.CollValue[types.SponsoredSpending](cdc),
 		),
+		Accounts: collections.NewMap(
+			sb, types.AccountsKey, "accounts",
+			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), codec.CollValue[types.Account](cdc),
+		),
+		TotalDebt:            collections.NewMap(sb, types.TotalDebtKey, "total_debt", collections.Uint64Key, sdk.IntValue),
+		Decayed:              collections.NewMap(sb, types.DecayedKey, "decayed", collections.Uint64Key, sdk.IntValue),
+		NextPaymentRequestID: collections.NewSequence(sb, types.NextPaymentRequestIDKey, "next_payment_request_id"),
+		PaymentRequests: collections.NewIndexedMap(
+			sb, types.PaymentRequestsKey, "payment_requests",
+			collections.Uint64Key, codec.CollValue[types.PaymentRequest](cdc),
+			PaymentRequestIndexes{
+				Community: indexes.NewMulti(
+					sb, types.PaymentRequestsByCommunityKey, "payment_requests_by_community",
+					collections.Uint64Key, collections.Uint64Key,
+					func(_ uint64, r types.PaymentRequest) (uint64, error) { return r.CommunityId, nil },
+				),
+				Payer: indexes.NewMulti(
+					sb, types.PaymentRequestsByPayerKey, "payment_requests_by_payer",
+					collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), collections.Uint64Key,
+					func(_ uint64, r types.PaymentRequest) (AccountKey, error) {
+						addr, err := addressCodec.StringToBytes(r.Payer)
+						return collections.Join(r.CommunityId, sdk.AccAddress(addr)), err
+					},
+				),
+				Requester: indexes.NewMulti(
+					sb, types.PaymentRequestsByRequesterKey, "payment_requests_by_requester",
+					collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), collections.Uint64Key,
+					func(_ uint64, r types.PaymentRequest) (AccountKey, error) {
+						addr, err := addressCodec.StringToBytes(r.Requester)
+						return collections.Join(r.CommunityId, sdk.AccAddress(addr)), err
+					},
+				),
+			},
+		),
+		PaymentRequestExpiries: collections.NewKeySet(
+			sb, types.PaymentRequestExpiriesKey, "payment_request_expiries",
+			collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key),
+		),
+		OpenPaymentRequests: collections.NewMap(
+			sb, types.OpenPaymentRequestsKey, "open_payment_requests",
+			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), collections.Uint32Value,
+		),
+		HighestMonthlyCap: collections.NewItem(sb, types.HighestMonthlyCapKey, "highest_monthly_cap", collections.Uint64Value),
 	}
 
 	schema, err := sb.Build()

@@ -103,7 +103,7 @@ func (s msgServer) ConfirmContribution(ctx context.Context, msg *types.MsgConfir
 		return nil, err
 	}
 
-	entryID, err := s.create(ctx, creation{
+	c, err := s.prepareCreation(ctx, creation{
 		currency:       currency,
 		recipient:      contributor,
 		amount:         contribution.Amount,
@@ -112,6 +112,10 @@ func (s msgServer) ConfirmContribution(ctx context.Context, msg *types.MsgConfir
 		memo:           contribution.Memo,
 		contributionID: contribution.Id,
 	})
+	if err != nil {
+		return nil, err
+	}
+	entryID, err := s.create(ctx, c)
 	if err != nil {
 		return nil, err
 	}

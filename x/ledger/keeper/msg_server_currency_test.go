@@ -91,6 +91,7 @@ func TestCreateCurrency_RegistersBankMetadata(t *testing.T) {
 		CommunityId: id, Code: "GDD", Name: "Gradido", Decimals: 4, Denom: "cc/1/GDD",
 		IssuancePolicy: types.IssuancePolicyAdminAndContribution, FeeBps: 100,
 		Creator: f.addr("alice"), CreatedAt: f.ctx.BlockTime(),
+		DefaultCreditLimit: sdkmath.ZeroInt(), MaxBalance: sdkmath.ZeroInt(),
 	}, c, "an unspecified policy allows both admin issuance and contributions")
 
 	md, found := f.env.Bank.GetDenomMetaData(f.ctx, "cc/1/GDD")

@@ -53,11 +53,7 @@ func (s msgServer) Issue(ctx context.Context, msg *types.MsgIssue) (*types.MsgIs
 	if err := s.checkCap(ctx, params, currency, recipient, month, msg.Amount); err != nil {
 		return nil, err
 	}
-
-	if err := s.addMonthlyCreated(ctx, currency.CommunityId, recipient, month, msg.Amount); err != nil {
-		return nil, err
-	}
-	entryID, err := s.create(ctx, creation{
+	c, err := s.prepareCreation(ctx, creation{
 		currency:  currency,
 		recipient: recipient,
 		amount:    msg.Amount,
@@ -65,6 +61,14 @@ func (s msgServer) Issue(ctx context.Context, msg *types.MsgIssue) (*types.MsgIs
 		by:        s.formatAddress(issuer),
 		memo:      msg.Memo,
 	})
+	if err != nil {
+		return nil, err
+	}
+
+	if err := s.addMonthlyCreated(ctx, currency.CommunityId, recipient, month, msg.Amount); err != nil {
+		return nil, err
+	}
+	entryID, err := s.create(ctx, c)
 	if err != nil {
 		return nil, err
 	}

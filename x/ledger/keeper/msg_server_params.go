@@ -24,6 +24,9 @@ func (s msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	if err := s.Params.Set(ctx, msg.Params); err != nil {
 		return nil, err
 	}
+	if err := s.raiseHighestMonthlyCap(ctx, msg.Params.MonthlyCreationCap); err != nil {
+		return nil, err
+	}
 	if err := emit(ctx, &types.EventParamsUpdated{Authority: msg.Authority, Params: msg.Params}); err != nil {
 		return nil, err
 	}

@@ -3,6 +3,8 @@ package keeper
 import (
 	"context"
 
+	sdkmath "cosmossdk.io/math"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
@@ -11,7 +13,6 @@ import (
 
 // Transfer moves units from the sender to another active member, pays the
 // community fee on top to the treasury, and marks the ad paid for, if any.
-// Everything is checked, the balance included, before the first write.
 func (s msgServer) Transfer(ctx context.Context, msg *types.MsgTransfer) (*types.MsgTransferResponse, error) {
 	sender, err := s.parseAddress("sender", msg.Sender)
 	if err != nil {
@@ -28,9 +29,6 @@ func (s msgServer) Transfer(ctx context.Context, msg *types.MsgTransfer) (*types
 	if err := msg.Validate(params); err != nil {
 		return nil, err
 	}
-	if sender.Equals(recipient) {
-		return nil, types.ErrSelfTransfer.Wrapf("%s", msg.Sender)
-	}
 	if _, err := s.communityKeeper.GetCommunity(ctx, msg.CommunityId); err != nil {
 		return nil, err
 	}
@@ -38,84 +36,196 @@ func (s msgServer) Transfer(ctx context.Context, msg *types.MsgTransfer) (*types
 	if err != nil {
 		return nil, err
 	}
-	if err := s.requireActiveMember(ctx, msg.CommunityId, sender, "sender"); err != nil {
-		return nil, err
-	}
-	if err := s.requireActiveMember(ctx, msg.CommunityId, recipient, "recipient"); err != nil {
-		return nil, err
-	}
-	if msg.ExpectedFeeBps != currency.FeeBps {
-		return nil, types.ErrFeeMismatch.Wrapf("the sender expects %d bps, %s charges %d bps", msg.ExpectedFeeBps, currency.Denom, currency.FeeBps)
-	}
-	ads := s.ads.keeper
-	if msg.AdId != 0 {
-		if ads == nil {
-			return nil, types.ErrAdsUnavailable.Wrapf("transfer names ad %d", msg.AdId)
-		}
-		if err := ads.CheckPayment(ctx, msg.AdId, msg.CommunityId, sender, recipient); err != nil {
-			return nil, err
-		}
-	}
-	fee := types.Fee(msg.Amount, currency.FeeBps)
-	total, err := msg.Amount.SafeAdd(fee)
+	done, err := s.pay(ctx, payment{
+		currency: currency, sender: sender, recipient: recipient, amount: msg.Amount,
+		memo: msg.Memo, adID: msg.AdId, expectedFeeBps: msg.ExpectedFeeBps,
+	})
 	if err != nil {
-		return nil, types.ErrInvalidAmount.Wrapf("amount %s plus fee %s: %s", msg.Amount, fee, err)
+		return nil, err
 	}
-	if spendable := s.bankKeeper.SpendableCoin(ctx, sender, currency.Denom); spendable.Amount.LT(total) {
-		return nil, sdkerrors.ErrInsufficientFunds.Wrapf("%s can spend %s%s, the transfer needs %s (amount %s, fee %s)",
-			msg.Sender, spendable.Amount, currency.Denom, total, msg.Amount, fee)
+	return &types.MsgTransferResponse{Fee: done.fee}, nil
+}
+
+// payment is a transfer between two members of a community.
+type payment struct {
+	currency          types.Currency
+	sender, recipient sdk.AccAddress
+	amount            sdkmath.Int
+	memo              string
+	adID              uint64
+	expectedFeeBps    uint32
+	// requestID is the payment request the payment settles, or 0.
+	requestID uint64
+}
+
+// paid is what a payment did.
+type paid struct {
+	fee         sdkmath.Int
+	sendEntryID uint64
+}
+
+// pay runs a payment under every rule of a transfer: both parties active
+// members, the fee the sender expects, the ad's payment rule, decay, the
+// sender's credit limit and the recipient's maximum balance. Everything is
+// checked before the first write. A sender without the balance draws the
+// shortfall on credit; a recipient with debt repays it first.
+func (k Keeper) pay(ctx context.Context, p payment) (paid, error) {
+	c := p.currency
+	if p.sender.Equals(p.recipient) {
+		return paid{}, types.ErrSelfTransfer.Wrapf("%s", k.formatAddress(p.sender))
+	}
+	if err := k.requireActiveMember(ctx, c.CommunityId, p.sender, "sender"); err != nil {
+		return paid{}, err
+	}
+	if err := k.requireActiveMember(ctx, c.CommunityId, p.recipient, "recipient"); err != nil {
+		return paid{}, err
+	}
+	if p.expectedFeeBps != c.FeeBps {
+		return paid{}, types.ErrFeeMismatch.Wrapf("the sender expects %d bps, %s charges %d bps", p.expectedFeeBps, c.Denom, c.FeeBps)
+	}
+	ads := k.ads.keeper
+	if p.adID != 0 {
+		if ads == nil {
+			return paid{}, types.ErrAdsUnavailable.Wrapf("transfer names ad %d", p.adID)
+		}
+		if err := ads.CheckPayment(ctx, p.adID, c.CommunityId, p.sender, p.recipient); err != nil {
+			return paid{}, err
+		}
+	}
+	fee := types.Fee(p.amount, c.FeeBps)
+	total, err := p.amount.SafeAdd(fee)
+	if err != nil {
+		return paid{}, types.ErrInvalidAmount.Wrapf("amount %s plus fee %s: %s", p.amount, fee, err)
+	}
+	from, err := k.position(ctx, c, p.sender)
+	if err != nil {
+		return paid{}, err
+	}
+	to, err := k.position(ctx, c, p.recipient)
+	if err != nil {
+		return paid{}, err
+	}
+	shortfall, err := k.checkSpend(c, &from, total, p.amount, fee)
+	if err != nil {
+		return paid{}, err
+	}
+	if err := k.checkReceipt(c, &to, p.amount); err != nil {
+		return paid{}, err
 	}
 
-	if err := s.move(ctx, sender, recipient, sdk.NewCoins(sdk.NewCoin(currency.Denom, msg.Amount))); err != nil {
-		return nil, err
+	if err := k.settle(ctx, c, &from); err != nil {
+		return paid{}, err
 	}
-	senderStr, recipientStr := s.formatAddress(sender), s.formatAddress(recipient)
+	if err := k.settle(ctx, c, &to); err != nil {
+		return paid{}, err
+	}
+	if shortfall.IsPositive() {
+		if err := k.drawCredit(ctx, c, &from, shortfall); err != nil {
+			return paid{}, err
+		}
+	}
+	coins := sdk.NewCoins(sdk.NewCoin(c.Denom, p.amount))
+	repaid, err := k.receive(ctx, c, &to, p.amount, func() error { return k.move(ctx, p.sender, p.recipient, coins) })
+	if err != nil {
+		return paid{}, err
+	}
+	senderStr, recipientStr := k.formatAddress(p.sender), k.formatAddress(p.recipient)
 	type accountEntry struct {
 		account sdk.AccAddress
 		entry   types.Entry
 	}
 	entries := []accountEntry{
-		{sender, types.Entry{Type: types.EntryTypeSend, Account: senderStr, Counterparty: recipientStr}},
-		{recipient, types.Entry{Type: types.EntryTypeReceive, Account: recipientStr, Counterparty: senderStr}},
+		{p.sender, types.Entry{Type: types.EntryTypeSend, Account: senderStr, Counterparty: recipientStr, DebtChange: shortfall}},
+		{p.recipient, types.Entry{Type: types.EntryTypeReceive, Account: recipientStr, Counterparty: senderStr, DebtChange: repaid.Neg()}},
 	}
 	if fee.IsPositive() {
-		treasury := sdk.AccAddress(types.TreasuryAddress(currency.CommunityId))
-		if err := s.move(ctx, sender, treasury, sdk.NewCoins(sdk.NewCoin(currency.Denom, fee))); err != nil {
-			return nil, err
+		treasury := sdk.AccAddress(types.TreasuryAddress(c.CommunityId))
+		if err := k.collectFee(ctx, c, p.sender, treasury, fee); err != nil {
+			return paid{}, err
 		}
-		entries = append(entries, accountEntry{sender, types.Entry{
-			Type: types.EntryTypeFee, Account: senderStr, Counterparty: s.formatAddress(treasury), Amount: fee,
+		entries = append(entries, accountEntry{p.sender, types.Entry{
+			Type: types.EntryTypeFee, Account: senderStr, Counterparty: k.formatAddress(treasury), Amount: fee, DebtChange: sdkmath.ZeroInt(),
 		}})
 	}
-	if msg.AdId != 0 {
-		if err := ads.MarkPaid(ctx, msg.AdId, msg.Amount); err != nil {
-			return nil, err
+	if err := k.saveAccount(ctx, &from); err != nil {
+		return paid{}, err
+	}
+	if err := k.saveAccount(ctx, &to); err != nil {
+		return paid{}, err
+	}
+	if p.adID != 0 {
+		if err := ads.MarkPaid(ctx, p.adID, p.amount); err != nil {
+			return paid{}, err
 		}
 	}
-	for _, ae := range entries {
+	done := paid{fee: fee}
+	for i, ae := range entries {
 		e := ae.entry
-		e.CommunityId = currency.CommunityId
-		e.Denom = currency.Denom
+		e.CommunityId = c.CommunityId
+		e.Denom = c.Denom
 		if e.Amount.IsNil() {
-			e.Amount = msg.Amount
+			e.Amount = p.amount
 		}
-		e.Memo = msg.Memo
-		e.AdId = msg.AdId
-		if _, err := s.recordEntry(ctx, ae.account, e); err != nil {
-			return nil, err
+		e.Memo = p.memo
+		e.AdId = p.adID
+		e.PaymentRequestId = p.requestID
+		id, err := k.recordEntry(ctx, ae.account, e)
+		if err != nil {
+			return paid{}, err
+		}
+		if i == 0 {
+			done.sendEntryID = id
 		}
 	}
-	if err := emitTransferred(ctx, &types.EventTransferred{
-		CommunityId: currency.CommunityId,
-		Denom:       currency.Denom,
-		Sender:      senderStr,
-		Recipient:   recipientStr,
-		Amount:      msg.Amount,
-		Fee:         fee,
-		Memo:        msg.Memo,
-		AdId:        msg.AdId,
-	}); err != nil {
-		return nil, err
+	return done, emitTransferred(ctx, &types.EventTransferred{
+		CommunityId:      c.CommunityId,
+		Denom:            c.Denom,
+		Sender:           senderStr,
+		Recipient:        recipientStr,
+		Amount:           p.amount,
+		Fee:              fee,
+		Memo:             p.memo,
+		AdId:             p.adID,
+		CreditDrawn:      shortfall,
+		DebtRepaid:       repaid,
+		PaymentRequestId: p.requestID,
+	})
+}
+
+// checkSpend checks that the account at from may pay total (amount plus
+// fee) and returns the part it must draw on credit: what total exceeds the
+// balance by. Without a mutual-credit policy there is no credit.
+func (k Keeper) checkSpend(c types.Currency, from *position, total, amount, fee sdkmath.Int) (sdkmath.Int, error) {
+	if total.LTE(from.balance) {
+		return sdkmath.ZeroInt(), nil
 	}
-	return &types.MsgTransferResponse{Fee: fee}, nil
+	shortfall := total.Sub(from.balance)
+	if !c.IssuancePolicy.AllowsCredit() {
+		return sdkmath.Int{}, sdkerrors.ErrInsufficientFunds.Wrapf("%s can spend %s%s, the transfer needs %s (amount %s, fee %s)",
+			k.formatAddress(from.addr), from.balance, c.Denom, total, amount, fee)
+	}
+	limit, _ := c.CreditLimit(from.record)
+	if from.debt().Add(shortfall).GT(limit) {
+		available := sdkmath.MaxInt(from.net().Add(limit), sdkmath.ZeroInt())
+		return sdkmath.Int{}, types.ErrCreditLimitExceeded.Wrapf(
+			"%s can pay %s%s (net balance %s, credit limit %s); the transfer needs %s (amount %s, fee %s)",
+			k.formatAddress(from.addr), available, c.Denom, from.net(), limit, total, amount, fee)
+	}
+	return shortfall, nil
+}
+
+// collectFee moves a transfer's fee to the community treasury, which decays
+// like any other holder.
+func (k Keeper) collectFee(ctx context.Context, c types.Currency, sender, treasury sdk.AccAddress, fee sdkmath.Int) error {
+	t, err := k.position(ctx, c, treasury)
+	if err != nil {
+		return err
+	}
+	if err := k.settle(ctx, c, &t); err != nil {
+		return err
+	}
+	if err := k.move(ctx, sender, treasury, sdk.NewCoins(sdk.NewCoin(c.Denom, fee))); err != nil {
+		return err
+	}
+	return k.saveAccount(ctx, &t)
 }

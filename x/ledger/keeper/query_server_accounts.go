@@ -109,3 +109,39 @@ func (q queryServer) MonthlyCreated(ctx context.Context, req *types.QueryMonthly
 	}
 	return &types.QueryMonthlyCreatedResponse{Month: month.String(), Created: created, Cap: limit, Remaining: remaining}, nil
 }
+
+// Account returns a member's position in a currency as of the current block:
+// the decay due since its last touch is taken off its balance, as the next
+// touch will burn it.
+func (q queryServer) Account(ctx context.Context, req *types.QueryAccountRequest) (*types.QueryAccountResponse, error) {
+	if req == nil {
+		return nil, grpcerr.ErrEmptyRequest
+	}
+	addr, err := q.parseAddress("address", req.Address)
+	if err != nil {
+		return nil, err
+	}
+	currency, err := q.GetCurrency(ctx, req.CommunityId)
+	if err != nil {
+		return nil, err
+	}
+	p, err := q.position(ctx, currency, addr)
+	if err != nil {
+		return nil, err
+	}
+	limit, limitIsDefault := currency.CreditLimit(p.record)
+	maxBalance, maxIsDefault := currency.MaxBalanceOf(p.record)
+	return &types.QueryAccountResponse{
+		Denom:                currency.Denom,
+		Balance:              p.balance,
+		PendingDecay:         p.decay,
+		Debt:                 p.debt(),
+		NetBalance:           p.net(),
+		CreditLimit:          limit,
+		CreditLimitIsDefault: limitIsDefault,
+		MaxBalance:           maxBalance,
+		MaxBalanceIsDefault:  maxIsDefault,
+		Available:            sdkmath.MaxInt(p.net().Add(limit), sdkmath.ZeroInt()),
+		HalfLifeSeconds:      currency.HalfLifeSeconds,
+	}, nil
+}

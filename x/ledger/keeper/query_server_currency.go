@@ -33,5 +33,15 @@ func (q queryServer) Currency(ctx context.Context, req *types.QueryCurrencyReque
 	if err != nil {
 		return nil, err
 	}
-	return &types.QueryCurrencyResponse{Currency: currency, Supply: q.bankKeeper.GetSupply(ctx, currency.Denom)}, nil
+	res := &types.QueryCurrencyResponse{Currency: currency, Supply: q.bankKeeper.GetSupply(ctx, currency.Denom)}
+	if res.Created, err = totalOf(ctx, q.Created, req.CommunityId); err != nil {
+		return nil, err
+	}
+	if res.Debt, err = totalOf(ctx, q.TotalDebt, req.CommunityId); err != nil {
+		return nil, err
+	}
+	if res.Decayed, err = totalOf(ctx, q.Decayed, req.CommunityId); err != nil {
+		return nil, err
+	}
+	return res, nil
 }

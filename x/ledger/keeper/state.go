@@ -141,15 +141,21 @@ func (k Keeper) addMonthlyCreated(ctx context.Context, communityID uint64, membe
 	return k.MonthlyCreated.Set(ctx, key, used)
 }
 
-// addCreated adds amount to what the currency of the community has created.
-func (k Keeper) addCreated(ctx context.Context, communityID uint64, amount sdkmath.Int) error {
-	total, err := k.Created.Get(ctx, communityID)
-	if errors.Is(err, collections.ErrNotFound) {
-		total = sdkmath.ZeroInt()
-	} else if err != nil {
+// raiseHighestMonthlyCap records capUnits as the highest monthly cap if it is.
+func (k Keeper) raiseHighestMonthlyCap(ctx context.Context, capUnits uint64) error {
+	highest, err := k.HighestMonthlyCap.Get(ctx)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return err
 	}
-	return k.Created.Set(ctx, communityID, total.Add(amount))
+	if capUnits <= highest {
+		return nil
+	}
+	return k.HighestMonthlyCap.Set(ctx, capUnits)
+}
+
+// addCreated adds amount to what the currency of the community has created.
+func (k Keeper) addCreated(ctx context.Context, communityID uint64, amount sdkmath.Int) error {
+	return addTotal(ctx, k.Created, communityID, amount)
 }
 
 // recordEntry assigns the next entry id to e, stores it in the history of

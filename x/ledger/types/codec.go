@@ -21,6 +21,11 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgTransfer{}, "kizuna/ledger/MsgTransfer")
 	legacy.RegisterAminoMsg(cdc, &MsgFundFeeAccount{}, "kizuna/ledger/MsgFundFeeAccount")
 	legacy.RegisterAminoMsg(cdc, &MsgSetFeeSponsorship{}, "kizuna/ledger/MsgSetFeeSponsorship")
+	legacy.RegisterAminoMsg(cdc, &MsgSetAccountLimits{}, "kizuna/ledger/MsgSetAccountLimits")
+	legacy.RegisterAminoMsg(cdc, &MsgRequestPayment{}, "kizuna/ledger/MsgRequestPayment")
+	legacy.RegisterAminoMsg(cdc, &MsgAcceptPaymentRequest{}, "kizuna/ledger/MsgAcceptPaymentRequest")
+	legacy.RegisterAminoMsg(cdc, &MsgRejectPaymentRequest{}, "kizuna/ledger/MsgRejectPaymentRequest")
+	legacy.RegisterAminoMsg(cdc, &MsgCancelPaymentRequest{}, "kizuna/ledger/MsgCancelPaymentRequest")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "kizuna/ledger/MsgUpdateParams")
 
 	cdc.RegisterConcrete(&Params{}, "kizuna/ledger/Params", nil)
@@ -39,6 +44,11 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgTransfer{},
 		&MsgFundFeeAccount{},
 		&MsgSetFeeSponsorship{},
+		&MsgSetAccountLimits{},
+		&MsgRequestPayment{},
+		&MsgAcceptPaymentRequest{},
+		&MsgRejectPaymentRequest{},
+		&MsgCancelPaymentRequest{},
 		&MsgUpdateParams{},
 	)
 

@@ -18,7 +18,15 @@ const (
 
 	// MaxFeeBps is a fee of 100 %, in basis points.
 	MaxFeeBps uint32 = 10_000
+
+	// MinHalfLifeSeconds is the shortest half-life a currency may set: a
+	// day. Faster decay is no currency but a countdown.
+	MinHalfLifeSeconds uint64 = 24 * 60 * 60
 )
+
+// MaxLimit bounds credit limits and maximum balances: 2^128 base units,
+// the largest amount the decay math is proved for, and beyond any supply.
+var MaxLimit = sdkmath.NewIntFromBigInt(new(big.Int).Lsh(big.NewInt(1), 128))
 
 // Denom returns the x/bank denom of a community's currency:
 // cc/{community_id}/{code}.
@@ -58,19 +66,25 @@ func (c Currency) Metadata() banktypes.Metadata {
 
 // AllowsAdminIssuance reports whether admins and tellers may issue.
 func (p IssuancePolicy) AllowsAdminIssuance() bool {
-	return p == IssuancePolicyAdmin || p == IssuancePolicyAdminAndContribution
+	return p == IssuancePolicyAdmin || p == IssuancePolicyAdminAndContribution || p == IssuancePolicyMutualCreditAndCreation
 }
 
 // AllowsContributions reports whether members may submit contributions.
 func (p IssuancePolicy) AllowsContributions() bool {
-	return p == IssuancePolicyContribution || p == IssuancePolicyAdminAndContribution
+	return p == IssuancePolicyContribution || p == IssuancePolicyAdminAndContribution || p == IssuancePolicyMutualCreditAndCreation
 }
 
-// ValidateIssuancePolicy accepts ADMIN, CONTRIBUTION and
-// ADMIN_AND_CONTRIBUTION.
+// AllowsCredit reports whether members may pay beyond their bank balance,
+// down to their credit limits.
+func (p IssuancePolicy) AllowsCredit() bool {
+	return p == IssuancePolicyMutualCredit || p == IssuancePolicyMutualCreditAndCreation
+}
+
+// ValidateIssuancePolicy accepts every policy but UNSPECIFIED.
 func ValidateIssuancePolicy(p IssuancePolicy) error {
 	switch p {
-	case IssuancePolicyAdmin, IssuancePolicyContribution, IssuancePolicyAdminAndContribution:
+	case IssuancePolicyAdmin, IssuancePolicyContribution, IssuancePolicyAdminAndContribution,
+		IssuancePolicyMutualCredit, IssuancePolicyMutualCreditAndCreation:
 		return nil
 	default:
 		return ErrInvalidIssuancePolicy.Wrapf("issuance policy %s", p)
@@ -83,6 +97,87 @@ func ValidateFeeBps(bps uint32) error {
 		return ErrInvalidFee.Wrapf("fee %d bps exceeds %d bps (100 %%)", bps, MaxFeeBps)
 	}
 	return nil
+}
+
+// ValidateHalfLife accepts 0 (no decay) or at least MinHalfLifeSeconds.
+func ValidateHalfLife(seconds uint64) error {
+	if seconds != 0 && seconds < MinHalfLifeSeconds {
+		return ErrInvalidHalfLife.Wrapf("half-life %d s is shorter than %d s (a day); 0 means no decay", seconds, MinHalfLifeSeconds)
+	}
+	return nil
+}
+
+// ValidateLimit checks a credit limit or maximum balance: set, not negative,
+// at most MaxLimit.
+func ValidateLimit(field string, v sdkmath.Int) error {
+	switch {
+	case v.IsNil():
+		return ErrInvalidLimit.Wrapf("%s is missing", field)
+	case v.IsNegative():
+		return ErrInvalidLimit.Wrapf("%s %s is negative", field, v)
+	case v.GT(MaxLimit):
+		return ErrInvalidLimit.Wrapf("%s %s exceeds 2^128", field, v)
+	}
+	return nil
+}
+
+// ValidateCredit checks that a currency's credit settings fit its policy: a
+// positive default credit limit needs a mutual-credit policy.
+func (c Currency) ValidateCredit() error {
+	c.DefaultCreditLimit, c.MaxBalance = IntOrZero(c.DefaultCreditLimit), IntOrZero(c.MaxBalance)
+	if err := ValidateLimit("default_credit_limit", c.DefaultCreditLimit); err != nil {
+		return err
+	}
+	if err := ValidateLimit("max_balance", c.MaxBalance); err != nil {
+		return err
+	}
+	if c.DefaultCreditLimit.IsPositive() && !c.IssuancePolicy.AllowsCredit() {
+		return ErrCreditNotAllowed.Wrapf("a default credit limit of %s needs issuance policy %s or %s",
+			c.DefaultCreditLimit, IssuancePolicyMutualCredit, IssuancePolicyMutualCreditAndCreation)
+	}
+	return nil
+}
+
+// CreditLimit returns the credit limit of account a in c, and whether it is
+// the currency's default. Without a mutual-credit policy it is 0.
+func (c Currency) CreditLimit(a Account) (sdkmath.Int, bool) {
+	isDefault := a.CreditLimit == nil
+	if !c.IssuancePolicy.AllowsCredit() {
+		return sdkmath.ZeroInt(), isDefault
+	}
+	if !isDefault {
+		return *a.CreditLimit, false
+	}
+	return IntOrZero(c.DefaultCreditLimit), true
+}
+
+// MaxBalanceOf returns the maximum balance of account a in c (0: none), and
+// whether it is the currency's.
+func (c Currency) MaxBalanceOf(a Account) (sdkmath.Int, bool) {
+	if a.MaxBalance != nil {
+		return *a.MaxBalance, false
+	}
+	return IntOrZero(c.MaxBalance), true
+}
+
+// IntOrZero returns v, or 0 when v is unset: a field added to stored state
+// after the state was written reads back unset.
+func IntOrZero(v sdkmath.Int) sdkmath.Int {
+	if v.IsNil() {
+		return sdkmath.ZeroInt()
+	}
+	return v
+}
+
+// ValidatePaymentRequestStatus accepts every status but UNSPECIFIED.
+func ValidatePaymentRequestStatus(s PaymentRequestStatus) error {
+	switch s {
+	case PaymentRequestStatusPending, PaymentRequestStatusAccepted, PaymentRequestStatusRejected,
+		PaymentRequestStatusCancelled, PaymentRequestStatusExpired:
+		return nil
+	default:
+		return ErrInvalidStatus.Wrapf("payment request status %s", s)
+	}
 }
 
 // Fee returns the fee on amount at bps basis points, rounded up: every

@@ -43,6 +43,12 @@ type EventCurrencyCreated struct {
 	FeeBps uint32 `protobuf:"varint,7,opt,name=fee_bps,json=feeBps,proto3" json:"fee_bps,omitempty"`
 	// admin is the admin who created it.
 	Admin string `protobuf:"bytes,8,opt,name=admin,proto3" json:"admin,omitempty"`
+	// half_life_seconds is its half-life; 0 means no decay.
+	HalfLifeSeconds uint64 `protobuf:"varint,9,opt,name=half_life_seconds,json=halfLifeSeconds,proto3" json:"half_life_seconds,omitempty"`
+	// default_credit_limit is its default credit limit.
+	DefaultCreditLimit cosmossdk_io_math.Int `protobuf:"bytes,10,opt,name=default_credit_limit,json=defaultCreditLimit,proto3,customtype=cosmossdk.io/math.Int" json:"default_credit_limit"`
+	// max_balance is its maximum balance; 0 means none.
+	MaxBalance cosmossdk_io_math.Int `protobuf:"bytes,11,opt,name=max_balance,json=maxBalance,proto3,customtype=cosmossdk.io/math.Int" json:"max_balance"`
 }
 
 func (m *EventCurrencyCreated) Reset()         { *m = EventCurrencyCreated{} }
@@ -134,6 +140,13 @@ func (m *EventCurrencyCreated) GetAdmin() string {
 	return ""
 }
 
+func (m *EventCurrencyCreated) GetHalfLifeSeconds() uint64 {
+	if m != nil {
+		return m.HalfLifeSeconds
+	}
+	return 0
+}
+
 // EventCurrencyUpdated is emitted when a currency's settings change.
 type EventCurrencyUpdated struct {
 	// community_id is the community.
@@ -148,6 +161,10 @@ type EventCurrencyUpdated struct {
 	FeeBps uint32 `protobuf:"varint,5,opt,name=fee_bps,json=feeBps,proto3" json:"fee_bps,omitempty"`
 	// admin is the admin who changed it.
 	Admin string `protobuf:"bytes,6,opt,name=admin,proto3" json:"admin,omitempty"`
+	// default_credit_limit is the default credit limit after the change.
+	DefaultCreditLimit cosmossdk_io_math.Int `protobuf:"bytes,7,opt,name=default_credit_limit,json=defaultCreditLimit,proto3,customtype=cosmossdk.io/math.Int" json:"default_credit_limit"`
+	// max_balance is the maximum balance after the change; 0 means none.
+	MaxBalance cosmossdk_io_math.Int `protobuf:"bytes,8,opt,name=max_balance,json=maxBalance,proto3,customtype=cosmossdk.io/math.Int" json:"max_balance"`
 }
 
 func (m *EventCurrencyUpdated) Reset()         { *m = EventCurrencyUpdated{} }
@@ -652,6 +669,13 @@ type EventTransferred struct {
 	Memo string `protobuf:"bytes,7,opt,name=memo,proto3" json:"memo,omitempty"`
 	// ad_id is the ad paid for, or 0.
 	AdId uint64 `protobuf:"varint,8,opt,name=ad_id,json=adId,proto3" json:"ad_id,omitempty"`
+	// credit_drawn is what the sender paid beyond its bank balance, now its
+	// debt.
+	CreditDrawn cosmossdk_io_math.Int `protobuf:"bytes,9,opt,name=credit_drawn,json=creditDrawn,proto3,customtype=cosmossdk.io/math.Int" json:"credit_drawn"`
+	// debt_repaid is what of the amount repaid the recipient's debt.
+	DebtRepaid cosmossdk_io_math.Int `protobuf:"bytes,10,opt,name=debt_repaid,json=debtRepaid,proto3,customtype=cosmossdk.io/math.Int" json:"debt_repaid"`
+	// payment_request_id is the payment request the transfer settled, or 0.
+	PaymentRequestId uint64 `protobuf:"varint,11,opt,name=payment_request_id,json=paymentRequestId,proto3" json:"payment_request_id,omitempty"`
 }
 
 func (m *EventTransferred) Reset()         { *m = EventTransferred{} }
@@ -729,6 +753,590 @@ func (m *EventTransferred) GetAdId() uint64 {
 	return 0
 }
 
+func (m *EventTransferred) GetPaymentRequestId() uint64 {
+	if m != nil {
+		return m.PaymentRequestId
+	}
+	return 0
+}
+
+// EventDecayed is emitted when an account's balance decays.
+type EventDecayed struct {
+	// community_id is the community.
+	CommunityId uint64 `protobuf:"varint,1,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// denom is the currency's x/bank denom.
+	Denom string `protobuf:"bytes,2,opt,name=denom,proto3" json:"denom,omitempty"`
+	// account is the account whose balance decayed.
+	Account string `protobuf:"bytes,3,opt,name=account,proto3" json:"account,omitempty"`
+	// amount is what was burned, in base units.
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+	// seconds is how long the balance decayed for.
+	Seconds uint64 `protobuf:"varint,5,opt,name=seconds,proto3" json:"seconds,omitempty"`
+}
+
+func (m *EventDecayed) Reset()         { *m = EventDecayed{} }
+func (m *EventDecayed) String() string { return proto.CompactTextString(m) }
+func (*EventDecayed) ProtoMessage()    {}
+func (*EventDecayed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be2553537bc76c8d, []int{8}
+}
+func (m *EventDecayed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventDecayed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventDecayed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventDecayed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventDecayed.Merge(m, src)
+}
+func (m *EventDecayed) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventDecayed) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventDecayed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventDecayed proto.InternalMessageInfo
+
+func (m *EventDecayed) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *EventDecayed) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *EventDecayed) GetAccount() string {
+	if m != nil {
+		return m.Account
+	}
+	return ""
+}
+
+func (m *EventDecayed) GetSeconds() uint64 {
+	if m != nil {
+		return m.Seconds
+	}
+	return 0
+}
+
+// EventAccountLimitsSet is emitted when an admin sets or resets a member's
+// credit limit or maximum balance.
+type EventAccountLimitsSet struct {
+	// community_id is the community.
+	CommunityId uint64 `protobuf:"varint,1,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// admin is the admin who set them.
+	Admin string `protobuf:"bytes,2,opt,name=admin,proto3" json:"admin,omitempty"`
+	// member is the account.
+	Member string `protobuf:"bytes,3,opt,name=member,proto3" json:"member,omitempty"`
+	// credit_limit is the member's credit limit after the change.
+	CreditLimit cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=credit_limit,json=creditLimit,proto3,customtype=cosmossdk.io/math.Int" json:"credit_limit"`
+	// credit_limit_is_default is true when it follows the currency's default.
+	CreditLimitIsDefault bool `protobuf:"varint,5,opt,name=credit_limit_is_default,json=creditLimitIsDefault,proto3" json:"credit_limit_is_default,omitempty"`
+	// max_balance is the member's maximum after the change; 0 means none.
+	MaxBalance cosmossdk_io_math.Int `protobuf:"bytes,6,opt,name=max_balance,json=maxBalance,proto3,customtype=cosmossdk.io/math.Int" json:"max_balance"`
+	// max_balance_is_default is true when it follows the currency's maximum.
+	MaxBalanceIsDefault bool `protobuf:"varint,7,opt,name=max_balance_is_default,json=maxBalanceIsDefault,proto3" json:"max_balance_is_default,omitempty"`
+}
+
+func (m *EventAccountLimitsSet) Reset()         { *m = EventAccountLimitsSet{} }
+func (m *EventAccountLimitsSet) String() string { return proto.CompactTextString(m) }
+func (*EventAccountLimitsSet) ProtoMessage()    {}
+func (*EventAccountLimitsSet) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be2553537bc76c8d, []int{9}
+}
+func (m *EventAccountLimitsSet) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventAccountLimitsSet) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventAccountLimitsSet.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventAccountLimitsSet) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventAccountLimitsSet.Merge(m, src)
+}
+func (m *EventAccountLimitsSet) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventAccountLimitsSet) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventAccountLimitsSet.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventAccountLimitsSet proto.InternalMessageInfo
+
+func (m *EventAccountLimitsSet) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *EventAccountLimitsSet) GetAdmin() string {
+	if m != nil {
+		return m.Admin
+	}
+	return ""
+}
+
+func (m *EventAccountLimitsSet) GetMember() string {
+	if m != nil {
+		return m.Member
+	}
+	return ""
+}
+
+func (m *EventAccountLimitsSet) GetCreditLimitIsDefault() bool {
+	if m != nil {
+		return m.CreditLimitIsDefault
+	}
+	return false
+}
+
+func (m *EventAccountLimitsSet) GetMaxBalanceIsDefault() bool {
+	if m != nil {
+		return m.MaxBalanceIsDefault
+	}
+	return false
+}
+
+// EventPaymentRequested is emitted when a member requests a payment.
+type EventPaymentRequested struct {
+	// id is the payment request.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	// community_id is the community.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// denom is the currency's x/bank denom.
+	Denom string `protobuf:"bytes,3,opt,name=denom,proto3" json:"denom,omitempty"`
+	// requester is the member to be paid.
+	Requester string `protobuf:"bytes,4,opt,name=requester,proto3" json:"requester,omitempty"`
+	// payer is the member asked to pay.
+	Payer string `protobuf:"bytes,5,opt,name=payer,proto3" json:"payer,omitempty"`
+	// amount is in base units.
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,6,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+	// memo is the request's memo.
+	Memo string `protobuf:"bytes,7,opt,name=memo,proto3" json:"memo,omitempty"`
+	// ad_id is the ad the payment is for, or 0.
+	AdId uint64 `protobuf:"varint,8,opt,name=ad_id,json=adId,proto3" json:"ad_id,omitempty"`
+	// expires_at is when the request expires, in Unix seconds.
+	ExpiresAt int64 `protobuf:"varint,9,opt,name=expires_at,json=expiresAt,proto3" json:"expires_at,omitempty"`
+}
+
+func (m *EventPaymentRequested) Reset()         { *m = EventPaymentRequested{} }
+func (m *EventPaymentRequested) String() string { return proto.CompactTextString(m) }
+func (*EventPaymentRequested) ProtoMessage()    {}
+func (*EventPaymentRequested) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be2553537bc76c8d, []int{10}
+}
+func (m *EventPaymentRequested) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventPaymentRequested) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventPaymentRequested.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventPaymentRequested) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventPaymentRequested.Merge(m, src)
+}
+func (m *EventPaymentRequested) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventPaymentRequested) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventPaymentRequested.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventPaymentRequested proto.InternalMessageInfo
+
+func (m *EventPaymentRequested) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *EventPaymentRequested) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *EventPaymentRequested) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *EventPaymentRequested) GetRequester() string {
+	if m != nil {
+		return m.Requester
+	}
+	return ""
+}
+
+func (m *EventPaymentRequested) GetPayer() string {
+	if m != nil {
+		return m.Payer
+	}
+	return ""
+}
+
+func (m *EventPaymentRequested) GetMemo() string {
+	if m != nil {
+		return m.Memo
+	}
+	return ""
+}
+
+func (m *EventPaymentRequested) GetAdId() uint64 {
+	if m != nil {
+		return m.AdId
+	}
+	return 0
+}
+
+func (m *EventPaymentRequested) GetExpiresAt() int64 {
+	if m != nil {
+		return m.ExpiresAt
+	}
+	return 0
+}
+
+// EventPaymentRequestAccepted is emitted when the payer pays a request; an
+// EventTransferred with the same payment_request_id follows.
+type EventPaymentRequestAccepted struct {
+	// id is the payment request.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	// community_id is the community.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// requester is the member paid.
+	Requester string `protobuf:"bytes,3,opt,name=requester,proto3" json:"requester,omitempty"`
+	// payer is the member who paid.
+	Payer string `protobuf:"bytes,4,opt,name=payer,proto3" json:"payer,omitempty"`
+}
+
+func (m *EventPaymentRequestAccepted) Reset()         { *m = EventPaymentRequestAccepted{} }
+func (m *EventPaymentRequestAccepted) String() string { return proto.CompactTextString(m) }
+func (*EventPaymentRequestAccepted) ProtoMessage()    {}
+func (*EventPaymentRequestAccepted) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be2553537bc76c8d, []int{11}
+}
+func (m *EventPaymentRequestAccepted) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventPaymentRequestAccepted) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventPaymentRequestAccepted.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventPaymentRequestAccepted) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventPaymentRequestAccepted.Merge(m, src)
+}
+func (m *EventPaymentRequestAccepted) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventPaymentRequestAccepted) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventPaymentRequestAccepted.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventPaymentRequestAccepted proto.InternalMessageInfo
+
+func (m *EventPaymentRequestAccepted) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *EventPaymentRequestAccepted) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *EventPaymentRequestAccepted) GetRequester() string {
+	if m != nil {
+		return m.Requester
+	}
+	return ""
+}
+
+func (m *EventPaymentRequestAccepted) GetPayer() string {
+	if m != nil {
+		return m.Payer
+	}
+	return ""
+}
+
+// EventPaymentRequestRejected is emitted when the payer rejects a request.
+type EventPaymentRequestRejected struct {
+	// id is the payment request.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	// community_id is the community.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// requester is the member who asked.
+	Requester string `protobuf:"bytes,3,opt,name=requester,proto3" json:"requester,omitempty"`
+	// payer is the member who rejected it.
+	Payer string `protobuf:"bytes,4,opt,name=payer,proto3" json:"payer,omitempty"`
+	// reason is the payer's reason, if any.
+	Reason string `protobuf:"bytes,5,opt,name=reason,proto3" json:"reason,omitempty"`
+}
+
+func (m *EventPaymentRequestRejected) Reset()         { *m = EventPaymentRequestRejected{} }
+func (m *EventPaymentRequestRejected) String() string { return proto.CompactTextString(m) }
+func (*EventPaymentRequestRejected) ProtoMessage()    {}
+func (*EventPaymentRequestRejected) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be2553537bc76c8d, []int{12}
+}
+func (m *EventPaymentRequestRejected) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventPaymentRequestRejected) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventPaymentRequestRejected.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventPaymentRequestRejected) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventPaymentRequestRejected.Merge(m, src)
+}
+func (m *EventPaymentRequestRejected) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventPaymentRequestRejected) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventPaymentRequestRejected.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventPaymentRequestRejected proto.InternalMessageInfo
+
+func (m *EventPaymentRequestRejected) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *EventPaymentRequestRejected) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *EventPaymentRequestRejected) GetRequester() string {
+	if m != nil {
+		return m.Requester
+	}
+	return ""
+}
+
+func (m *EventPaymentRequestRejected) GetPayer() string {
+	if m != nil {
+		return m.Payer
+	}
+	return ""
+}
+
+func (m *EventPaymentRequestRejected) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+// EventPaymentRequestCancelled is emitted when the requester withdraws a
+// request.
+type EventPaymentRequestCancelled struct {
+	// id is the payment request.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	// community_id is the community.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// requester is the member who withdrew it.
+	Requester string `protobuf:"bytes,3,opt,name=requester,proto3" json:"requester,omitempty"`
+	// payer is the member it was made to.
+	Payer string `protobuf:"bytes,4,opt,name=payer,proto3" json:"payer,omitempty"`
+}
+
+func (m *EventPaymentRequestCancelled) Reset()         { *m = EventPaymentRequestCancelled{} }
+func (m *EventPaymentRequestCancelled) String() string { return proto.CompactTextString(m) }
+func (*EventPaymentRequestCancelled) ProtoMessage()    {}
+func (*EventPaymentRequestCancelled) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be2553537bc76c8d, []int{13}
+}
+func (m *EventPaymentRequestCancelled) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventPaymentRequestCancelled) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventPaymentRequestCancelled.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventPaymentRequestCancelled) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventPaymentRequestCancelled.Merge(m, src)
+}
+func (m *EventPaymentRequestCancelled) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventPaymentRequestCancelled) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventPaymentRequestCancelled.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventPaymentRequestCancelled proto.InternalMessageInfo
+
+func (m *EventPaymentRequestCancelled) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *EventPaymentRequestCancelled) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *EventPaymentRequestCancelled) GetRequester() string {
+	if m != nil {
+		return m.Requester
+	}
+	return ""
+}
+
+func (m *EventPaymentRequestCancelled) GetPayer() string {
+	if m != nil {
+		return m.Payer
+	}
+	return ""
+}
+
+// EventPaymentRequestExpired is emitted at the end of the block in which a
+// pending request reaches its expiry.
+type EventPaymentRequestExpired struct {
+	// id is the payment request.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	// community_id is the community.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// requester is the member who asked.
+	Requester string `protobuf:"bytes,3,opt,name=requester,proto3" json:"requester,omitempty"`
+	// payer is the member it was made to.
+	Payer string `protobuf:"bytes,4,opt,name=payer,proto3" json:"payer,omitempty"`
+}
+
+func (m *EventPaymentRequestExpired) Reset()         { *m = EventPaymentRequestExpired{} }
+func (m *EventPaymentRequestExpired) String() string { return proto.CompactTextString(m) }
+func (*EventPaymentRequestExpired) ProtoMessage()    {}
+func (*EventPaymentRequestExpired) Descriptor() ([]byte, []int) {
+	return fileDescriptor_be2553537bc76c8d, []int{14}
+}
+func (m *EventPaymentRequestExpired) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventPaymentRequestExpired) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventPaymentRequestExpired.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventPaymentRequestExpired) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventPaymentRequestExpired.Merge(m, src)
+}
+func (m *EventPaymentRequestExpired) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventPaymentRequestExpired) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventPaymentRequestExpired.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventPaymentRequestExpired proto.InternalMessageInfo
+
+func (m *EventPaymentRequestExpired) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *EventPaymentRequestExpired) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *EventPaymentRequestExpired) GetRequester() string {
+	if m != nil {
+		return m.Requester
+	}
+	return ""
+}
+
+func (m *EventPaymentRequestExpired) GetPayer() string {
+	if m != nil {
+		return m.Payer
+	}
+	return ""
+}
+
 // EventEntryRecorded is emitted for every ledger entry, so that a wallet can
 // follow one account by subscribing to
 // kizuna.ledger.v1.EventEntryRecorded.account.
@@ -753,7 +1361,7 @@ func (m *EventEntryRecorded) Reset()         { *m = EventEntryRecorded{} }
 func (m *EventEntryRecorded) String() string { return proto.CompactTextString(m) }
 func (*EventEntryRecorded) ProtoMessage()    {}
 func (*EventEntryRecorded) Descriptor() ([]byte, []int) {
-	return fileDescriptor_be2553537bc76c8d, []int{8}
+	return fileDescriptor_be2553537bc76c8d, []int{15}
 }
 func (m *EventEntryRecorded) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -843,7 +1451,7 @@ func (m *EventFeeAccountFunded) Reset()         { *m = EventFeeAccountFunded{} }
 func (m *EventFeeAccountFunded) String() string { return proto.CompactTextString(m) }
 func (*EventFeeAccountFunded) ProtoMessage()    {}
 func (*EventFeeAccountFunded) Descriptor() ([]byte, []int) {
-	return fileDescriptor_be2553537bc76c8d, []int{9}
+	return fileDescriptor_be2553537bc76c8d, []int{16}
 }
 func (m *EventFeeAccountFunded) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -919,7 +1527,7 @@ func (m *EventFeeSponsored) Reset()         { *m = EventFeeSponsored{} }
 func (m *EventFeeSponsored) String() string { return proto.CompactTextString(m) }
 func (*EventFeeSponsored) ProtoMessage()    {}
 func (*EventFeeSponsored) Descriptor() ([]byte, []int) {
-	return fileDescriptor_be2553537bc76c8d, []int{10}
+	return fileDescriptor_be2553537bc76c8d, []int{17}
 }
 func (m *EventFeeSponsored) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -979,7 +1587,7 @@ func (m *EventFeeSponsorshipSet) Reset()         { *m = EventFeeSponsorshipSet{}
 func (m *EventFeeSponsorshipSet) String() string { return proto.CompactTextString(m) }
 func (*EventFeeSponsorshipSet) ProtoMessage()    {}
 func (*EventFeeSponsorshipSet) Descriptor() ([]byte, []int) {
-	return fileDescriptor_be2553537bc76c8d, []int{11}
+	return fileDescriptor_be2553537bc76c8d, []int{18}
 }
 func (m *EventFeeSponsorshipSet) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1048,7 +1656,7 @@ func (m *EventParamsUpdated) Reset()         { *m = EventParamsUpdated{} }
 func (m *EventParamsUpdated) String() string { return proto.CompactTextString(m) }
 func (*EventParamsUpdated) ProtoMessage()    {}
 func (*EventParamsUpdated) Descriptor() ([]byte, []int) {
-	return fileDescriptor_be2553537bc76c8d, []int{12}
+	return fileDescriptor_be2553537bc76c8d, []int{19}
 }
 func (m *EventParamsUpdated) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1100,6 +1708,13 @@ func init() {
 	proto.RegisterType((*EventContributionDenied)(nil), "kizuna.ledger.v1.EventContributionDenied")
 	proto.RegisterType((*EventContributionDeleted)(nil), "kizuna.ledger.v1.EventContributionDeleted")
 	proto.RegisterType((*EventTransferred)(nil), "kizuna.ledger.v1.EventTransferred")
+	proto.RegisterType((*EventDecayed)(nil), "kizuna.ledger.v1.EventDecayed")
+	proto.RegisterType((*EventAccountLimitsSet)(nil), "kizuna.ledger.v1.EventAccountLimitsSet")
+	proto.RegisterType((*EventPaymentRequested)(nil), "kizuna.ledger.v1.EventPaymentRequested")
+	proto.RegisterType((*EventPaymentRequestAccepted)(nil), "kizuna.ledger.v1.EventPaymentRequestAccepted")
+	proto.RegisterType((*EventPaymentRequestRejected)(nil), "kizuna.ledger.v1.EventPaymentRequestRejected")
+	proto.RegisterType((*EventPaymentRequestCancelled)(nil), "kizuna.ledger.v1.EventPaymentRequestCancelled")
+	proto.RegisterType((*EventPaymentRequestExpired)(nil), "kizuna.ledger.v1.EventPaymentRequestExpired")
 	proto.RegisterType((*EventEntryRecorded)(nil), "kizuna.ledger.v1.EventEntryRecorded")
 	proto.RegisterType((*EventFeeAccountFunded)(nil), "kizuna.ledger.v1.EventFeeAccountFunded")
 	proto.RegisterType((*EventFeeSponsored)(nil), "kizuna.ledger.v1.EventFeeSponsored")
@@ -1110,70 +1725,94 @@ func init() {
 func init() { proto.RegisterFile("kizuna/ledger/v1/events.proto", fileDescriptor_be2553537bc76c8d) }
 
 var fileDescriptor_be2553537bc76c8d = []byte{
-	// 997 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x57, 0x41, 0x6f, 0x1b, 0xc5,
-	0x17, 0xcf, 0x6e, 0xd6, 0x6b, 0x7b, 0xdc, 0x7f, 0xfe, 0xcd, 0x36, 0x6d, 0xb7, 0x01, 0x5c, 0xb3,
-	0xa7, 0x48, 0x28, 0xeb, 0x36, 0xa0, 0x48, 0x20, 0x38, 0xd4, 0xa1, 0x45, 0x96, 0x10, 0x8a, 0xd6,
-	0xe5, 0xc2, 0xc5, 0x5a, 0xef, 0x3c, 0xdb, 0xa3, 0x7a, 0x66, 0x56, 0xb3, 0xb3, 0x01, 0x73, 0xe2,
-	0xc0, 0x85, 0x1b, 0x9f, 0x02, 0xbe, 0x40, 0x25, 0x3e, 0x01, 0xa2, 0x12, 0x97, 0xaa, 0x07, 0x84,
-	0x38, 0x54, 0x28, 0x91, 0xf8, 0x0a, 0x5c, 0xd1, 0xcc, 0xac, 0x8d, 0x13, 0x5b, 0xb1, 0x49, 0x4a,
-	0x2b, 0x6e, 0xf3, 0x66, 0x7e, 0xf3, 0x66, 0x7e, 0xbf, 0xf7, 0xe6, 0xbd, 0x5d, 0xf4, 0xc6, 0x23,
-	0xf2, 0x65, 0xce, 0xe2, 0xe6, 0x08, 0xf0, 0x00, 0x44, 0xf3, 0xe8, 0x6e, 0x13, 0x8e, 0x80, 0xc9,
-	0x2c, 0x4c, 0x05, 0x97, 0xdc, 0xbb, 0x6a, 0x96, 0x43, 0xb3, 0x1c, 0x1e, 0xdd, 0xdd, 0xbe, 0x95,
-	0xf0, 0x8c, 0xf2, 0xac, 0xab, 0xd7, 0x9b, 0xc6, 0x30, 0xe0, 0xed, 0xad, 0x01, 0x1f, 0x70, 0x33,
-	0xaf, 0x46, 0xc5, 0xec, 0xeb, 0x73, 0x27, 0xc8, 0x71, 0x0a, 0xc5, 0x9e, 0xe0, 0x7b, 0x1b, 0x6d,
-	0xdd, 0x57, 0x27, 0x1e, 0xe4, 0x42, 0x00, 0x4b, 0xc6, 0x07, 0x02, 0x62, 0x09, 0xd8, 0x7b, 0x13,
-	0x5d, 0x49, 0x38, 0xa5, 0x39, 0x23, 0x72, 0xdc, 0x25, 0xd8, 0xb7, 0x1a, 0xd6, 0x8e, 0x13, 0xd5,
-	0xa6, 0x73, 0x6d, 0xec, 0x6d, 0xa1, 0x12, 0x06, 0xc6, 0xa9, 0x6f, 0x37, 0xac, 0x9d, 0x6a, 0x64,
-	0x0c, 0xcf, 0x43, 0x4e, 0xc2, 0x31, 0xf8, 0xeb, 0x7a, 0x52, 0x8f, 0xd5, 0x1c, 0x8b, 0x29, 0xf8,
-	0x8e, 0x99, 0x53, 0x63, 0x6f, 0x1b, 0x55, 0x30, 0x24, 0x84, 0xc6, 0xa3, 0xcc, 0x2f, 0x35, 0xac,
-	0x9d, 0xff, 0x45, 0x53, 0xdb, 0x6b, 0xa3, 0xff, 0x93, 0x2c, 0xcb, 0x63, 0x96, 0x40, 0x37, 0xe5,
-	0x23, 0x92, 0x8c, 0x7d, 0xb7, 0x61, 0xed, 0x6c, 0xec, 0x35, 0xc2, 0xb3, 0x82, 0x84, 0xed, 0x02,
-	0x78, 0xa8, 0x71, 0xd1, 0x06, 0x39, 0x65, 0x7b, 0x37, 0x51, 0xb9, 0x0f, 0xd0, 0xed, 0xa5, 0x99,
-	0x5f, 0xd6, 0xa7, 0xb8, 0x7d, 0x80, 0x56, 0x9a, 0x79, 0x21, 0x2a, 0xc5, 0x98, 0x12, 0xe6, 0x57,
-	0xd4, 0xa5, 0x5a, 0xfe, 0xb3, 0xc7, 0xbb, 0x5b, 0x85, 0x9c, 0xf7, 0x30, 0x16, 0x90, 0x65, 0x1d,
-	0x29, 0x08, 0x1b, 0x44, 0x06, 0x16, 0xfc, 0x69, 0x9d, 0x51, 0xea, 0xd3, 0x14, 0x5f, 0x5a, 0x29,
-	0xad, 0xca, 0xfa, 0x8c, 0x2a, 0x0b, 0x98, 0x3b, 0x97, 0x67, 0x5e, 0x5a, 0xcc, 0xdc, 0x5d, 0x8d,
-	0xf9, 0x77, 0x36, 0xaa, 0x69, 0xe6, 0xea, 0xc0, 0xcb, 0x10, 0xbe, 0x83, 0x5c, 0x75, 0x47, 0x10,
-	0x86, 0xf2, 0x39, 0x27, 0x17, 0x38, 0x6f, 0x1f, 0x55, 0x05, 0x24, 0x24, 0x25, 0xc0, 0xa4, 0xc9,
-	0x9e, 0x73, 0x36, 0xfd, 0x0d, 0xf5, 0x0e, 0x90, 0x1b, 0x53, 0x9e, 0x33, 0xa9, 0xa9, 0x57, 0x5b,
-	0x6f, 0x3d, 0x79, 0x7e, 0x7b, 0xed, 0xb7, 0xe7, 0xb7, 0xaf, 0x9b, 0x8d, 0x19, 0x7e, 0x14, 0x12,
-	0xde, 0xa4, 0xb1, 0x1c, 0x86, 0x6d, 0x26, 0x9f, 0x3d, 0xde, 0x45, 0x85, 0xc7, 0x36, 0x93, 0x51,
-	0xb1, 0x55, 0x91, 0xa0, 0x9c, 0xc9, 0xa1, 0xd1, 0x29, 0x32, 0x86, 0x77, 0x0b, 0x55, 0x80, 0x49,
-	0xa1, 0x99, 0x97, 0x35, 0xf3, 0xb2, 0xb6, 0xdb, 0x38, 0xf8, 0xc3, 0x42, 0xdb, 0x26, 0x45, 0x38,
-	0x93, 0x82, 0xf4, 0x72, 0x49, 0x38, 0xeb, 0xe4, 0x3d, 0x4a, 0xa4, 0x4a, 0x94, 0x0d, 0x64, 0x4f,
-	0xd5, 0xb2, 0xc9, 0xbc, 0x8e, 0xf6, 0xbc, 0x8e, 0xef, 0xa1, 0x5a, 0x32, 0xf1, 0xc5, 0x97, 0xcb,
-	0x36, 0x0b, 0x9e, 0xd1, 0xc0, 0x79, 0x01, 0x1a, 0x94, 0x66, 0x34, 0x08, 0x7e, 0xb0, 0x17, 0x10,
-	0x3d, 0xe0, 0xac, 0x4f, 0x04, 0x7d, 0xf9, 0x44, 0xdf, 0x41, 0x15, 0x01, 0x47, 0x04, 0x3e, 0x07,
-	0xb1, 0x34, 0x47, 0xa6, 0xc8, 0x57, 0x94, 0x22, 0xbf, 0x58, 0xe8, 0xe6, 0x9c, 0x72, 0x1f, 0x02,
-	0x23, 0xff, 0x15, 0xd9, 0x6e, 0x20, 0x57, 0x40, 0x9c, 0x71, 0x56, 0x64, 0x44, 0x61, 0x05, 0xdf,
-	0x58, 0xc8, 0x5f, 0x40, 0x6c, 0x04, 0x2f, 0x3f, 0xf3, 0x83, 0x63, 0x1b, 0x5d, 0xd5, 0x77, 0x79,
-	0x28, 0x62, 0x96, 0xf5, 0x41, 0x88, 0x4b, 0x56, 0xad, 0x0c, 0x18, 0x5e, 0xa5, 0x6a, 0x19, 0xdc,
-	0xab, 0xad, 0x5a, 0x1f, 0xa0, 0xf5, 0x3e, 0x40, 0x51, 0xdb, 0xff, 0x91, 0x07, 0xb5, 0x4f, 0x35,
-	0x25, 0x0a, 0x94, 0xeb, 0xbc, 0xad, 0x46, 0x7a, 0xec, 0x5d, 0x53, 0x0d, 0x43, 0x69, 0x56, 0xd1,
-	0x9a, 0x39, 0x31, 0x6e, 0xe3, 0xe0, 0x47, 0x1b, 0x79, 0x5a, 0xe4, 0xfb, 0x2a, 0xb5, 0x23, 0x48,
-	0xb8, 0xc0, 0x0b, 0x42, 0xbd, 0x87, 0xca, 0x71, 0x92, 0x68, 0x52, 0xf6, 0x12, 0x25, 0x26, 0x40,
-	0xaf, 0x89, 0x1c, 0xf5, 0x8d, 0xa2, 0xf5, 0xde, 0xd8, 0x7b, 0x6d, 0xbe, 0xf3, 0xe9, 0x23, 0x1f,
-	0x8e, 0x53, 0x88, 0x34, 0x70, 0x2e, 0xb6, 0xce, 0x39, 0xb1, 0x2d, 0xcd, 0xc6, 0xf6, 0x7d, 0xb5,
-	0x31, 0x67, 0x12, 0x44, 0x1a, 0x0b, 0x39, 0x5e, 0xda, 0x11, 0x4f, 0xa1, 0x67, 0xe2, 0x55, 0xbe,
-	0x70, 0xbc, 0x82, 0xaf, 0x6c, 0x74, 0x5d, 0xeb, 0xf8, 0x00, 0xe0, 0x9e, 0x11, 0xe0, 0x41, 0xce,
-	0xf0, 0x6a, 0x19, 0x3b, 0x6d, 0xe5, 0xf6, 0x4a, 0xad, 0xdc, 0x7b, 0x17, 0xd5, 0xd4, 0x37, 0xc1,
-	0x24, 0x22, 0xcb, 0x12, 0x1a, 0xf5, 0xa7, 0x77, 0x7a, 0x61, 0xed, 0x64, 0x3e, 0x0a, 0xc1, 0x4f,
-	0x36, 0xda, 0x9c, 0x48, 0xd0, 0x49, 0x39, 0xcb, 0xf8, 0x8a, 0x0f, 0xf6, 0x0e, 0x72, 0x29, 0xd0,
-	0x1e, 0x88, 0xa5, 0xfc, 0x0b, 0xdc, 0xe4, 0x75, 0xac, 0x5f, 0xf0, 0x75, 0x7c, 0x82, 0xae, 0x18,
-	0x47, 0xdd, 0x2c, 0x85, 0x8b, 0x49, 0x51, 0x33, 0x0e, 0x3a, 0x6a, 0xbf, 0xf2, 0xd7, 0xcb, 0xf1,
-	0x00, 0x64, 0xe1, 0xef, 0x02, 0xef, 0xbe, 0x66, 0x1c, 0x68, 0x7f, 0xc1, 0xcf, 0x16, 0xba, 0x71,
-	0x46, 0xc9, 0x6c, 0x48, 0xd2, 0x0e, 0xc8, 0x7f, 0x23, 0x9b, 0x42, 0x74, 0xad, 0x50, 0x23, 0x05,
-	0x41, 0x38, 0xee, 0x8e, 0x08, 0x25, 0x26, 0xab, 0x9c, 0x68, 0xd3, 0x2c, 0x1d, 0xea, 0x95, 0x8f,
-	0xd5, 0x82, 0xc2, 0x17, 0x6c, 0x4f, 0xe1, 0xcd, 0x6b, 0xdd, 0x34, 0x4b, 0x33, 0xf8, 0xe0, 0x6b,
-	0xab, 0x28, 0x31, 0x87, 0xb1, 0x88, 0x69, 0x36, 0xf9, 0xe0, 0xde, 0x47, 0xd5, 0x38, 0x97, 0x43,
-	0x2e, 0x88, 0x1c, 0x6b, 0x1a, 0xe7, 0x96, 0xd7, 0x29, 0xd4, 0xdb, 0x47, 0x6e, 0xaa, 0x1d, 0x69,
-	0x7e, 0xb5, 0x3d, 0x7f, 0xbe, 0xb0, 0x98, 0x83, 0x5a, 0x8e, 0x0a, 0x40, 0x54, 0xa0, 0x5b, 0x1f,
-	0x3d, 0x39, 0xae, 0x5b, 0x4f, 0x8f, 0xeb, 0xd6, 0xef, 0xc7, 0x75, 0xeb, 0xdb, 0x93, 0xfa, 0xda,
-	0xd3, 0x93, 0xfa, 0xda, 0xaf, 0x27, 0xf5, 0xb5, 0xcf, 0x76, 0x07, 0x44, 0x0e, 0xf3, 0x5e, 0x98,
-	0x70, 0xda, 0x34, 0xbe, 0x76, 0x93, 0x61, 0x4c, 0x58, 0x61, 0x34, 0xbf, 0x98, 0xfc, 0x75, 0xe9,
-	0x5f, 0xae, 0x9e, 0xab, 0xff, 0xb9, 0xde, 0xfe, 0x2b, 0x00, 0x00, 0xff, 0xff, 0xf1, 0x7c, 0x2a,
-	0x6c, 0xf5, 0x0d, 0x00, 0x00,
+	// 1391 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x58, 0xcf, 0x6f, 0x13, 0xc7,
+	0x17, 0xcf, 0xda, 0x8e, 0xed, 0x8c, 0xf3, 0x0d, 0x64, 0x13, 0x60, 0x09, 0x10, 0xf2, 0xdd, 0x53,
+	0xd4, 0x36, 0x36, 0x84, 0x16, 0xa9, 0x55, 0x7b, 0xc8, 0x0f, 0xa8, 0x2c, 0x21, 0x14, 0x6d, 0xe8,
+	0xa5, 0x52, 0xb5, 0x1a, 0xef, 0x3c, 0xc7, 0x53, 0xbc, 0xb3, 0xdb, 0xd9, 0xd9, 0x10, 0xf7, 0xc4,
+	0xa1, 0x97, 0xde, 0xfa, 0x47, 0x54, 0x1c, 0x7b, 0x42, 0xa2, 0xfd, 0x03, 0xaa, 0x22, 0xf5, 0x82,
+	0x90, 0x5a, 0x55, 0x1c, 0x50, 0x05, 0x52, 0xff, 0x8e, 0x6a, 0x7e, 0xd8, 0x6c, 0x62, 0x93, 0x38,
+	0x36, 0xbf, 0x7a, 0xdb, 0x99, 0x79, 0xf3, 0xe6, 0xbd, 0xcf, 0xfb, 0xec, 0x9b, 0xcf, 0x2e, 0xba,
+	0x70, 0x9b, 0x7e, 0x9b, 0x32, 0x5c, 0x6b, 0x03, 0xd9, 0x01, 0x5e, 0xdb, 0xbd, 0x5c, 0x83, 0x5d,
+	0x60, 0x22, 0xa9, 0xc6, 0x3c, 0x12, 0x91, 0x7d, 0x52, 0x2f, 0x57, 0xf5, 0x72, 0x75, 0xf7, 0xf2,
+	0xc2, 0xd9, 0x20, 0x4a, 0xc2, 0x28, 0xf1, 0xd5, 0x7a, 0x4d, 0x0f, 0xb4, 0xf1, 0xc2, 0xfc, 0x4e,
+	0xb4, 0x13, 0xe9, 0x79, 0xf9, 0x64, 0x66, 0xcf, 0xf7, 0x9d, 0x20, 0x3a, 0x31, 0x98, 0x3d, 0xee,
+	0xdd, 0x02, 0x9a, 0xbf, 0x26, 0x4f, 0xdc, 0x48, 0x39, 0x07, 0x16, 0x74, 0x36, 0x38, 0x60, 0x01,
+	0xc4, 0xfe, 0x3f, 0x9a, 0x0e, 0xa2, 0x30, 0x4c, 0x19, 0x15, 0x1d, 0x9f, 0x12, 0xc7, 0x5a, 0xb2,
+	0x96, 0x0b, 0x5e, 0xa5, 0x37, 0x57, 0x27, 0xf6, 0x3c, 0x9a, 0x24, 0xc0, 0xa2, 0xd0, 0xc9, 0x2d,
+	0x59, 0xcb, 0x53, 0x9e, 0x1e, 0xd8, 0x36, 0x2a, 0x04, 0x11, 0x01, 0x27, 0xaf, 0x26, 0xd5, 0xb3,
+	0x9c, 0x63, 0x38, 0x04, 0xa7, 0xa0, 0xe7, 0xe4, 0xb3, 0xbd, 0x80, 0xca, 0x04, 0x02, 0x1a, 0xe2,
+	0x76, 0xe2, 0x4c, 0x2e, 0x59, 0xcb, 0xff, 0xf3, 0x7a, 0x63, 0xbb, 0x8e, 0x4e, 0xd0, 0x24, 0x49,
+	0x31, 0x0b, 0xc0, 0x8f, 0xa3, 0x36, 0x0d, 0x3a, 0x4e, 0x71, 0xc9, 0x5a, 0x9e, 0x59, 0x5d, 0xaa,
+	0x1e, 0x04, 0xa4, 0x5a, 0x37, 0x86, 0x5b, 0xca, 0xce, 0x9b, 0xa1, 0xfb, 0xc6, 0xf6, 0x19, 0x54,
+	0x6a, 0x02, 0xf8, 0x8d, 0x38, 0x71, 0x4a, 0xea, 0x94, 0x62, 0x13, 0x60, 0x3d, 0x4e, 0xec, 0x2a,
+	0x9a, 0xc4, 0x24, 0xa4, 0xcc, 0x29, 0xcb, 0xa0, 0xd6, 0x9d, 0xc7, 0xf7, 0x57, 0xe6, 0x0d, 0x9c,
+	0x6b, 0x84, 0x70, 0x48, 0x92, 0x6d, 0xc1, 0x29, 0xdb, 0xf1, 0xb4, 0x99, 0xfd, 0x1e, 0x9a, 0x6d,
+	0xe1, 0x76, 0xd3, 0x6f, 0xd3, 0x26, 0xf8, 0x09, 0x04, 0x11, 0x23, 0x89, 0x33, 0xa5, 0x50, 0x39,
+	0x21, 0x17, 0x6e, 0xd0, 0x26, 0x6c, 0xeb, 0x69, 0xfb, 0x2b, 0x34, 0x4f, 0xa0, 0x89, 0xd3, 0xb6,
+	0xf0, 0x03, 0x0e, 0x84, 0x0a, 0xbf, 0x4d, 0x43, 0x2a, 0x1c, 0xa4, 0x8e, 0x7a, 0xff, 0xe1, 0xd3,
+	0x8b, 0x13, 0x4f, 0x9e, 0x5e, 0x3c, 0xa5, 0x8f, 0x4b, 0xc8, 0xed, 0x2a, 0x8d, 0x6a, 0x21, 0x16,
+	0xad, 0x6a, 0x9d, 0x89, 0xc7, 0xf7, 0x57, 0x90, 0x89, 0xa3, 0xce, 0x84, 0x67, 0x1b, 0x47, 0x1b,
+	0xca, 0xcf, 0x0d, 0xe9, 0xc6, 0xbe, 0x81, 0x2a, 0x21, 0xde, 0xf3, 0x1b, 0xb8, 0x2d, 0x13, 0x75,
+	0x2a, 0xc7, 0xf7, 0x8a, 0x42, 0xbc, 0xb7, 0xae, 0xb7, 0xbb, 0x3f, 0xe6, 0x0f, 0x50, 0xe0, 0x8b,
+	0x98, 0x8c, 0x4d, 0x01, 0x55, 0xee, 0x7c, 0xa6, 0xdc, 0x03, 0x4a, 0x5a, 0x18, 0xbf, 0xa4, 0x93,
+	0x83, 0x4b, 0x5a, 0x1c, 0xae, 0xa4, 0x2f, 0x2b, 0x53, 0xe9, 0xb5, 0x94, 0xa9, 0x3c, 0x5e, 0x99,
+	0xee, 0xe5, 0x50, 0x45, 0x95, 0x49, 0xa2, 0x33, 0x4e, 0x75, 0x2e, 0xa1, 0xa2, 0x04, 0x14, 0xb8,
+	0xae, 0xcf, 0x21, 0x30, 0x19, 0x3b, 0xfb, 0x2a, 0x9a, 0xe2, 0x10, 0xd0, 0x98, 0x02, 0x13, 0xfa,
+	0x1d, 0x3e, 0x64, 0xd3, 0x0b, 0x53, 0x7b, 0x03, 0x15, 0x71, 0x18, 0xa5, 0x4c, 0xa8, 0x3a, 0x1d,
+	0x33, 0x77, 0xb3, 0x55, 0x26, 0x11, 0x46, 0x4c, 0xb4, 0x74, 0x51, 0x3d, 0x3d, 0xb0, 0xcf, 0xa2,
+	0x32, 0x30, 0xc1, 0x55, 0xe6, 0x25, 0x95, 0x79, 0x49, 0x8d, 0xeb, 0xc4, 0xfd, 0xc7, 0x42, 0x0b,
+	0x9a, 0xcf, 0x11, 0x13, 0x9c, 0x36, 0x52, 0x41, 0x23, 0xb6, 0x9d, 0x36, 0x42, 0x2a, 0x24, 0xab,
+	0x67, 0x50, 0xae, 0x87, 0x56, 0x8e, 0xf6, 0xe3, 0x98, 0xeb, 0xc7, 0xf1, 0x13, 0x54, 0x09, 0xba,
+	0xbe, 0xa2, 0xa3, 0x61, 0xcb, 0x1a, 0x67, 0x30, 0x28, 0xbc, 0x02, 0x0c, 0x26, 0x33, 0x18, 0xb8,
+	0x0f, 0x72, 0x03, 0x12, 0xdd, 0x88, 0x58, 0x93, 0xf2, 0xf0, 0xcd, 0x27, 0xfa, 0x21, 0x2a, 0x73,
+	0xd8, 0xa5, 0x70, 0x07, 0xf8, 0x91, 0x1c, 0xe9, 0x59, 0xbe, 0x25, 0x8a, 0xfc, 0x69, 0xa1, 0x33,
+	0x7d, 0xc8, 0x6d, 0x02, 0xa3, 0xff, 0x15, 0xd8, 0x4e, 0xa3, 0x22, 0x07, 0x9c, 0x44, 0xcc, 0x30,
+	0xc2, 0x8c, 0xdc, 0xef, 0x2d, 0xe4, 0x0c, 0x48, 0xac, 0x0d, 0x6f, 0x9e, 0xf9, 0xee, 0x4f, 0x05,
+	0x74, 0x52, 0xc5, 0x72, 0x8b, 0x63, 0x96, 0x34, 0x81, 0xf3, 0x31, 0xbb, 0x56, 0x02, 0x8c, 0x0c,
+	0xd3, 0xb5, 0xb4, 0xdd, 0xdb, 0xed, 0x5a, 0x9f, 0xa1, 0x7c, 0x13, 0xc0, 0x5c, 0x44, 0xc7, 0xf2,
+	0x20, 0xf7, 0xc9, 0x1b, 0x34, 0x84, 0x30, 0xd2, 0x37, 0x91, 0xa7, 0x9e, 0xed, 0x39, 0x79, 0xbb,
+	0x49, 0xcc, 0xca, 0x0a, 0xb3, 0x02, 0x26, 0x75, 0x62, 0xdf, 0x44, 0xd3, 0xe6, 0xea, 0x22, 0x1c,
+	0xdf, 0x61, 0x4a, 0x90, 0x1c, 0xf3, 0xc0, 0x8a, 0x76, 0xb0, 0x29, 0xf7, 0xcb, 0x3b, 0x8b, 0x40,
+	0x43, 0xf8, 0x1c, 0x62, 0x4c, 0xc9, 0x28, 0x82, 0x05, 0xc9, 0xfd, 0x9e, 0xda, 0x6e, 0x7f, 0x80,
+	0xec, 0x18, 0x77, 0x42, 0x60, 0xd2, 0xe1, 0x37, 0x29, 0x24, 0x42, 0xc6, 0x5f, 0x51, 0xf1, 0x9f,
+	0x34, 0x2b, 0x9e, 0x5e, 0xa8, 0x13, 0xf7, 0x89, 0x85, 0xa6, 0x15, 0x61, 0x36, 0x21, 0xc0, 0x9d,
+	0x71, 0xc8, 0xb2, 0x8a, 0x4a, 0x38, 0x08, 0x54, 0x0d, 0x8f, 0x62, 0x4b, 0xd7, 0xf0, 0xd5, 0x34,
+	0x6a, 0x07, 0x95, 0xba, 0xd2, 0x70, 0x52, 0xb7, 0x1c, 0x33, 0x74, 0xef, 0xe5, 0xd1, 0x29, 0x95,
+	0xdc, 0x9a, 0x3e, 0x4f, 0x49, 0x84, 0x64, 0x1b, 0xc4, 0x30, 0x59, 0xf6, 0x84, 0x4d, 0x6e, 0x38,
+	0x61, 0x73, 0x09, 0x15, 0x43, 0x08, 0x1b, 0xc3, 0xbc, 0x2c, 0xda, 0x2e, 0xc3, 0x23, 0x2d, 0x81,
+	0x0a, 0x23, 0xf3, 0x48, 0x6b, 0x9f, 0x8f, 0xd0, 0x99, 0xac, 0x3f, 0x9f, 0x26, 0xbe, 0x51, 0x48,
+	0x0a, 0x98, 0xb2, 0x37, 0x9f, 0xb1, 0xae, 0x27, 0x9b, 0x7a, 0xed, 0xa0, 0x64, 0x2a, 0x8e, 0x25,
+	0x99, 0xec, 0x2b, 0xe8, 0x74, 0xc6, 0x5b, 0x36, 0x86, 0x92, 0x8a, 0x61, 0xee, 0x85, 0x6d, 0x2f,
+	0x04, 0xf7, 0x8f, 0x9c, 0x29, 0xd4, 0xd6, 0x3e, 0x7e, 0x8e, 0xd6, 0x3f, 0x7b, 0xf4, 0xcc, 0x67,
+	0xe9, 0xa9, 0x3a, 0x93, 0xf6, 0xca, 0x87, 0xe9, 0x4c, 0xc6, 0x54, 0xd2, 0x20, 0xc6, 0x1d, 0xe0,
+	0xa6, 0x31, 0x1d, 0x42, 0x03, 0x65, 0x96, 0xa1, 0x74, 0x71, 0x74, 0x4a, 0x0f, 0xdd, 0x8a, 0x2e,
+	0x20, 0x04, 0x7b, 0x31, 0xe5, 0x90, 0xf8, 0x58, 0xa8, 0x46, 0x94, 0xf7, 0xa6, 0xcc, 0xcc, 0x9a,
+	0x70, 0x7f, 0xb6, 0xd0, 0xb9, 0x01, 0xb8, 0xae, 0x05, 0x01, 0xc4, 0x23, 0xa2, 0xbb, 0x0f, 0xc7,
+	0xfc, 0x08, 0x38, 0x16, 0x86, 0xc2, 0xd1, 0x7d, 0x34, 0x38, 0x74, 0x0f, 0xbe, 0x86, 0xe0, 0xdd,
+	0x0e, 0xfd, 0xa5, 0x42, 0xe1, 0x17, 0x0b, 0x9d, 0x1f, 0x90, 0xd2, 0x86, 0x7c, 0x17, 0xda, 0xed,
+	0x77, 0xbb, 0x1c, 0x0f, 0xba, 0x02, 0x7f, 0x7f, 0xec, 0xd7, 0x14, 0xd5, 0xde, 0xe9, 0xc8, 0x7f,
+	0xcd, 0x21, 0x5b, 0x45, 0x7e, 0x4d, 0x0a, 0x51, 0x0f, 0x82, 0x88, 0x93, 0x01, 0x11, 0x67, 0xae,
+	0xaf, 0xdc, 0xb0, 0xd7, 0x57, 0x0d, 0x15, 0x44, 0x27, 0xd6, 0xdf, 0xdc, 0x33, 0xab, 0xe7, 0xfa,
+	0x3f, 0xaa, 0xd5, 0x91, 0xb7, 0x3a, 0x31, 0x78, 0xca, 0xb0, 0x0f, 0x96, 0xc2, 0x21, 0xdd, 0x6b,
+	0x32, 0xdb, 0xbd, 0x3e, 0x95, 0x1b, 0x53, 0x26, 0x80, 0xc7, 0x98, 0x8b, 0xce, 0x91, 0x1f, 0xdb,
+	0xfb, 0xac, 0x33, 0x3d, 0xa9, 0x34, 0x72, 0x4f, 0x72, 0xef, 0x76, 0x7b, 0xf4, 0x75, 0x00, 0x73,
+	0x9f, 0x5e, 0x4f, 0x19, 0x19, 0x4e, 0x32, 0x1c, 0xf7, 0x32, 0xfd, 0x18, 0x55, 0x9a, 0x00, 0xfe,
+	0xb0, 0x82, 0x02, 0x35, 0x7b, 0x31, 0xbd, 0xb2, 0x8f, 0xbf, 0xfe, 0x2a, 0xb8, 0xbf, 0xe5, 0xd0,
+	0x6c, 0x17, 0x82, 0xed, 0x38, 0x62, 0x49, 0x34, 0xa4, 0xbc, 0x7e, 0xa1, 0x0d, 0x72, 0x43, 0x6a,
+	0x03, 0xa3, 0x65, 0xf3, 0x23, 0x6a, 0xd9, 0x9b, 0x68, 0x5a, 0x3b, 0xf2, 0x93, 0x18, 0x46, 0x83,
+	0xa2, 0xa2, 0x1d, 0x6c, 0xcb, 0xfd, 0xd2, 0x5f, 0x23, 0x25, 0x3b, 0x20, 0x8c, 0xbf, 0x11, 0x54,
+	0x7a, 0x45, 0x3b, 0x50, 0xfe, 0xdc, 0xdf, 0x2d, 0x74, 0xfa, 0x00, 0x92, 0x49, 0x8b, 0xc6, 0xaf,
+	0x49, 0x9a, 0x55, 0xd1, 0x9c, 0x41, 0x23, 0x06, 0x4e, 0x23, 0x62, 0xf4, 0x56, 0x5e, 0x79, 0x9e,
+	0xd5, 0x4b, 0x5b, 0x6a, 0x45, 0x0b, 0xa9, 0x2a, 0x9a, 0x33, 0xd9, 0xee, 0xb3, 0xd7, 0x6f, 0xeb,
+	0xac, 0x5e, 0xca, 0xd8, 0xbb, 0xdf, 0x59, 0xa6, 0xc5, 0x6c, 0x61, 0x8e, 0xc3, 0xa4, 0xfb, 0x2f,
+	0xef, 0x2a, 0x9a, 0xc2, 0xa9, 0x68, 0x45, 0x9c, 0x8a, 0x8e, 0x4a, 0xe3, 0xd0, 0x0e, 0xd7, 0x33,
+	0xb5, 0xaf, 0xa2, 0x62, 0xac, 0x1c, 0xa9, 0xfc, 0x2a, 0xab, 0x4e, 0x7f, 0x63, 0xd1, 0x07, 0xad,
+	0x17, 0x64, 0x01, 0x3c, 0x63, 0xbd, 0xfe, 0xf9, 0xc3, 0x67, 0x8b, 0xd6, 0xa3, 0x67, 0x8b, 0xd6,
+	0xdf, 0xcf, 0x16, 0xad, 0x1f, 0x9e, 0x2f, 0x4e, 0x3c, 0x7a, 0xbe, 0x38, 0xf1, 0xd7, 0xf3, 0xc5,
+	0x89, 0x2f, 0x57, 0x76, 0xa8, 0x68, 0xa5, 0x8d, 0x6a, 0x10, 0x85, 0x35, 0xed, 0x6b, 0x25, 0x68,
+	0x61, 0xca, 0xcc, 0xa0, 0xb6, 0xd7, 0xfd, 0x53, 0xad, 0x7e, 0x53, 0x37, 0x8a, 0xea, 0x3f, 0xf5,
+	0x95, 0x7f, 0x03, 0x00, 0x00, 0xff, 0xff, 0x90, 0xfe, 0x76, 0x6b, 0x29, 0x17, 0x00, 0x00,
 }
 
 func (m *EventCurrencyCreated) Marshal() (dAtA []byte, err error) {
@@ -1196,6 +1835,31 @@ func (m *EventCurrencyCreated) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	{
+		size := m.MaxBalance.Size()
+		i -= size
+		if _, err := m.MaxBalance.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x5a
+	{
+		size := m.DefaultCreditLimit.Size()
+		i -= size
+		if _, err := m.DefaultCreditLimit.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x52
+	if m.HalfLifeSeconds != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.HalfLifeSeconds))
+		i--
+		dAtA[i] = 0x48
+	}
 	if len(m.Admin) > 0 {
 		i -= len(m.Admin)
 		copy(dAtA[i:], m.Admin)
@@ -1267,6 +1931,26 @@ func (m *EventCurrencyUpdated) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	{
+		size := m.MaxBalance.Size()
+		i -= size
+		if _, err := m.MaxBalance.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x42
+	{
+		size := m.DefaultCreditLimit.Size()
+		i -= size
+		if _, err := m.DefaultCreditLimit.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x3a
 	if len(m.Admin) > 0 {
 		i -= len(m.Admin)
 		copy(dAtA[i:], m.Admin)
@@ -1617,6 +2301,31 @@ func (m *EventTransferred) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.PaymentRequestId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.PaymentRequestId))
+		i--
+		dAtA[i] = 0x58
+	}
+	{
+		size := m.DebtRepaid.Size()
+		i -= size
+		if _, err := m.DebtRepaid.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x52
+	{
+		size := m.CreditDrawn.Size()
+		i -= size
+		if _, err := m.CreditDrawn.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x4a
 	if m.AdId != 0 {
 		i = encodeVarintEvents(dAtA, i, uint64(m.AdId))
 		i--
@@ -1672,6 +2381,421 @@ func (m *EventTransferred) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	}
 	if m.CommunityId != 0 {
 		i = encodeVarintEvents(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventDecayed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventDecayed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventDecayed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Seconds != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Seconds))
+		i--
+		dAtA[i] = 0x28
+	}
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.Account) > 0 {
+		i -= len(m.Account)
+		copy(dAtA[i:], m.Account)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Account)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventAccountLimitsSet) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventAccountLimitsSet) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventAccountLimitsSet) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.MaxBalanceIsDefault {
+		i--
+		if m.MaxBalanceIsDefault {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x38
+	}
+	{
+		size := m.MaxBalance.Size()
+		i -= size
+		if _, err := m.MaxBalance.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x32
+	if m.CreditLimitIsDefault {
+		i--
+		if m.CreditLimitIsDefault {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x28
+	}
+	{
+		size := m.CreditLimit.Size()
+		i -= size
+		if _, err := m.CreditLimit.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.Member) > 0 {
+		i -= len(m.Member)
+		copy(dAtA[i:], m.Member)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Member)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Admin) > 0 {
+		i -= len(m.Admin)
+		copy(dAtA[i:], m.Admin)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Admin)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventPaymentRequested) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventPaymentRequested) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventPaymentRequested) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ExpiresAt != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ExpiresAt))
+		i--
+		dAtA[i] = 0x48
+	}
+	if m.AdId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.AdId))
+		i--
+		dAtA[i] = 0x40
+	}
+	if len(m.Memo) > 0 {
+		i -= len(m.Memo)
+		copy(dAtA[i:], m.Memo)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Memo)))
+		i--
+		dAtA[i] = 0x3a
+	}
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x32
+	if len(m.Payer) > 0 {
+		i -= len(m.Payer)
+		copy(dAtA[i:], m.Payer)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Payer)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Requester) > 0 {
+		i -= len(m.Requester)
+		copy(dAtA[i:], m.Requester)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Requester)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.Id != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventPaymentRequestAccepted) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventPaymentRequestAccepted) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventPaymentRequestAccepted) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Payer) > 0 {
+		i -= len(m.Payer)
+		copy(dAtA[i:], m.Payer)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Payer)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Requester) > 0 {
+		i -= len(m.Requester)
+		copy(dAtA[i:], m.Requester)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Requester)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.Id != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventPaymentRequestRejected) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventPaymentRequestRejected) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventPaymentRequestRejected) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Payer) > 0 {
+		i -= len(m.Payer)
+		copy(dAtA[i:], m.Payer)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Payer)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Requester) > 0 {
+		i -= len(m.Requester)
+		copy(dAtA[i:], m.Requester)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Requester)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.Id != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventPaymentRequestCancelled) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventPaymentRequestCancelled) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventPaymentRequestCancelled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Payer) > 0 {
+		i -= len(m.Payer)
+		copy(dAtA[i:], m.Payer)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Payer)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Requester) > 0 {
+		i -= len(m.Requester)
+		copy(dAtA[i:], m.Requester)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Requester)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.Id != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventPaymentRequestExpired) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventPaymentRequestExpired) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventPaymentRequestExpired) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Payer) > 0 {
+		i -= len(m.Payer)
+		copy(dAtA[i:], m.Payer)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Payer)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Requester) > 0 {
+		i -= len(m.Requester)
+		copy(dAtA[i:], m.Requester)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Requester)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.Id != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Id))
 		i--
 		dAtA[i] = 0x8
 	}
@@ -2001,6 +3125,13 @@ func (m *EventCurrencyCreated) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
+	if m.HalfLifeSeconds != 0 {
+		n += 1 + sovEvents(uint64(m.HalfLifeSeconds))
+	}
+	l = m.DefaultCreditLimit.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.MaxBalance.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	return n
 }
 
@@ -2031,6 +3162,10 @@ func (m *EventCurrencyUpdated) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
+	l = m.DefaultCreditLimit.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.MaxBalance.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	return n
 }
 
@@ -2201,6 +3336,203 @@ func (m *EventTransferred) Size() (n int) {
 	}
 	if m.AdId != 0 {
 		n += 1 + sovEvents(uint64(m.AdId))
+	}
+	l = m.CreditDrawn.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.DebtRepaid.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	if m.PaymentRequestId != 0 {
+		n += 1 + sovEvents(uint64(m.PaymentRequestId))
+	}
+	return n
+}
+
+func (m *EventDecayed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.CommunityId != 0 {
+		n += 1 + sovEvents(uint64(m.CommunityId))
+	}
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Account)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	if m.Seconds != 0 {
+		n += 1 + sovEvents(uint64(m.Seconds))
+	}
+	return n
+}
+
+func (m *EventAccountLimitsSet) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.CommunityId != 0 {
+		n += 1 + sovEvents(uint64(m.CommunityId))
+	}
+	l = len(m.Admin)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Member)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.CreditLimit.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	if m.CreditLimitIsDefault {
+		n += 2
+	}
+	l = m.MaxBalance.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	if m.MaxBalanceIsDefault {
+		n += 2
+	}
+	return n
+}
+
+func (m *EventPaymentRequested) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovEvents(uint64(m.Id))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovEvents(uint64(m.CommunityId))
+	}
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Requester)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Payer)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = len(m.Memo)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.AdId != 0 {
+		n += 1 + sovEvents(uint64(m.AdId))
+	}
+	if m.ExpiresAt != 0 {
+		n += 1 + sovEvents(uint64(m.ExpiresAt))
+	}
+	return n
+}
+
+func (m *EventPaymentRequestAccepted) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovEvents(uint64(m.Id))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovEvents(uint64(m.CommunityId))
+	}
+	l = len(m.Requester)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Payer)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventPaymentRequestRejected) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovEvents(uint64(m.Id))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovEvents(uint64(m.CommunityId))
+	}
+	l = len(m.Requester)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Payer)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventPaymentRequestCancelled) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovEvents(uint64(m.Id))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovEvents(uint64(m.CommunityId))
+	}
+	l = len(m.Requester)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Payer)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventPaymentRequestExpired) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovEvents(uint64(m.Id))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovEvents(uint64(m.CommunityId))
+	}
+	l = len(m.Requester)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Payer)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
 	}
 	return n
 }
@@ -2561,6 +3893,93 @@ func (m *EventCurrencyCreated) Unmarshal(dAtA []byte) error {
 			}
 			m.Admin = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
+		case 9:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field HalfLifeSeconds", wireType)
+			}
+			m.HalfLifeSeconds = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.HalfLifeSeconds |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 10:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DefaultCreditLimit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.DefaultCreditLimit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 11:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxBalance", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.MaxBalance.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])
@@ -2763,6 +4182,74 @@ func (m *EventCurrencyUpdated) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			m.Admin = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DefaultCreditLimit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.DefaultCreditLimit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxBalance", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.MaxBalance.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
@@ -4025,6 +5512,1448 @@ func (m *EventTransferred) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CreditDrawn", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.CreditDrawn.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 10:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DebtRepaid", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.DebtRepaid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 11:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PaymentRequestId", wireType)
+			}
+			m.PaymentRequestId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PaymentRequestId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventDecayed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventDecayed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventDecayed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Account", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Account = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Seconds", wireType)
+			}
+			m.Seconds = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Seconds |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventAccountLimitsSet) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventAccountLimitsSet: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventAccountLimitsSet: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Admin", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Admin = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Member", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Member = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CreditLimit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.CreditLimit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CreditLimitIsDefault", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.CreditLimitIsDefault = bool(v != 0)
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxBalance", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.MaxBalance.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxBalanceIsDefault", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.MaxBalanceIsDefault = bool(v != 0)
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventPaymentRequested) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventPaymentRequested: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventPaymentRequested: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Requester", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Requester = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Memo", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Memo = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AdId", wireType)
+			}
+			m.AdId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.AdId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 9:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ExpiresAt", wireType)
+			}
+			m.ExpiresAt = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ExpiresAt |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventPaymentRequestAccepted) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventPaymentRequestAccepted: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventPaymentRequestAccepted: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Requester", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Requester = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventPaymentRequestRejected) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventPaymentRequestRejected: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventPaymentRequestRejected: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Requester", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Requester = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventPaymentRequestCancelled) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventPaymentRequestCancelled: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventPaymentRequestCancelled: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Requester", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Requester = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventPaymentRequestExpired) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventPaymentRequestExpired: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventPaymentRequestExpired: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Requester", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Requester = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])

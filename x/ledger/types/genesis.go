@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	sdkmath "cosmossdk.io/math"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/bech32"
 )
@@ -11,12 +13,17 @@ import (
 // DefaultGenesis returns the genesis state of a chain without currencies.
 func DefaultGenesis() *GenesisState {
 	return &GenesisState{
-		Params:             DefaultParams(),
-		Currencies:         []Currency{},
-		Contributions:      []Contribution{},
-		Entries:            []Entry{},
-		NextContributionId: FirstContributionID,
-		NextEntryId:        FirstEntryID,
+		Params:               DefaultParams(),
+		Currencies:           []Currency{},
+		Contributions:        []Contribution{},
+		Entries:              []Entry{},
+		NextContributionId:   FirstContributionID,
+		NextEntryId:          FirstEntryID,
+		Accounts:             []Account{},
+		PaymentRequests:      []PaymentRequest{},
+		NextPaymentRequestId: FirstPaymentRequestID,
+
+		HighestMonthlyCreationCap: DefaultMonthlyCreationCap,
 	}
 }
 
@@ -33,6 +40,9 @@ func (gs GenesisState) Validate() error {
 	}
 	if gs.NextContributionId < FirstContributionID {
 		return ErrInvalidGenesis.Wrapf("next_contribution_id %d is below %d", gs.NextContributionId, FirstContributionID)
+	}
+	if gs.HighestMonthlyCreationCap != 0 && gs.HighestMonthlyCreationCap < gs.Params.MonthlyCreationCap {
+		return ErrInvalidGenesis.Wrapf("highest_monthly_creation_cap %d is below the params' %d", gs.HighestMonthlyCreationCap, gs.Params.MonthlyCreationCap)
 	}
 	if gs.NextEntryId < FirstEntryID {
 		return ErrInvalidGenesis.Wrapf("next_entry_id %d is below %d", gs.NextEntryId, FirstEntryID)
@@ -106,7 +116,123 @@ func (gs GenesisState) Validate() error {
 			}
 		}
 	}
-	return gs.validateSponsorship()
+	if err := gs.validateSponsorship(); err != nil {
+		return err
+	}
+	currencies := make(map[uint64]Currency, len(gs.Currencies))
+	for _, c := range gs.Currencies {
+		currencies[c.CommunityId] = c
+	}
+	if err := gs.validateAccounts(currencies); err != nil {
+		return err
+	}
+	return gs.validatePaymentRequests(denoms, limits)
+}
+
+// validateAccounts checks the ledger's account records: of an existing
+// currency, once each, with a debt not beyond the account's credit limit,
+// and with something to keep.
+func (gs GenesisState) validateAccounts(currencies map[uint64]Currency) error {
+	seen := make(map[string]bool, len(gs.Accounts))
+	for i, a := range gs.Accounts {
+		c, ok := currencies[a.CommunityId]
+		if !ok {
+			return ErrInvalidGenesis.Wrapf("account #%d belongs to community %d, which has no currency", i, a.CommunityId)
+		}
+		if err := validateAddress(a.Address); err != nil {
+			return ErrInvalidGenesis.Wrapf("account #%d: %s", i, err)
+		}
+		key := fmt.Sprintf("%d/%s", a.CommunityId, a.Address)
+		if seen[key] {
+			return ErrInvalidGenesis.Wrapf("account %s of community %d twice", a.Address, a.CommunityId)
+		}
+		seen[key] = true
+		if a.Debt.IsNil() || a.Debt.IsNegative() {
+			return ErrInvalidGenesis.Wrapf("account %s of community %d: debt must not be negative", a.Address, a.CommunityId)
+		}
+		for _, l := range []struct {
+			name string
+			v    *sdkmath.Int
+		}{{"credit_limit", a.CreditLimit}, {"max_balance", a.MaxBalance}} {
+			if l.v != nil {
+				if err := ValidateLimit(l.name, *l.v); err != nil {
+					return ErrInvalidGenesis.Wrapf("account %s of community %d: %s", a.Address, a.CommunityId, err)
+				}
+			}
+		}
+		if limit, _ := c.CreditLimit(a); a.Debt.GT(limit) {
+			return ErrInvalidGenesis.Wrapf("account %s of community %d owes %s, beyond its credit limit %s", a.Address, a.CommunityId, a.Debt, limit)
+		}
+		if (a.DecayedAt != nil) != (c.HalfLifeSeconds != 0) {
+			return ErrInvalidGenesis.Wrapf("account %s of community %d: decayed_at must be set exactly when the currency decays", a.Address, a.CommunityId)
+		}
+		if a.Debt.IsZero() && a.DecayedAt == nil && a.CreditLimit == nil && a.MaxBalance == nil {
+			return ErrInvalidGenesis.Wrapf("account %s of community %d holds nothing to keep", a.Address, a.CommunityId)
+		}
+	}
+	return nil
+}
+
+// validatePaymentRequests checks the payment requests: ids below the next id,
+// each once, of an existing currency, with fields that fit their status.
+func (gs GenesisState) validatePaymentRequests(denoms map[uint64]string, limits Params) error {
+	if gs.NextPaymentRequestId < FirstPaymentRequestID {
+		return ErrInvalidGenesis.Wrapf("next_payment_request_id %d is below %d", gs.NextPaymentRequestId, FirstPaymentRequestID)
+	}
+	seen := make(map[uint64]bool, len(gs.PaymentRequests))
+	for _, r := range gs.PaymentRequests {
+		if r.Id < FirstPaymentRequestID || r.Id >= gs.NextPaymentRequestId {
+			return ErrInvalidGenesis.Wrapf("payment request id %d is outside [%d, %d)", r.Id, FirstPaymentRequestID, gs.NextPaymentRequestId)
+		}
+		if seen[r.Id] {
+			return ErrInvalidGenesis.Wrapf("duplicate payment request id %d", r.Id)
+		}
+		seen[r.Id] = true
+		if _, ok := denoms[r.CommunityId]; !ok {
+			return ErrInvalidGenesis.Wrapf("payment request %d belongs to community %d, which has no currency", r.Id, r.CommunityId)
+		}
+		if err := validateGenesisPaymentRequest(r, limits); err != nil {
+			return ErrInvalidGenesis.Wrapf("payment request %d: %s", r.Id, err)
+		}
+	}
+	return nil
+}
+
+func validateGenesisPaymentRequest(r PaymentRequest, limits Params) error {
+	if err := validateAddress(r.Requester); err != nil {
+		return fmt.Errorf("requester: %w", err)
+	}
+	if err := validateAddress(r.Payer); err != nil {
+		return fmt.Errorf("payer: %w", err)
+	}
+	if r.Requester == r.Payer {
+		return errors.New("requester and payer are the same account")
+	}
+	if err := ValidateAmount(r.Amount); err != nil {
+		return err
+	}
+	if err := limits.ValidateMemo(r.Memo); err != nil {
+		return err
+	}
+	if err := limits.ValidateMemo(r.Reason); err != nil {
+		return fmt.Errorf("reason: %w", err)
+	}
+	if err := ValidatePaymentRequestStatus(r.Status); err != nil {
+		return err
+	}
+	if r.ExpiresAt.Nanosecond() != 0 || !r.ExpiresAt.After(r.CreatedAt) {
+		return errors.New("expires_at must be a whole second after created_at")
+	}
+	if (r.Status == PaymentRequestStatusPending) != (r.DecidedAt == nil) {
+		return errors.New("decided_at must be set exactly when the request is no longer pending")
+	}
+	if (r.Status == PaymentRequestStatusAccepted) != (r.EntryId != 0) {
+		return errors.New("entry_id must be set exactly when the request is accepted")
+	}
+	if r.Reason != "" && r.Status != PaymentRequestStatusRejected {
+		return fmt.Errorf("a %s request has a reason", r.Status)
+	}
+	return nil
 }
 
 func (gs GenesisState) validateSponsorship() error {
@@ -157,6 +283,12 @@ func validateGenesisCurrency(c Currency, limits Params) error {
 		return err
 	}
 	if err := ValidateFeeBps(c.FeeBps); err != nil {
+		return err
+	}
+	if err := ValidateHalfLife(c.HalfLifeSeconds); err != nil {
+		return err
+	}
+	if err := c.ValidateCredit(); err != nil {
 		return err
 	}
 	if err := validateAddress(c.Creator); err != nil {
@@ -234,6 +366,9 @@ func validateGenesisEntry(e Entry, limits Params) error {
 		}
 	} else if e.Month != "" || e.ContributionId != 0 {
 		return fmt.Errorf("a %s entry has a month or a contribution", e.Type)
+	}
+	if !e.DebtChange.IsNil() && !e.DebtChange.IsZero() && e.Type != EntryTypeSend && e.Type != EntryTypeReceive && e.Type != EntryTypeCreation {
+		return fmt.Errorf("a %s entry changes a debt", e.Type)
 	}
 	if e.AdId != 0 && e.Type != EntryTypeSend && e.Type != EntryTypeReceive && e.Type != EntryTypeFee {
 		return fmt.Errorf("a %s entry has an ad", e.Type)

@@ -10,8 +10,8 @@ import (
 
 const (
 	// ModuleName is the name of the ledger module, and of its module account,
-	// which mints the community currencies (Minter) and will burn decayed and
-	// bridged units (Burner).
+	// which mints the community currencies and the credit members draw
+	// (Minter) and burns decayed units and repaid debt (Burner).
 	ModuleName = "ledger"
 
 	// StoreKey is the key of the module's KV store.
@@ -22,6 +22,9 @@ const (
 
 	// FirstEntryID is the id of the first ledger entry ever recorded.
 	FirstEntryID uint64 = 1
+
+	// FirstPaymentRequestID is the id of the first payment request ever made.
+	FirstPaymentRequestID uint64 = 1
 )
 
 // Store prefixes. Never reuse or renumber one: they address existing state.
@@ -40,6 +43,17 @@ var (
 	FeeSponsorshipsKey            = collections.NewPrefix(11)
 	SponsoredByMemberKey          = collections.NewPrefix(12)
 	SponsoredByCommunityKey       = collections.NewPrefix(13)
+	AccountsKey                   = collections.NewPrefix(14)
+	TotalDebtKey                  = collections.NewPrefix(15)
+	DecayedKey                    = collections.NewPrefix(16)
+	NextPaymentRequestIDKey       = collections.NewPrefix(17)
+	PaymentRequestsKey            = collections.NewPrefix(18)
+	PaymentRequestsByCommunityKey = collections.NewPrefix(19)
+	PaymentRequestsByPayerKey     = collections.NewPrefix(20)
+	PaymentRequestsByRequesterKey = collections.NewPrefix(21)
+	PaymentRequestExpiriesKey     = collections.NewPrefix(22)
+	OpenPaymentRequestsKey        = collections.NewPrefix(23)
+	HighestMonthlyCapKey          = collections.NewPrefix(24)
 )
 
 // Derivation keys of the per-community accounts. The accounts have no

@@ -21,6 +21,8 @@ const (
 	DefaultFeeBudgetPeriodLimit      uint64 = 100_000_000 // 100 KIZ
 	DefaultSponsoredMaxGas           uint64 = 500_000
 	DefaultSponsoredMaxFeePercent    uint32 = 150
+	DefaultMaxPaymentRequestSeconds  uint64 = 30 * 24 * 60 * 60
+	DefaultMaxOpenPaymentRequests    uint32 = 50
 )
 
 // DefaultFeeAllowanceMsgTypeURLs are the Msgs a community's fee account pays
@@ -45,6 +47,11 @@ func DefaultFeeAllowanceMsgTypeURLs() []string {
 		"/kizuna.ledger.v1.MsgDenyContribution",
 		"/kizuna.ledger.v1.MsgDeleteContribution",
 		"/kizuna.ledger.v1.MsgTransfer",
+		"/kizuna.ledger.v1.MsgSetAccountLimits",
+		"/kizuna.ledger.v1.MsgRequestPayment",
+		"/kizuna.ledger.v1.MsgAcceptPaymentRequest",
+		"/kizuna.ledger.v1.MsgRejectPaymentRequest",
+		"/kizuna.ledger.v1.MsgCancelPaymentRequest",
 		"/kizuna.ads.v1.MsgCreateAd",
 		"/kizuna.ads.v1.MsgUpdateAd",
 		"/kizuna.ads.v1.MsgCloseAd",
@@ -80,6 +87,10 @@ const (
 	CeilingSponsoredMaxGas        uint64 = 100_000_000
 	MinSponsoredMaxFeePercent     uint32 = 100
 	CeilingSponsoredMaxFeePercent uint32 = 1000
+	// CeilingMaxPaymentRequestSeconds is a year: a request is an invoice,
+	// not a standing order.
+	CeilingMaxPaymentRequestSeconds uint64 = 366 * 24 * 60 * 60
+	CeilingMaxOpenPaymentRequests   uint32 = 10_000
 )
 
 // DefaultParams returns the default module params.
@@ -100,6 +111,8 @@ func DefaultParams() Params {
 		FeeBudgetPeriodLimit:      DefaultFeeBudgetPeriodLimit,
 		SponsoredMaxGas:           DefaultSponsoredMaxGas,
 		SponsoredMaxFeePercent:    DefaultSponsoredMaxFeePercent,
+		MaxPaymentRequestSeconds:  DefaultMaxPaymentRequestSeconds,
+		MaxOpenPaymentRequests:    DefaultMaxOpenPaymentRequests,
 	}
 }
 
@@ -136,6 +149,8 @@ func (p Params) Validate() error {
 		{"fee_budget_period_limit", p.FeeBudgetPeriodLimit, 0, CeilingFeeBudgetPeriodLimit},
 		{"sponsored_max_gas", p.SponsoredMaxGas, 1, CeilingSponsoredMaxGas},
 		{"sponsored_max_fee_percent", uint64(p.SponsoredMaxFeePercent), uint64(MinSponsoredMaxFeePercent), uint64(CeilingSponsoredMaxFeePercent)},
+		{"max_payment_request_seconds", p.MaxPaymentRequestSeconds, 1, CeilingMaxPaymentRequestSeconds},
+		{"max_open_payment_requests", uint64(p.MaxOpenPaymentRequests), 1, uint64(CeilingMaxOpenPaymentRequests)},
 	}
 	for _, l := range limits {
 		if l.value < l.min || l.value > l.max {

@@ -275,6 +275,13 @@ type QueryCurrencyResponse struct {
 	Currency Currency `protobuf:"bytes,1,opt,name=currency,proto3" json:"currency"`
 	// supply is the x/bank supply of its denom.
 	Supply types.Coin `protobuf:"bytes,2,opt,name=supply,proto3" json:"supply"`
+	// created is what its CREATION entries minted, in base units.
+	Created cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=created,proto3,customtype=cosmossdk.io/math.Int" json:"created"`
+	// debt is what its members owe, in base units: supply - debt = created -
+	// decayed.
+	Debt cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=debt,proto3,customtype=cosmossdk.io/math.Int" json:"debt"`
+	// decayed is what decay has burned, in base units.
+	Decayed cosmossdk_io_math.Int `protobuf:"bytes,5,opt,name=decayed,proto3,customtype=cosmossdk.io/math.Int" json:"decayed"`
 }
 
 func (m *QueryCurrencyResponse) Reset()         { *m = QueryCurrencyResponse{} }
@@ -1043,6 +1050,382 @@ func (m *QueryMonthlyCreatedResponse) GetMonth() string {
 	return ""
 }
 
+// QueryAccountRequest is the request of Query/Account.
+type QueryAccountRequest struct {
+	// community_id is the community of the currency.
+	CommunityId uint64 `protobuf:"varint,1,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// address is the account.
+	Address string `protobuf:"bytes,2,opt,name=address,proto3" json:"address,omitempty"`
+}
+
+func (m *QueryAccountRequest) Reset()         { *m = QueryAccountRequest{} }
+func (m *QueryAccountRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryAccountRequest) ProtoMessage()    {}
+func (*QueryAccountRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3aaf7c760cab4644, []int{18}
+}
+func (m *QueryAccountRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryAccountRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryAccountRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryAccountRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryAccountRequest.Merge(m, src)
+}
+func (m *QueryAccountRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryAccountRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryAccountRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryAccountRequest proto.InternalMessageInfo
+
+func (m *QueryAccountRequest) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *QueryAccountRequest) GetAddress() string {
+	if m != nil {
+		return m.Address
+	}
+	return ""
+}
+
+// QueryAccountResponse is an account's position in a currency as of the
+// current block. Amounts are in base units of denom.
+type QueryAccountResponse struct {
+	// denom is the currency's x/bank denom.
+	Denom string `protobuf:"bytes,1,opt,name=denom,proto3" json:"denom,omitempty"`
+	// balance is the x/bank balance after the decay due up to this block.
+	Balance cosmossdk_io_math.Int `protobuf:"bytes,2,opt,name=balance,proto3,customtype=cosmossdk.io/math.Int" json:"balance"`
+	// pending_decay is the part of the x/bank balance that has decayed since
+	// the account was last touched; it is burned on the next touch.
+	PendingDecay cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=pending_decay,json=pendingDecay,proto3,customtype=cosmossdk.io/math.Int" json:"pending_decay"`
+	// debt is what the account owes.
+	Debt cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=debt,proto3,customtype=cosmossdk.io/math.Int" json:"debt"`
+	// net_balance is balance - debt; negative when the account owes more than
+	// it holds.
+	NetBalance cosmossdk_io_math.Int `protobuf:"bytes,5,opt,name=net_balance,json=netBalance,proto3,customtype=cosmossdk.io/math.Int" json:"net_balance"`
+	// credit_limit is how far below zero net_balance may go.
+	CreditLimit cosmossdk_io_math.Int `protobuf:"bytes,6,opt,name=credit_limit,json=creditLimit,proto3,customtype=cosmossdk.io/math.Int" json:"credit_limit"`
+	// credit_limit_is_default is true when the currency's default applies.
+	CreditLimitIsDefault bool `protobuf:"varint,7,opt,name=credit_limit_is_default,json=creditLimitIsDefault,proto3" json:"credit_limit_is_default,omitempty"`
+	// max_balance is the highest net balance it may reach by receiving; 0
+	// means none.
+	MaxBalance cosmossdk_io_math.Int `protobuf:"bytes,8,opt,name=max_balance,json=maxBalance,proto3,customtype=cosmossdk.io/math.Int" json:"max_balance"`
+	// max_balance_is_default is true when the currency's maximum applies.
+	MaxBalanceIsDefault bool `protobuf:"varint,9,opt,name=max_balance_is_default,json=maxBalanceIsDefault,proto3" json:"max_balance_is_default,omitempty"`
+	// available is what it may pay now, fee included: net_balance +
+	// credit_limit, never below 0.
+	Available cosmossdk_io_math.Int `protobuf:"bytes,10,opt,name=available,proto3,customtype=cosmossdk.io/math.Int" json:"available"`
+	// half_life_seconds is the currency's half-life; 0 means no decay.
+	HalfLifeSeconds uint64 `protobuf:"varint,11,opt,name=half_life_seconds,json=halfLifeSeconds,proto3" json:"half_life_seconds,omitempty"`
+}
+
+func (m *QueryAccountResponse) Reset()         { *m = QueryAccountResponse{} }
+func (m *QueryAccountResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryAccountResponse) ProtoMessage()    {}
+func (*QueryAccountResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3aaf7c760cab4644, []int{19}
+}
+func (m *QueryAccountResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryAccountResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryAccountResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryAccountResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryAccountResponse.Merge(m, src)
+}
+func (m *QueryAccountResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryAccountResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryAccountResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryAccountResponse proto.InternalMessageInfo
+
+func (m *QueryAccountResponse) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *QueryAccountResponse) GetCreditLimitIsDefault() bool {
+	if m != nil {
+		return m.CreditLimitIsDefault
+	}
+	return false
+}
+
+func (m *QueryAccountResponse) GetMaxBalanceIsDefault() bool {
+	if m != nil {
+		return m.MaxBalanceIsDefault
+	}
+	return false
+}
+
+func (m *QueryAccountResponse) GetHalfLifeSeconds() uint64 {
+	if m != nil {
+		return m.HalfLifeSeconds
+	}
+	return 0
+}
+
+// QueryPaymentRequestRequest is the request of Query/PaymentRequest.
+type QueryPaymentRequestRequest struct {
+	// id is the payment request's id.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+}
+
+func (m *QueryPaymentRequestRequest) Reset()         { *m = QueryPaymentRequestRequest{} }
+func (m *QueryPaymentRequestRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryPaymentRequestRequest) ProtoMessage()    {}
+func (*QueryPaymentRequestRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3aaf7c760cab4644, []int{20}
+}
+func (m *QueryPaymentRequestRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPaymentRequestRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPaymentRequestRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPaymentRequestRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPaymentRequestRequest.Merge(m, src)
+}
+func (m *QueryPaymentRequestRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPaymentRequestRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPaymentRequestRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPaymentRequestRequest proto.InternalMessageInfo
+
+func (m *QueryPaymentRequestRequest) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+// QueryPaymentRequestResponse is the response of Query/PaymentRequest.
+type QueryPaymentRequestResponse struct {
+	// payment_request is the request.
+	PaymentRequest PaymentRequest `protobuf:"bytes,1,opt,name=payment_request,json=paymentRequest,proto3" json:"payment_request"`
+}
+
+func (m *QueryPaymentRequestResponse) Reset()         { *m = QueryPaymentRequestResponse{} }
+func (m *QueryPaymentRequestResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryPaymentRequestResponse) ProtoMessage()    {}
+func (*QueryPaymentRequestResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3aaf7c760cab4644, []int{21}
+}
+func (m *QueryPaymentRequestResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPaymentRequestResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPaymentRequestResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPaymentRequestResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPaymentRequestResponse.Merge(m, src)
+}
+func (m *QueryPaymentRequestResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPaymentRequestResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPaymentRequestResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPaymentRequestResponse proto.InternalMessageInfo
+
+func (m *QueryPaymentRequestResponse) GetPaymentRequest() PaymentRequest {
+	if m != nil {
+		return m.PaymentRequest
+	}
+	return PaymentRequest{}
+}
+
+// QueryPaymentRequestsRequest is the request of Query/PaymentRequests.
+type QueryPaymentRequestsRequest struct {
+	// community_id is the community.
+	CommunityId uint64 `protobuf:"varint,1,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// payer, if set, keeps only requests made to this account.
+	Payer string `protobuf:"bytes,2,opt,name=payer,proto3" json:"payer,omitempty"`
+	// requester, if set, keeps only requests made by this account.
+	Requester string `protobuf:"bytes,3,opt,name=requester,proto3" json:"requester,omitempty"`
+	// status, if set, keeps only requests with this status.
+	Status PaymentRequestStatus `protobuf:"varint,4,opt,name=status,proto3,enum=kizuna.ledger.v1.PaymentRequestStatus" json:"status,omitempty"`
+	// pagination selects the page.
+	Pagination *query.PageRequest `protobuf:"bytes,5,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryPaymentRequestsRequest) Reset()         { *m = QueryPaymentRequestsRequest{} }
+func (m *QueryPaymentRequestsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryPaymentRequestsRequest) ProtoMessage()    {}
+func (*QueryPaymentRequestsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3aaf7c760cab4644, []int{22}
+}
+func (m *QueryPaymentRequestsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPaymentRequestsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPaymentRequestsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPaymentRequestsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPaymentRequestsRequest.Merge(m, src)
+}
+func (m *QueryPaymentRequestsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPaymentRequestsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPaymentRequestsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPaymentRequestsRequest proto.InternalMessageInfo
+
+func (m *QueryPaymentRequestsRequest) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *QueryPaymentRequestsRequest) GetPayer() string {
+	if m != nil {
+		return m.Payer
+	}
+	return ""
+}
+
+func (m *QueryPaymentRequestsRequest) GetRequester() string {
+	if m != nil {
+		return m.Requester
+	}
+	return ""
+}
+
+func (m *QueryPaymentRequestsRequest) GetStatus() PaymentRequestStatus {
+	if m != nil {
+		return m.Status
+	}
+	return PaymentRequestStatusUnspecified
+}
+
+func (m *QueryPaymentRequestsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryPaymentRequestsResponse is the response of Query/PaymentRequests.
+type QueryPaymentRequestsResponse struct {
+	// payment_requests is the page of requests.
+	PaymentRequests []PaymentRequest `protobuf:"bytes,1,rep,name=payment_requests,json=paymentRequests,proto3" json:"payment_requests"`
+	// pagination holds the key of the next page.
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryPaymentRequestsResponse) Reset()         { *m = QueryPaymentRequestsResponse{} }
+func (m *QueryPaymentRequestsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryPaymentRequestsResponse) ProtoMessage()    {}
+func (*QueryPaymentRequestsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3aaf7c760cab4644, []int{23}
+}
+func (m *QueryPaymentRequestsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryPaymentRequestsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryPaymentRequestsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryPaymentRequestsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryPaymentRequestsResponse.Merge(m, src)
+}
+func (m *QueryPaymentRequestsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryPaymentRequestsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryPaymentRequestsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryPaymentRequestsResponse proto.InternalMessageInfo
+
+func (m *QueryPaymentRequestsResponse) GetPaymentRequests() []PaymentRequest {
+	if m != nil {
+		return m.PaymentRequests
+	}
+	return nil
+}
+
+func (m *QueryPaymentRequestsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
 // QueryInvariantsRequest is the request of Query/Invariants.
 type QueryInvariantsRequest struct {
 }
@@ -1051,7 +1434,7 @@ func (m *QueryInvariantsRequest) Reset()         { *m = QueryInvariantsRequest{}
 func (m *QueryInvariantsRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryInvariantsRequest) ProtoMessage()    {}
 func (*QueryInvariantsRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_3aaf7c760cab4644, []int{18}
+	return fileDescriptor_3aaf7c760cab4644, []int{24}
 }
 func (m *QueryInvariantsRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1092,7 +1475,7 @@ func (m *BrokenInvariant) Reset()         { *m = BrokenInvariant{} }
 func (m *BrokenInvariant) String() string { return proto.CompactTextString(m) }
 func (*BrokenInvariant) ProtoMessage()    {}
 func (*BrokenInvariant) Descriptor() ([]byte, []int) {
-	return fileDescriptor_3aaf7c760cab4644, []int{19}
+	return fileDescriptor_3aaf7c760cab4644, []int{25}
 }
 func (m *BrokenInvariant) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1147,7 +1530,7 @@ func (m *QueryInvariantsResponse) Reset()         { *m = QueryInvariantsResponse
 func (m *QueryInvariantsResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryInvariantsResponse) ProtoMessage()    {}
 func (*QueryInvariantsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_3aaf7c760cab4644, []int{20}
+	return fileDescriptor_3aaf7c760cab4644, []int{26}
 }
 func (m *QueryInvariantsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1209,6 +1592,12 @@ func init() {
 	proto.RegisterType((*QueryFeeAccountResponse)(nil), "kizuna.ledger.v1.QueryFeeAccountResponse")
 	proto.RegisterType((*QueryMonthlyCreatedRequest)(nil), "kizuna.ledger.v1.QueryMonthlyCreatedRequest")
 	proto.RegisterType((*QueryMonthlyCreatedResponse)(nil), "kizuna.ledger.v1.QueryMonthlyCreatedResponse")
+	proto.RegisterType((*QueryAccountRequest)(nil), "kizuna.ledger.v1.QueryAccountRequest")
+	proto.RegisterType((*QueryAccountResponse)(nil), "kizuna.ledger.v1.QueryAccountResponse")
+	proto.RegisterType((*QueryPaymentRequestRequest)(nil), "kizuna.ledger.v1.QueryPaymentRequestRequest")
+	proto.RegisterType((*QueryPaymentRequestResponse)(nil), "kizuna.ledger.v1.QueryPaymentRequestResponse")
+	proto.RegisterType((*QueryPaymentRequestsRequest)(nil), "kizuna.ledger.v1.QueryPaymentRequestsRequest")
+	proto.RegisterType((*QueryPaymentRequestsResponse)(nil), "kizuna.ledger.v1.QueryPaymentRequestsResponse")
 	proto.RegisterType((*QueryInvariantsRequest)(nil), "kizuna.ledger.v1.QueryInvariantsRequest")
 	proto.RegisterType((*BrokenInvariant)(nil), "kizuna.ledger.v1.BrokenInvariant")
 	proto.RegisterType((*QueryInvariantsResponse)(nil), "kizuna.ledger.v1.QueryInvariantsResponse")
@@ -1217,101 +1606,129 @@ func init() {
 func init() { proto.RegisterFile("kizuna/ledger/v1/query.proto", fileDescriptor_3aaf7c760cab4644) }
 
 var fileDescriptor_3aaf7c760cab4644 = []byte{
-	// 1499 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x57, 0xcd, 0x6f, 0x1b, 0x45,
-	0x1b, 0xcf, 0x3a, 0x89, 0x9d, 0x3c, 0xf9, 0x78, 0xdf, 0x77, 0xde, 0x94, 0xba, 0x6e, 0xe5, 0xa4,
-	0xab, 0x36, 0x4d, 0xd3, 0x7a, 0xb7, 0x09, 0xaa, 0x68, 0x4b, 0x05, 0x6a, 0x4a, 0x92, 0x06, 0xa9,
-	0x50, 0x9c, 0x9e, 0xb8, 0x84, 0xf1, 0xee, 0xd4, 0x5e, 0x92, 0x9d, 0x75, 0x77, 0xd6, 0x51, 0x4d,
-	0xa9, 0x84, 0xb8, 0x00, 0x12, 0x87, 0x4a, 0x15, 0x12, 0x42, 0x42, 0x5c, 0x0b, 0x27, 0x10, 0x15,
-	0x12, 0x57, 0x4e, 0x15, 0xa7, 0xaa, 0x5c, 0x10, 0x87, 0x16, 0xb5, 0x48, 0xfc, 0x1b, 0x68, 0x77,
-	0x9e, 0xf1, 0xae, 0xb3, 0x76, 0x62, 0x87, 0x5e, 0x12, 0xcf, 0xcc, 0xf3, 0xf1, 0x7b, 0x7e, 0x33,
-	0xcf, 0xc7, 0xc2, 0x91, 0x4d, 0xe7, 0x83, 0x06, 0xa7, 0xe6, 0x16, 0xb3, 0xab, 0xcc, 0x37, 0xb7,
-	0x17, 0xcc, 0x9b, 0x0d, 0xe6, 0x37, 0x8d, 0xba, 0xef, 0x05, 0x1e, 0xf9, 0xaf, 0x3c, 0x35, 0xe4,
-	0xa9, 0xb1, 0xbd, 0x50, 0xf8, 0x1f, 0x75, 0x1d, 0xee, 0x99, 0xd1, 0x5f, 0x29, 0x54, 0x98, 0xb7,
-	0x3c, 0xe1, 0x7a, 0xc2, 0xac, 0x50, 0xc1, 0xa4, 0xb6, 0xb9, 0xbd, 0x50, 0x61, 0x01, 0x5d, 0x30,
-	0xeb, 0xb4, 0xea, 0x70, 0x1a, 0x38, 0x1e, 0x47, 0xd9, 0x62, 0x52, 0x56, 0x49, 0x59, 0x9e, 0xa3,
-	0xce, 0x0f, 0xe3, 0xb9, 0x32, 0x93, 0x44, 0x53, 0x38, 0x24, 0x0f, 0x37, 0xa2, 0x95, 0x29, 0x17,
-	0x78, 0x34, 0x55, 0xf5, 0xaa, 0x9e, 0xdc, 0x0f, 0x7f, 0xe1, 0xee, 0x91, 0xaa, 0xe7, 0x55, 0xb7,
-	0x98, 0x49, 0xeb, 0x8e, 0x49, 0x39, 0xf7, 0x82, 0x08, 0x8a, 0xd2, 0x99, 0xc6, 0xd3, 0x68, 0x55,
-	0x69, 0xdc, 0x30, 0x03, 0xc7, 0x65, 0x22, 0xa0, 0x6e, 0x5d, 0xa9, 0xa7, 0xb8, 0x09, 0x9a, 0x75,
-	0x86, 0xea, 0xfa, 0x14, 0x90, 0x77, 0x42, 0x70, 0xd7, 0xa8, 0x4f, 0x5d, 0x51, 0x66, 0x37, 0x1b,
-	0x4c, 0x04, 0x7a, 0x19, 0xfe, 0xdf, 0xb6, 0x2b, 0xea, 0x1e, 0x17, 0x8c, 0xbc, 0x0a, 0xd9, 0x7a,
-	0xb4, 0x93, 0xd7, 0x66, 0xb4, 0xb9, 0xb1, 0xc5, 0xbc, 0xb1, 0x93, 0x59, 0x43, 0x6a, 0x2c, 0x8d,
-	0x3e, 0x7c, 0x32, 0x3d, 0x70, 0xff, 0xef, 0xef, 0xe7, 0xb5, 0x32, 0xaa, 0xe8, 0xef, 0xc1, 0x4b,
-	0x91, 0xcd, 0xcb, 0x0d, 0xdf, 0x67, 0xdc, 0x72, 0x98, 0xf2, 0x46, 0x56, 0x00, 0x62, 0x8a, 0xd1,
-	0xf4, 0xac, 0x81, 0xcc, 0x84, 0x1c, 0x1b, 0x92, 0x3f, 0x64, 0xda, 0xb8, 0x46, 0xab, 0x0c, 0x75,
-	0xcb, 0x09, 0x4d, 0xfd, 0x5b, 0x0d, 0x0e, 0xa6, 0x5c, 0x20, 0xf4, 0x65, 0x00, 0xab, 0xb5, 0x9b,
-	0xd7, 0x66, 0x06, 0xe7, 0xc6, 0x16, 0x0b, 0x69, 0xf8, 0xa8, 0xd9, 0x4c, 0x06, 0x90, 0x50, 0x24,
-	0xab, 0x6d, 0x50, 0x33, 0x11, 0xd4, 0x13, 0x7b, 0x42, 0x95, 0x18, 0xda, 0xb0, 0x9e, 0x87, 0xa9,
-	0x24, 0xd4, 0xa6, 0xe2, 0xe2, 0x28, 0x8c, 0x5b, 0x9e, 0xeb, 0x36, 0xb8, 0x13, 0x34, 0x37, 0x1c,
-	0x3b, 0x62, 0x63, 0xa8, 0x3c, 0xd6, 0xda, 0x5b, 0xb3, 0xf5, 0x2f, 0x35, 0x38, 0xb0, 0x43, 0x17,
-	0x83, 0xbc, 0x04, 0x23, 0x88, 0xb5, 0x89, 0x34, 0xf6, 0x18, 0x62, 0x4b, 0x8d, 0x5c, 0x84, 0xac,
-	0x68, 0xd4, 0xeb, 0x5b, 0x4d, 0x0c, 0xee, 0x50, 0x5b, 0x70, 0x2a, 0xac, 0xcb, 0x9e, 0xc3, 0xdb,
-	0xee, 0x58, 0xea, 0xe8, 0xf3, 0x90, 0x97, 0xc8, 0x3c, 0x1e, 0xf8, 0x4e, 0xa5, 0x11, 0x86, 0xaa,
-	0x22, 0x9b, 0x84, 0x4c, 0x2b, 0x9e, 0x8c, 0x63, 0xeb, 0xef, 0xc3, 0xa1, 0x0e, 0xb2, 0x18, 0xc9,
-	0xd5, 0x90, 0x86, 0x78, 0x1f, 0xa3, 0x29, 0x76, 0x88, 0x26, 0x21, 0x95, 0x44, 0xd4, 0xa6, 0xae,
-	0x7f, 0x94, 0xe9, 0xe0, 0x4c, 0xf4, 0xce, 0x79, 0x44, 0x4b, 0x40, 0x83, 0x86, 0x88, 0x68, 0x99,
-	0x5c, 0x3c, 0xb6, 0x3b, 0x92, 0xf5, 0x48, 0xb6, 0x8c, 0x3a, 0xe4, 0x02, 0x8c, 0xb5, 0xe0, 0x78,
-	0x7e, 0x7e, 0x70, 0x46, 0x9b, 0x1b, 0x5d, 0xca, 0x3f, 0x7e, 0x50, 0x9a, 0x42, 0x72, 0x2f, 0xd9,
-	0xb6, 0xcf, 0x84, 0x58, 0x0f, 0x7c, 0x87, 0x57, 0xcb, 0x49, 0xe1, 0x1d, 0xc9, 0x31, 0xb4, 0xef,
-	0xe4, 0xf8, 0x49, 0x83, 0x42, 0x27, 0x0a, 0x90, 0xf0, 0xb7, 0x61, 0x22, 0xc9, 0x98, 0x4a, 0x91,
-	0x3e, 0x18, 0x6f, 0xd7, 0x7f, 0x71, 0x99, 0xf2, 0xab, 0x86, 0xc5, 0xe8, 0x8a, 0x23, 0x02, 0xcf,
-	0x6f, 0x65, 0xca, 0x22, 0xe4, 0xa8, 0xa4, 0x2d, 0xba, 0xb0, 0xdd, 0x08, 0x55, 0x82, 0xa9, 0x9b,
-	0xce, 0xa4, 0x6f, 0x7a, 0x0a, 0x86, 0x6d, 0xc6, 0x3d, 0x57, 0xde, 0x52, 0x59, 0x2e, 0x5e, 0xd8,
-	0x2d, 0x7c, 0xad, 0x61, 0xde, 0xb7, 0x82, 0x41, 0xfe, 0x2f, 0x42, 0x8e, 0x85, 0xf4, 0xb5, 0x8a,
-	0xd3, 0xc1, 0x34, 0xf3, 0xcb, 0x3c, 0xf0, 0xdb, 0xd2, 0x56, 0xa9, 0xbc, 0xf8, 0xb2, 0x74, 0xdd,
-	0x67, 0x54, 0x34, 0xfc, 0x7e, 0xca, 0xd2, 0xcf, 0xaa, 0x2c, 0xc5, 0xba, 0x18, 0xdb, 0x7e, 0x6e,
-	0x6a, 0x0b, 0x46, 0x2a, 0x74, 0x8b, 0x72, 0x8b, 0x85, 0x29, 0x37, 0xb8, 0x7b, 0x25, 0x3a, 0x1b,
-	0x52, 0xf2, 0xdd, 0xd3, 0xe9, 0xb9, 0xaa, 0x13, 0xd4, 0x1a, 0x15, 0xc3, 0xf2, 0x5c, 0x6c, 0xac,
-	0xf8, 0xaf, 0x24, 0xec, 0x4d, 0x6c, 0x7b, 0xa1, 0x82, 0xc0, 0xaa, 0xa7, 0x3c, 0xe8, 0x2e, 0xf6,
-	0xa6, 0x15, 0xc6, 0x2e, 0x59, 0x96, 0xd7, 0xe0, 0x41, 0x1f, 0xb5, 0xe1, 0x0c, 0x64, 0x5d, 0xe6,
-	0x56, 0x98, 0x1f, 0x11, 0xbf, 0x5b, 0x74, 0x28, 0xa7, 0xdf, 0x1d, 0xc2, 0x46, 0x95, 0xf4, 0xf7,
-	0x2f, 0xc8, 0x7a, 0x0d, 0x72, 0x18, 0x4a, 0x5f, 0x55, 0x5b, 0x29, 0x91, 0xab, 0x30, 0x16, 0x79,
-	0xf7, 0x7c, 0x51, 0x73, 0xea, 0xd1, 0xcb, 0x1f, 0x5b, 0x9c, 0x49, 0x3f, 0xc0, 0x15, 0xc6, 0xd6,
-	0x63, 0xb9, 0xa4, 0xa9, 0xa4, 0x3e, 0x39, 0x0e, 0x93, 0x75, 0xe6, 0x3b, 0x9e, 0xbd, 0x21, 0x98,
-	0xe5, 0x71, 0x5b, 0x44, 0x09, 0x33, 0x54, 0x9e, 0x90, 0xbb, 0xeb, 0x72, 0x93, 0x5c, 0x01, 0x40,
-	0x31, 0xc6, 0xed, 0xfc, 0x30, 0xf6, 0x2b, 0x39, 0xce, 0x18, 0x6a, 0x9c, 0x31, 0xae, 0xab, 0x71,
-	0x66, 0x69, 0x22, 0x74, 0x77, 0xf7, 0xe9, 0xb4, 0x26, 0x5d, 0x8e, 0x4a, 0xe5, 0x65, 0x6e, 0x93,
-	0x75, 0x18, 0xaf, 0x34, 0xec, 0x2a, 0x0b, 0x36, 0x44, 0x9d, 0xf1, 0x20, 0x9f, 0x8d, 0x88, 0x3b,
-	0x13, 0xca, 0xff, 0xf1, 0x64, 0xfa, 0x80, 0xe4, 0x42, 0xd8, 0x9b, 0x86, 0xe3, 0x99, 0x2e, 0x0d,
-	0x6a, 0xc6, 0x1a, 0x0f, 0x1e, 0x3f, 0x28, 0x01, 0x92, 0xb4, 0xc6, 0x03, 0x8c, 0x42, 0x5a, 0x59,
-	0x0f, 0x8d, 0x84, 0x46, 0xe5, 0x75, 0xa1, 0xd1, 0xdc, 0x7e, 0x8d, 0x4a, 0x2b, 0xd2, 0xe8, 0x41,
-	0xc8, 0xb9, 0xf4, 0xd6, 0x46, 0x95, 0x8a, 0xfc, 0x48, 0xc4, 0x49, 0xd6, 0xa5, 0xb7, 0x56, 0xa9,
-	0xd0, 0x3f, 0x53, 0xe5, 0xf9, 0xaa, 0xc7, 0x83, 0xda, 0x56, 0xf3, 0xb2, 0xcf, 0x68, 0xc0, 0xec,
-	0x3e, 0x9e, 0x61, 0xe2, 0xe1, 0x64, 0x7a, 0x7d, 0x38, 0x53, 0x30, 0xec, 0x86, 0xfe, 0x54, 0xb1,
-	0x8b, 0x16, 0xfa, 0xbd, 0x0c, 0x1c, 0xee, 0x88, 0x05, 0x9f, 0x68, 0x4b, 0x4b, 0x4b, 0x68, 0x91,
-	0x37, 0x21, 0x67, 0x49, 0x41, 0xf4, 0xdf, 0x3f, 0x55, 0xca, 0x00, 0x59, 0x82, 0x41, 0x8b, 0xd6,
-	0xb1, 0x51, 0xf6, 0x6f, 0x27, 0x54, 0x26, 0x6f, 0xc1, 0xa8, 0xcf, 0x5c, 0xea, 0x70, 0x87, 0x57,
-	0xa3, 0x07, 0xb8, 0x1f, 0x4b, 0xb1, 0x09, 0x3d, 0x8f, 0x35, 0x62, 0x8d, 0x6f, 0x53, 0xdf, 0xa1,
-	0x3c, 0x68, 0x4d, 0xcb, 0xaf, 0xc3, 0x7f, 0x96, 0x7c, 0x6f, 0x93, 0xf1, 0xd6, 0x11, 0x21, 0x30,
-	0xc4, 0xa9, 0xcb, 0x90, 0xa1, 0xe8, 0x37, 0xc9, 0x43, 0xce, 0x65, 0x42, 0xd0, 0xaa, 0xcc, 0xd2,
-	0xd1, 0xb2, 0x5a, 0xea, 0x4d, 0x2c, 0x07, 0x49, 0xd3, 0xc8, 0x75, 0x1e, 0x72, 0x56, 0x8d, 0x59,
-	0x9b, 0xcc, 0x8e, 0xfa, 0xc2, 0x68, 0x59, 0x2d, 0xc9, 0x1b, 0x90, 0xad, 0x44, 0x5e, 0xb1, 0x3e,
-	0x1e, 0x4d, 0xe7, 0xeb, 0x0e, 0x54, 0x6d, 0x13, 0x9b, 0xd4, 0x5d, 0xfc, 0x61, 0x1c, 0x86, 0x23,
-	0xdf, 0xe4, 0x43, 0xc8, 0xca, 0xe1, 0x9d, 0x74, 0x18, 0x6e, 0xd2, 0xdf, 0x08, 0x85, 0xe3, 0x7b,
-	0x48, 0xc9, 0x00, 0xf4, 0xe3, 0x9f, 0x86, 0xfe, 0x3e, 0xfe, 0xed, 0xaf, 0x7b, 0x99, 0x02, 0xc9,
-	0x9b, 0xa9, 0x8f, 0x11, 0xf9, 0x75, 0x40, 0x3e, 0xd7, 0x00, 0xe2, 0xb1, 0x9d, 0xcc, 0x75, 0x31,
-	0x9e, 0xfa, 0x78, 0x28, 0x9c, 0xec, 0x41, 0x12, 0xa1, 0x9c, 0x8c, 0xa1, 0x14, 0xc9, 0x91, 0x34,
-	0x94, 0xc4, 0x9c, 0xff, 0x85, 0x06, 0x23, 0x6a, 0x50, 0x26, 0xb3, 0xbb, 0xbb, 0x50, 0x4d, 0xb2,
-	0x70, 0x62, 0x4f, 0x39, 0x04, 0x72, 0x2e, 0x06, 0x52, 0x22, 0xa7, 0x76, 0x03, 0x62, 0xde, 0x4e,
-	0xa6, 0xfd, 0x1d, 0xf2, 0x95, 0x06, 0xe3, 0xc9, 0x01, 0x8c, 0xcc, 0x77, 0xf3, 0x99, 0x9e, 0xc0,
-	0x0b, 0xa7, 0x7a, 0x92, 0x45, 0x8c, 0x0b, 0x31, 0xc6, 0x59, 0x72, 0xac, 0x03, 0xc6, 0xe4, 0xb4,
-	0x67, 0xde, 0x0e, 0xc1, 0xfd, 0xa8, 0xc1, 0x44, 0xdb, 0x74, 0x49, 0x7a, 0xf1, 0xd8, 0xba, 0xc9,
-	0xd3, 0xbd, 0x09, 0x23, 0xbe, 0xd5, 0x18, 0xdf, 0x45, 0x72, 0xa1, 0x13, 0x3e, 0xc9, 0x5b, 0x9a,
-	0xc4, 0x76, 0xe8, 0xe4, 0x9e, 0x06, 0x39, 0x9c, 0xc6, 0x48, 0xb7, 0x37, 0xdd, 0x3e, 0x7a, 0x16,
-	0x66, 0xf7, 0x12, 0x43, 0x8c, 0xe7, 0x63, 0x8c, 0x06, 0x39, 0x9d, 0xc6, 0x48, 0x65, 0xef, 0x17,
-	0xe6, 0x6d, 0x2c, 0xc8, 0x77, 0xcc, 0x1a, 0x22, 0xf9, 0x46, 0x83, 0x11, 0x35, 0x48, 0x75, 0x7d,
-	0x80, 0x3b, 0xa6, 0xb4, 0xae, 0x0f, 0x70, 0xe7, 0x44, 0xa6, 0x2f, 0xc5, 0xc0, 0x5e, 0x21, 0x67,
-	0xfb, 0x22, 0x2f, 0x50, 0xa0, 0xee, 0x6b, 0x00, 0xf1, 0xfc, 0xd2, 0x35, 0x63, 0x53, 0x23, 0x55,
-	0xd7, 0x8c, 0x4d, 0x0f, 0x43, 0xfa, 0x72, 0x8c, 0xf3, 0x02, 0x39, 0xd7, 0x17, 0xce, 0x1b, 0x8c,
-	0x95, 0x90, 0x5f, 0xf2, 0x8b, 0x06, 0x93, 0xed, 0xbd, 0x8c, 0x74, 0x7b, 0x6c, 0x1d, 0xdb, 0x6f,
-	0xa1, 0xd4, 0xa3, 0x34, 0xc2, 0x5e, 0x8f, 0x61, 0x5f, 0x21, 0x2b, 0x7d, 0xc1, 0x96, 0xc3, 0x42,
-	0xf2, 0x45, 0xa8, 0x9e, 0xf8, 0x89, 0x06, 0x10, 0x37, 0x88, 0xae, 0x7c, 0xa7, 0xda, 0x53, 0x57,
-	0xbe, 0xd3, 0xdd, 0x46, 0x3f, 0xd6, 0xbd, 0x38, 0x3a, 0x2d, 0xe9, 0xa5, 0xd5, 0x87, 0xcf, 0x8a,
-	0xda, 0xa3, 0x67, 0x45, 0xed, 0xcf, 0x67, 0x45, 0xed, 0xee, 0xf3, 0xe2, 0xc0, 0xa3, 0xe7, 0xc5,
-	0x81, 0xdf, 0x9f, 0x17, 0x07, 0xde, 0x2d, 0x25, 0x06, 0x70, 0x69, 0xa1, 0x64, 0xd5, 0xa8, 0xc3,
-	0x95, 0xb9, 0x5b, 0xca, 0x60, 0x34, 0x8b, 0x57, 0xb2, 0xd1, 0x94, 0xf7, 0xf2, 0x3f, 0x01, 0x00,
-	0x00, 0xff, 0xff, 0xcc, 0x31, 0x92, 0x0b, 0xbf, 0x13, 0x00, 0x00,
+	// 1941 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x58, 0xcd, 0x6f, 0x1b, 0xc7,
+	0x15, 0xf7, 0xd2, 0x92, 0x28, 0x3d, 0xea, 0xc3, 0x99, 0x28, 0x31, 0xcd, 0x18, 0x94, 0xb2, 0xb0,
+	0x65, 0x59, 0x31, 0x77, 0x23, 0xa5, 0x6e, 0x13, 0xd7, 0x8d, 0x61, 0xf9, 0x53, 0x86, 0x9d, 0x3a,
+	0x94, 0xdb, 0x43, 0x2f, 0xec, 0x70, 0x77, 0x44, 0x6d, 0xc5, 0x9d, 0xdd, 0xec, 0x2e, 0x05, 0xb1,
+	0x6e, 0x80, 0xa2, 0x97, 0xb6, 0x40, 0x0f, 0x06, 0x8c, 0x5e, 0x0a, 0x14, 0x3d, 0x14, 0x28, 0xd2,
+	0x9e, 0x02, 0x34, 0x28, 0x50, 0xa0, 0x40, 0x80, 0x9e, 0x82, 0x9e, 0x82, 0xf4, 0x52, 0xf4, 0x90,
+	0x14, 0x76, 0x81, 0xfe, 0x07, 0x45, 0x8f, 0xc5, 0xee, 0xbc, 0xd9, 0x0f, 0x2e, 0x29, 0x91, 0xb4,
+	0x2e, 0x12, 0x77, 0xe6, 0xbd, 0x37, 0xbf, 0xf7, 0x7b, 0x33, 0x6f, 0xde, 0x1b, 0x38, 0xbb, 0x67,
+	0xfd, 0xb0, 0xc3, 0xa9, 0xde, 0x66, 0x66, 0x8b, 0x79, 0xfa, 0xfe, 0xba, 0xfe, 0x41, 0x87, 0x79,
+	0x5d, 0xcd, 0xf5, 0x9c, 0xc0, 0x21, 0xa7, 0xc4, 0xac, 0x26, 0x66, 0xb5, 0xfd, 0xf5, 0xca, 0x4b,
+	0xd4, 0xb6, 0xb8, 0xa3, 0x47, 0x7f, 0x85, 0x50, 0x65, 0xcd, 0x70, 0x7c, 0xdb, 0xf1, 0xf5, 0x26,
+	0xf5, 0x99, 0xd0, 0xd6, 0xf7, 0xd7, 0x9b, 0x2c, 0xa0, 0xeb, 0xba, 0x4b, 0x5b, 0x16, 0xa7, 0x81,
+	0xe5, 0x70, 0x94, 0xad, 0xa6, 0x65, 0xa5, 0x94, 0xe1, 0x58, 0x72, 0xfe, 0x35, 0x9c, 0x97, 0x66,
+	0xd2, 0x68, 0x2a, 0x67, 0xc4, 0x64, 0x23, 0xfa, 0xd2, 0xc5, 0x07, 0x4e, 0x2d, 0xb6, 0x9c, 0x96,
+	0x23, 0xc6, 0xc3, 0x5f, 0x38, 0x7a, 0xb6, 0xe5, 0x38, 0xad, 0x36, 0xd3, 0xa9, 0x6b, 0xe9, 0x94,
+	0x73, 0x27, 0x88, 0xa0, 0x48, 0x9d, 0x25, 0x9c, 0x8d, 0xbe, 0x9a, 0x9d, 0x1d, 0x3d, 0xb0, 0x6c,
+	0xe6, 0x07, 0xd4, 0x76, 0xa5, 0x7a, 0x8e, 0x9b, 0xa0, 0xeb, 0x32, 0x54, 0x57, 0x17, 0x81, 0xbc,
+	0x1f, 0x82, 0x7b, 0x48, 0x3d, 0x6a, 0xfb, 0x75, 0xf6, 0x41, 0x87, 0xf9, 0x81, 0x5a, 0x87, 0x97,
+	0x33, 0xa3, 0xbe, 0xeb, 0x70, 0x9f, 0x91, 0x6f, 0xc2, 0x94, 0x1b, 0x8d, 0x94, 0x95, 0x65, 0x65,
+	0xb5, 0xb4, 0x51, 0xd6, 0x7a, 0x99, 0xd5, 0x84, 0xc6, 0xe6, 0xcc, 0x67, 0x5f, 0x2e, 0x9d, 0xf8,
+	0xe8, 0x3f, 0x1f, 0xaf, 0x29, 0x75, 0x54, 0x51, 0xbf, 0x0f, 0xaf, 0x46, 0x36, 0x6f, 0x74, 0x3c,
+	0x8f, 0x71, 0xc3, 0x62, 0x72, 0x35, 0x72, 0x1b, 0x20, 0xa1, 0x18, 0x4d, 0xaf, 0x68, 0xc8, 0x4c,
+	0xc8, 0xb1, 0x26, 0xf8, 0x43, 0xa6, 0xb5, 0x87, 0xb4, 0xc5, 0x50, 0xb7, 0x9e, 0xd2, 0x54, 0x7f,
+	0xaf, 0xc0, 0xe9, 0xdc, 0x12, 0x08, 0xfd, 0x16, 0x80, 0x11, 0x8f, 0x96, 0x95, 0xe5, 0x93, 0xab,
+	0xa5, 0x8d, 0x4a, 0x1e, 0x3e, 0x6a, 0x76, 0xd3, 0x0e, 0xa4, 0x14, 0xc9, 0x9d, 0x0c, 0xd4, 0x42,
+	0x04, 0xf5, 0xc2, 0x91, 0x50, 0x05, 0x86, 0x0c, 0xd6, 0x77, 0x60, 0x31, 0x0d, 0xb5, 0x2b, 0xb9,
+	0x78, 0x1d, 0x66, 0x0d, 0xc7, 0xb6, 0x3b, 0xdc, 0x0a, 0xba, 0x0d, 0xcb, 0x8c, 0xd8, 0x98, 0xa8,
+	0x97, 0xe2, 0xb1, 0x2d, 0x53, 0xfd, 0x6f, 0x01, 0x5e, 0xe9, 0xd1, 0x45, 0x27, 0xaf, 0xc3, 0x34,
+	0x62, 0xed, 0x22, 0x8d, 0x43, 0xba, 0x18, 0xab, 0x91, 0xab, 0x30, 0xe5, 0x77, 0x5c, 0xb7, 0xdd,
+	0x45, 0xe7, 0xce, 0x64, 0x9c, 0x93, 0x6e, 0xdd, 0x70, 0x2c, 0x9e, 0x89, 0xb1, 0xd0, 0x21, 0xf7,
+	0xa0, 0x68, 0x78, 0x8c, 0x06, 0xcc, 0x2c, 0x9f, 0x5c, 0x56, 0x56, 0x67, 0x36, 0xdf, 0x0c, 0x65,
+	0xfe, 0xf9, 0xe5, 0xd2, 0x2b, 0xc2, 0x8a, 0x6f, 0xee, 0x69, 0x96, 0xa3, 0xdb, 0x34, 0xd8, 0xd5,
+	0xb6, 0x78, 0xf0, 0xc5, 0x27, 0x35, 0x40, 0xf3, 0x5b, 0x3c, 0x10, 0xa6, 0xa4, 0x01, 0x72, 0x13,
+	0x26, 0x4c, 0xd6, 0x0c, 0xca, 0x13, 0x63, 0x1a, 0x8a, 0xb4, 0x43, 0x44, 0x26, 0x33, 0x68, 0x97,
+	0x99, 0xe5, 0xc9, 0x71, 0x11, 0xa1, 0x01, 0x75, 0x0d, 0xca, 0x82, 0x77, 0x87, 0x07, 0x9e, 0xd5,
+	0xec, 0x84, 0x81, 0x94, 0x71, 0x9b, 0x87, 0x42, 0x1c, 0xad, 0x82, 0x65, 0xaa, 0x3f, 0x80, 0x33,
+	0x7d, 0x64, 0x31, 0x4e, 0x0f, 0xc2, 0x20, 0x27, 0xe3, 0x18, 0xab, 0x6a, 0x9f, 0x58, 0xa5, 0xa4,
+	0xd2, 0x7c, 0x67, 0xd4, 0xd5, 0x1f, 0x17, 0xfa, 0x2c, 0xe6, 0x0f, 0xbf, 0xa3, 0xa2, 0xa0, 0x07,
+	0x34, 0xe8, 0xf8, 0x51, 0xd0, 0xe7, 0x37, 0xce, 0x1d, 0x8e, 0x64, 0x3b, 0x92, 0xad, 0xa3, 0x0e,
+	0xb9, 0x02, 0xa5, 0x18, 0x8e, 0xe3, 0x61, 0xe0, 0xcb, 0x5f, 0x7c, 0x52, 0x5b, 0x44, 0x26, 0xaf,
+	0x9b, 0xa6, 0xc7, 0x7c, 0x7f, 0x3b, 0xf0, 0x2c, 0xde, 0xaa, 0xa7, 0x85, 0x7b, 0x8e, 0xfe, 0xc4,
+	0xd8, 0x47, 0xff, 0x4f, 0x0a, 0x54, 0xfa, 0x51, 0x80, 0x84, 0x7f, 0x1b, 0xe6, 0xd2, 0x8c, 0xc9,
+	0x04, 0x30, 0x02, 0xe3, 0x59, 0xfd, 0xe3, 0xcb, 0x03, 0x7f, 0x53, 0x30, 0xd5, 0xde, 0xb5, 0xfc,
+	0xc0, 0xf1, 0xe2, 0x3c, 0xb0, 0x01, 0x45, 0x2a, 0x68, 0x8b, 0x02, 0x76, 0x18, 0xa1, 0x52, 0x30,
+	0x17, 0xe9, 0x42, 0x3e, 0xd2, 0x8b, 0x30, 0x69, 0x32, 0xee, 0xd8, 0x22, 0x4a, 0x75, 0xf1, 0x71,
+	0x6c, 0x51, 0xf8, 0xb5, 0x82, 0x59, 0x2d, 0x76, 0x06, 0xf9, 0xbf, 0x0a, 0x45, 0x16, 0xd2, 0x17,
+	0xa7, 0xde, 0xd3, 0x79, 0xe6, 0x6f, 0xf1, 0xc0, 0xcb, 0x24, 0x25, 0xa9, 0x72, 0xfc, 0x49, 0xf7,
+	0x91, 0xc7, 0xa8, 0xdf, 0xf1, 0x46, 0x49, 0xba, 0x7f, 0x56, 0x30, 0xe9, 0x26, 0xba, 0xe8, 0xdb,
+	0x38, 0x91, 0x6a, 0xc3, 0x74, 0x93, 0xb6, 0x29, 0x37, 0x58, 0x78, 0xe4, 0x4e, 0x1e, 0x9e, 0x67,
+	0x2f, 0x87, 0x94, 0xfc, 0xe1, 0xab, 0xa5, 0xd5, 0x96, 0x15, 0xec, 0x76, 0x9a, 0x9a, 0xe1, 0xd8,
+	0x58, 0x36, 0xe0, 0xbf, 0x9a, 0x6f, 0xee, 0xe1, 0xa5, 0x1e, 0x2a, 0xf8, 0x98, 0xd3, 0xe5, 0x0a,
+	0xaa, 0x8d, 0x37, 0xef, 0x6d, 0xc6, 0xae, 0x1b, 0x86, 0xd3, 0xe1, 0xc1, 0x08, 0xb9, 0xe1, 0x4d,
+	0x98, 0xb2, 0x99, 0xdd, 0x64, 0x5e, 0x44, 0xfc, 0x61, 0xde, 0xa1, 0x9c, 0xfa, 0x64, 0x02, 0xaf,
+	0xe1, 0xf4, 0x7a, 0x2f, 0x40, 0xd6, 0xbb, 0x50, 0x44, 0x57, 0x46, 0xba, 0x93, 0xa4, 0x12, 0x79,
+	0x00, 0xa5, 0x68, 0x75, 0xc7, 0xf3, 0x77, 0x2d, 0x37, 0xda, 0xf9, 0xa5, 0x8d, 0xe5, 0xfc, 0x06,
+	0xbc, 0xcd, 0xd8, 0x76, 0x22, 0x97, 0x36, 0x95, 0xd6, 0x27, 0xe7, 0x61, 0xde, 0x65, 0x9e, 0xe5,
+	0x98, 0x0d, 0x9f, 0x19, 0x0e, 0x37, 0xfd, 0xe8, 0xc0, 0x4c, 0xd4, 0xe7, 0xc4, 0xe8, 0xb6, 0x18,
+	0x24, 0x77, 0x01, 0x50, 0x8c, 0x71, 0x71, 0xf7, 0x84, 0xb7, 0xb1, 0x28, 0xd6, 0x34, 0x59, 0xac,
+	0x69, 0x8f, 0x64, 0xb1, 0xb6, 0x39, 0x17, 0x2e, 0xf7, 0xe4, 0xab, 0x25, 0x45, 0x2c, 0x39, 0x23,
+	0x94, 0x6f, 0x71, 0x93, 0x6c, 0xc3, 0x6c, 0xb3, 0x63, 0xb6, 0x58, 0xd0, 0xf0, 0x5d, 0xc6, 0x83,
+	0xf2, 0xd4, 0x98, 0xf7, 0x58, 0x49, 0x58, 0xd9, 0x0e, 0x8d, 0x84, 0x46, 0x45, 0xb8, 0xd0, 0x68,
+	0x71, 0x5c, 0xa3, 0xc2, 0x8a, 0x30, 0x7a, 0x1a, 0x8a, 0x36, 0x3d, 0x68, 0xb4, 0xa8, 0x5f, 0x9e,
+	0x8e, 0x38, 0x99, 0xb2, 0xe9, 0xc1, 0x1d, 0xea, 0xab, 0x3f, 0x97, 0xe9, 0xf9, 0x81, 0xc3, 0x83,
+	0xdd, 0x76, 0xf7, 0x86, 0xb8, 0xe3, 0x47, 0xd8, 0x86, 0xa9, 0x8d, 0x53, 0x18, 0x76, 0xe3, 0x2c,
+	0xc2, 0xa4, 0x1d, 0xae, 0x27, 0x93, 0x5d, 0xf4, 0xa1, 0x3e, 0x2d, 0xc0, 0x6b, 0x7d, 0xb1, 0xe0,
+	0x16, 0x8d, 0xb5, 0x94, 0x94, 0x56, 0xba, 0xb2, 0x29, 0xbc, 0x68, 0x65, 0xb3, 0x09, 0x27, 0x0d,
+	0xea, 0x8e, 0x5d, 0x21, 0x85, 0xca, 0xe4, 0x3d, 0x98, 0xf1, 0x98, 0x4d, 0x2d, 0x6e, 0xf1, 0xd6,
+	0xd8, 0x25, 0x52, 0x62, 0x42, 0x6d, 0xe3, 0x35, 0x34, 0x7a, 0x82, 0x18, 0x23, 0x32, 0xea, 0xff,
+	0x26, 0x31, 0x13, 0xf7, 0xe6, 0x87, 0xf8, 0x7e, 0x52, 0xd2, 0xf7, 0xd3, 0xbd, 0x6c, 0x06, 0x18,
+	0x8b, 0x7c, 0x99, 0x0d, 0xbe, 0x03, 0x73, 0x2e, 0xe3, 0xa6, 0xc5, 0x5b, 0x8d, 0xa8, 0xae, 0x1b,
+	0x3b, 0x0c, 0xb3, 0x68, 0xe6, 0x66, 0x68, 0xe5, 0x98, 0xaa, 0xd5, 0xf7, 0xa1, 0xc4, 0x59, 0xd0,
+	0x90, 0xce, 0x8e, 0x5b, 0xb1, 0x02, 0x67, 0xc1, 0x26, 0xfa, 0xbb, 0x0d, 0xb3, 0x86, 0xc7, 0x4c,
+	0x2b, 0x68, 0xb4, 0x2d, 0xdb, 0x7a, 0x81, 0xec, 0x21, 0xac, 0xdc, 0x0f, 0x8d, 0x90, 0xcb, 0x70,
+	0x3a, 0x6d, 0xb4, 0x61, 0xf9, 0x0d, 0x93, 0xed, 0xd0, 0x4e, 0x5b, 0x24, 0x92, 0xe9, 0xfa, 0x62,
+	0x4a, 0x7a, 0xcb, 0xbf, 0x29, 0xe6, 0x42, 0xf7, 0xc2, 0xfc, 0x20, 0xdd, 0x9b, 0x1e, 0xd7, 0x3d,
+	0x9b, 0x1e, 0x48, 0xf7, 0xde, 0x82, 0x57, 0x53, 0x26, 0xd3, 0x40, 0x66, 0x22, 0x20, 0x2f, 0x27,
+	0xb2, 0x09, 0x8e, 0xf7, 0x60, 0x86, 0xee, 0x53, 0xab, 0x4d, 0x9b, 0x6d, 0x56, 0x86, 0x71, 0x0f,
+	0x4f, 0x6c, 0x82, 0xac, 0xc1, 0x4b, 0xbb, 0xb4, 0xbd, 0xd3, 0x68, 0x5b, 0x3b, 0x2c, 0xbe, 0x15,
+	0x4a, 0xd1, 0x51, 0x59, 0x08, 0x27, 0xee, 0x5b, 0x3b, 0x0c, 0xef, 0x05, 0xf5, 0x12, 0x66, 0xc2,
+	0x87, 0xb4, 0x6b, 0xb3, 0xf8, 0xa0, 0x0d, 0x6a, 0x23, 0x7c, 0xcc, 0x55, 0xbd, 0xd2, 0x78, 0x5c,
+	0x1e, 0xc1, 0x82, 0x2b, 0x66, 0x1a, 0x9e, 0x98, 0xc2, 0x5e, 0x62, 0xb9, 0x5f, 0x67, 0x9e, 0x36,
+	0x91, 0xbe, 0xde, 0xe6, 0xdd, 0xcc, 0x94, 0xfa, 0x71, 0xa1, 0xef, 0xaa, 0xa3, 0x74, 0x14, 0x1a,
+	0x4c, 0xba, 0xb4, 0x3b, 0x44, 0xd1, 0x20, 0xc4, 0xc8, 0xd7, 0xc3, 0x74, 0x16, 0x59, 0x67, 0x47,
+	0x77, 0x10, 0x89, 0x28, 0x79, 0x37, 0xee, 0x5c, 0x26, 0xa2, 0xce, 0x65, 0xe5, 0x28, 0xbf, 0x7b,
+	0x7a, 0x97, 0x6c, 0xe5, 0x3b, 0x39, 0x76, 0xe5, 0xfb, 0xa9, 0x02, 0x67, 0xfb, 0x53, 0x86, 0x91,
+	0xfa, 0x2e, 0x9c, 0xea, 0x89, 0x94, 0x2c, 0x85, 0x47, 0x0a, 0xd5, 0x42, 0x36, 0x54, 0xc7, 0x58,
+	0x1b, 0x97, 0xb1, 0x48, 0xdc, 0xe2, 0xfb, 0xd4, 0xb3, 0x28, 0x8f, 0xc3, 0xad, 0x5e, 0x83, 0x85,
+	0x4d, 0xcf, 0xd9, 0x63, 0x3c, 0x9e, 0x22, 0x04, 0x26, 0x38, 0xb5, 0x19, 0x66, 0xe9, 0xe8, 0x37,
+	0x29, 0x43, 0xd1, 0x66, 0xbe, 0x4f, 0x5b, 0x98, 0xa4, 0xeb, 0xf2, 0x53, 0xed, 0x62, 0x3d, 0x98,
+	0x36, 0x8d, 0xb4, 0x94, 0xa1, 0x68, 0xec, 0x32, 0x63, 0x8f, 0x99, 0x11, 0x1b, 0x33, 0x75, 0xf9,
+	0x49, 0x6e, 0xc2, 0x54, 0x33, 0x5a, 0x15, 0x0b, 0xe4, 0xd7, 0xf3, 0x34, 0xf5, 0xa0, 0xca, 0x3c,
+	0x48, 0x08, 0xdd, 0x8d, 0x4f, 0x4f, 0xc1, 0x64, 0xb4, 0x36, 0xf9, 0x11, 0x4c, 0x89, 0xb7, 0x29,
+	0xd2, 0xa7, 0xbb, 0xcd, 0x3f, 0x81, 0x55, 0xce, 0x1f, 0x21, 0x25, 0x1c, 0x50, 0xcf, 0xff, 0x2c,
+	0x5c, 0xef, 0x27, 0x7f, 0xff, 0xf7, 0xd3, 0x42, 0x85, 0x94, 0xf5, 0xdc, 0x5b, 0x9b, 0x78, 0xfc,
+	0x22, 0xbf, 0x50, 0x00, 0x92, 0x57, 0x29, 0xb2, 0x3a, 0xc0, 0x78, 0xee, 0x6d, 0xac, 0x72, 0x71,
+	0x08, 0x49, 0x84, 0x72, 0x31, 0x81, 0x52, 0x25, 0x67, 0xf3, 0x50, 0x52, 0xcf, 0x58, 0xbf, 0x54,
+	0x60, 0x5a, 0xbe, 0x03, 0x91, 0x95, 0xc3, 0x97, 0x90, 0x5d, 0x52, 0xe5, 0xc2, 0x91, 0x72, 0x08,
+	0xe4, 0xed, 0x04, 0x48, 0x8d, 0xbc, 0x71, 0x18, 0x10, 0xfd, 0x71, 0x3a, 0x91, 0x7c, 0x48, 0x7e,
+	0xa5, 0xc0, 0x6c, 0xba, 0x03, 0x27, 0x6b, 0x83, 0xd6, 0xcc, 0x3f, 0xc1, 0x54, 0xde, 0x18, 0x4a,
+	0x16, 0x31, 0xae, 0x27, 0x18, 0x57, 0xc8, 0xb9, 0x3e, 0x18, 0xd3, 0xed, 0xbe, 0xfe, 0x38, 0x04,
+	0xf7, 0x47, 0x05, 0xe6, 0x32, 0xcf, 0x0b, 0x64, 0x98, 0x15, 0xe3, 0x48, 0x5e, 0x1a, 0x4e, 0x18,
+	0xf1, 0xdd, 0x49, 0xf0, 0x5d, 0x25, 0x57, 0xfa, 0xe1, 0x13, 0xbc, 0xe5, 0x49, 0xcc, 0x42, 0x27,
+	0x4f, 0x15, 0x28, 0x62, 0x3b, 0x4e, 0x06, 0xed, 0xe9, 0xec, 0xdb, 0x43, 0x65, 0xe5, 0x28, 0x31,
+	0xc4, 0xf8, 0x4e, 0x82, 0x51, 0x23, 0x97, 0xf2, 0x18, 0xa9, 0x28, 0xee, 0x7c, 0xfd, 0x31, 0xd6,
+	0x7d, 0x1f, 0xea, 0xbb, 0x88, 0xe4, 0x37, 0x0a, 0x4c, 0xcb, 0x4e, 0x7a, 0xe0, 0x06, 0xec, 0x69,
+	0xd3, 0x07, 0x6e, 0xc0, 0xde, 0x96, 0x5c, 0xdd, 0x4c, 0x80, 0x7d, 0x83, 0x5c, 0x1e, 0x89, 0xbc,
+	0x40, 0x82, 0xfa, 0x48, 0x01, 0x48, 0x1a, 0xd8, 0x81, 0x27, 0x36, 0xd7, 0x53, 0x0f, 0x3c, 0xb1,
+	0xf9, 0x6e, 0x58, 0xbd, 0x95, 0xe0, 0xbc, 0x42, 0xde, 0x1e, 0x09, 0xe7, 0x0e, 0x63, 0x35, 0xe4,
+	0x97, 0xfc, 0x55, 0x81, 0xf9, 0x6c, 0x33, 0x43, 0x06, 0x6d, 0xb6, 0xbe, 0xfd, 0x57, 0xa5, 0x36,
+	0xa4, 0x34, 0xc2, 0xde, 0x4e, 0x60, 0xdf, 0x25, 0xb7, 0x47, 0x82, 0x2d, 0xba, 0xc5, 0xf4, 0x8e,
+	0x90, 0x4d, 0xd1, 0xef, 0x14, 0x28, 0x4a, 0xb2, 0x07, 0xed, 0xd3, 0x1e, 0xa6, 0x57, 0x8e, 0x12,
+	0x43, 0xbc, 0xf7, 0x13, 0xbc, 0xd7, 0xc9, 0xb5, 0x91, 0xf0, 0xe6, 0xb7, 0x30, 0xf9, 0xad, 0x02,
+	0xf3, 0xd9, 0x0b, 0x7a, 0x20, 0xdb, 0x7d, 0x6b, 0xbc, 0x81, 0x6c, 0xf7, 0xaf, 0xf1, 0xd4, 0xaf,
+	0x25, 0xe8, 0x2f, 0x92, 0x0b, 0xfd, 0x6e, 0x98, 0x48, 0xad, 0x26, 0xcb, 0x0a, 0x91, 0xac, 0xfe,
+	0xa2, 0xc0, 0x42, 0x4f, 0x2d, 0x42, 0x86, 0x5b, 0x38, 0x4e, 0x58, 0xda, 0xb0, 0xe2, 0x08, 0xf4,
+	0x5e, 0x02, 0xf4, 0x1a, 0xf9, 0xd6, 0x48, 0x34, 0xf7, 0xfa, 0x40, 0x7e, 0xaa, 0x00, 0x24, 0xe5,
+	0xc2, 0xc0, 0xd3, 0x97, 0x2b, 0x56, 0x06, 0x9e, 0xbe, 0x7c, 0xed, 0xa1, 0x9e, 0x1b, 0x7c, 0x55,
+	0x5a, 0xb1, 0xf4, 0xe6, 0x9d, 0xcf, 0x9e, 0x55, 0x95, 0xcf, 0x9f, 0x55, 0x95, 0x7f, 0x3d, 0xab,
+	0x2a, 0x4f, 0x9e, 0x57, 0x4f, 0x7c, 0xfe, 0xbc, 0x7a, 0xe2, 0x1f, 0xcf, 0xab, 0x27, 0xbe, 0x57,
+	0x4b, 0xbd, 0xc7, 0x09, 0x0b, 0x35, 0x63, 0x97, 0x5a, 0x5c, 0x9a, 0x3b, 0x90, 0x06, 0xa3, 0xa7,
+	0xb9, 0xe6, 0x54, 0xf4, 0xe8, 0xf3, 0xd6, 0xff, 0x03, 0x00, 0x00, 0xff, 0xff, 0x1d, 0xe6, 0x99,
+	0x16, 0xac, 0x1c, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -1352,6 +1769,15 @@ type QueryClient interface {
 	// MonthlyCreated returns how much of the monthly creation cap a member has
 	// used for a target month.
 	MonthlyCreated(ctx context.Context, in *QueryMonthlyCreatedRequest, opts ...grpc.CallOption) (*QueryMonthlyCreatedResponse, error)
+	// Account returns a member's position in a currency as of the current
+	// block: bank balance (decayed), debt, net balance, credit limit, maximum
+	// balance and what it may spend.
+	Account(ctx context.Context, in *QueryAccountRequest, opts ...grpc.CallOption) (*QueryAccountResponse, error)
+	// PaymentRequest returns one payment request.
+	PaymentRequest(ctx context.Context, in *QueryPaymentRequestRequest, opts ...grpc.CallOption) (*QueryPaymentRequestResponse, error)
+	// PaymentRequests lists the payment requests of a community by id,
+	// optionally only those made to a payer or by a requester, and by status.
+	PaymentRequests(ctx context.Context, in *QueryPaymentRequestsRequest, opts ...grpc.CallOption) (*QueryPaymentRequestsResponse, error)
 	// Invariants checks the module invariants and lists the broken ones. It
 	// reads the whole ledger: meant for operators and tests.
 	Invariants(ctx context.Context, in *QueryInvariantsRequest, opts ...grpc.CallOption) (*QueryInvariantsResponse, error)
@@ -1446,6 +1872,33 @@ func (c *queryClient) MonthlyCreated(ctx context.Context, in *QueryMonthlyCreate
 	return out, nil
 }
 
+func (c *queryClient) Account(ctx context.Context, in *QueryAccountRequest, opts ...grpc.CallOption) (*QueryAccountResponse, error) {
+	out := new(QueryAccountResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.ledger.v1.Query/Account", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) PaymentRequest(ctx context.Context, in *QueryPaymentRequestRequest, opts ...grpc.CallOption) (*QueryPaymentRequestResponse, error) {
+	out := new(QueryPaymentRequestResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.ledger.v1.Query/PaymentRequest", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) PaymentRequests(ctx context.Context, in *QueryPaymentRequestsRequest, opts ...grpc.CallOption) (*QueryPaymentRequestsResponse, error) {
+	out := new(QueryPaymentRequestsResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.ledger.v1.Query/PaymentRequests", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) Invariants(ctx context.Context, in *QueryInvariantsRequest, opts ...grpc.CallOption) (*QueryInvariantsResponse, error) {
 	out := new(QueryInvariantsResponse)
 	err := c.cc.Invoke(ctx, "/kizuna.ledger.v1.Query/Invariants", in, out, opts...)
@@ -1483,6 +1936,15 @@ type QueryServer interface {
 	// MonthlyCreated returns how much of the monthly creation cap a member has
 	// used for a target month.
 	MonthlyCreated(context.Context, *QueryMonthlyCreatedRequest) (*QueryMonthlyCreatedResponse, error)
+	// Account returns a member's position in a currency as of the current
+	// block: bank balance (decayed), debt, net balance, credit limit, maximum
+	// balance and what it may spend.
+	Account(context.Context, *QueryAccountRequest) (*QueryAccountResponse, error)
+	// PaymentRequest returns one payment request.
+	PaymentRequest(context.Context, *QueryPaymentRequestRequest) (*QueryPaymentRequestResponse, error)
+	// PaymentRequests lists the payment requests of a community by id,
+	// optionally only those made to a payer or by a requester, and by status.
+	PaymentRequests(context.Context, *QueryPaymentRequestsRequest) (*QueryPaymentRequestsResponse, error)
 	// Invariants checks the module invariants and lists the broken ones. It
 	// reads the whole ledger: meant for operators and tests.
 	Invariants(context.Context, *QueryInvariantsRequest) (*QueryInvariantsResponse, error)
@@ -1518,6 +1980,15 @@ func (*UnimplementedQueryServer) FeeAccount(ctx context.Context, req *QueryFeeAc
 }
 func (*UnimplementedQueryServer) MonthlyCreated(ctx context.Context, req *QueryMonthlyCreatedRequest) (*QueryMonthlyCreatedResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method MonthlyCreated not implemented")
+}
+func (*UnimplementedQueryServer) Account(ctx context.Context, req *QueryAccountRequest) (*QueryAccountResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Account not implemented")
+}
+func (*UnimplementedQueryServer) PaymentRequest(ctx context.Context, req *QueryPaymentRequestRequest) (*QueryPaymentRequestResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PaymentRequest not implemented")
+}
+func (*UnimplementedQueryServer) PaymentRequests(ctx context.Context, req *QueryPaymentRequestsRequest) (*QueryPaymentRequestsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PaymentRequests not implemented")
 }
 func (*UnimplementedQueryServer) Invariants(ctx context.Context, req *QueryInvariantsRequest) (*QueryInvariantsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Invariants not implemented")
@@ -1689,6 +2160,60 @@ func _Query_MonthlyCreated_Handler(srv interface{}, ctx context.Context, dec fun
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_Account_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryAccountRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Account(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.ledger.v1.Query/Account",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Account(ctx, req.(*QueryAccountRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_PaymentRequest_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryPaymentRequestRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).PaymentRequest(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.ledger.v1.Query/PaymentRequest",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).PaymentRequest(ctx, req.(*QueryPaymentRequestRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_PaymentRequests_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryPaymentRequestsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).PaymentRequests(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.ledger.v1.Query/PaymentRequests",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).PaymentRequests(ctx, req.(*QueryPaymentRequestsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_Invariants_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QueryInvariantsRequest)
 	if err := dec(in); err != nil {
@@ -1747,6 +2272,18 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "MonthlyCreated",
 			Handler:    _Query_MonthlyCreated_Handler,
+		},
+		{
+			MethodName: "Account",
+			Handler:    _Query_Account_Handler,
+		},
+		{
+			MethodName: "PaymentRequest",
+			Handler:    _Query_PaymentRequest_Handler,
+		},
+		{
+			MethodName: "PaymentRequests",
+			Handler:    _Query_PaymentRequests_Handler,
 		},
 		{
 			MethodName: "Invariants",
@@ -1945,6 +2482,36 @@ func (m *QueryCurrencyResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	{
+		size := m.Decayed.Size()
+		i -= size
+		if _, err := m.Decayed.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size := m.Debt.Size()
+		i -= size
+		if _, err := m.Debt.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.Created.Size()
+		i -= size
+		if _, err := m.Created.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
 	{
 		size, err := m.Supply.MarshalToSizedBuffer(dAtA[:i])
 		if err != nil {
@@ -2530,6 +3097,335 @@ func (m *QueryMonthlyCreatedResponse) MarshalToSizedBuffer(dAtA []byte) (int, er
 	return len(dAtA) - i, nil
 }
 
+func (m *QueryAccountRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryAccountRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryAccountRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Address) > 0 {
+		i -= len(m.Address)
+		copy(dAtA[i:], m.Address)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Address)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryAccountResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryAccountResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryAccountResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.HalfLifeSeconds != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.HalfLifeSeconds))
+		i--
+		dAtA[i] = 0x58
+	}
+	{
+		size := m.Available.Size()
+		i -= size
+		if _, err := m.Available.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x52
+	if m.MaxBalanceIsDefault {
+		i--
+		if m.MaxBalanceIsDefault {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x48
+	}
+	{
+		size := m.MaxBalance.Size()
+		i -= size
+		if _, err := m.MaxBalance.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x42
+	if m.CreditLimitIsDefault {
+		i--
+		if m.CreditLimitIsDefault {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x38
+	}
+	{
+		size := m.CreditLimit.Size()
+		i -= size
+		if _, err := m.CreditLimit.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x32
+	{
+		size := m.NetBalance.Size()
+		i -= size
+		if _, err := m.NetBalance.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size := m.Debt.Size()
+		i -= size
+		if _, err := m.Debt.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.PendingDecay.Size()
+		i -= size
+		if _, err := m.PendingDecay.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	{
+		size := m.Balance.Size()
+		i -= size
+		if _, err := m.Balance.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPaymentRequestRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPaymentRequestRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPaymentRequestRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Id != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPaymentRequestResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPaymentRequestResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPaymentRequestResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.PaymentRequest.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPaymentRequestsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPaymentRequestsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPaymentRequestsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x2a
+	}
+	if m.Status != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x20
+	}
+	if len(m.Requester) > 0 {
+		i -= len(m.Requester)
+		copy(dAtA[i:], m.Requester)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Requester)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Payer) > 0 {
+		i -= len(m.Payer)
+		copy(dAtA[i:], m.Payer)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Payer)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryPaymentRequestsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryPaymentRequestsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryPaymentRequestsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.PaymentRequests) > 0 {
+		for iNdEx := len(m.PaymentRequests) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.PaymentRequests[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
 func (m *QueryInvariantsRequest) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -2720,6 +3616,12 @@ func (m *QueryCurrencyResponse) Size() (n int) {
 	l = m.Currency.Size()
 	n += 1 + l + sovQuery(uint64(l))
 	l = m.Supply.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Created.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Debt.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Decayed.Size()
 	n += 1 + l + sovQuery(uint64(l))
 	return n
 }
@@ -2944,6 +3846,127 @@ func (m *QueryMonthlyCreatedResponse) Size() (n int) {
 	n += 1 + l + sovQuery(uint64(l))
 	l = m.Remaining.Size()
 	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryAccountRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.CommunityId != 0 {
+		n += 1 + sovQuery(uint64(m.CommunityId))
+	}
+	l = len(m.Address)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryAccountResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = m.Balance.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.PendingDecay.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.Debt.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.NetBalance.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = m.CreditLimit.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if m.CreditLimitIsDefault {
+		n += 2
+	}
+	l = m.MaxBalance.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if m.MaxBalanceIsDefault {
+		n += 2
+	}
+	l = m.Available.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if m.HalfLifeSeconds != 0 {
+		n += 1 + sovQuery(uint64(m.HalfLifeSeconds))
+	}
+	return n
+}
+
+func (m *QueryPaymentRequestRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovQuery(uint64(m.Id))
+	}
+	return n
+}
+
+func (m *QueryPaymentRequestResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.PaymentRequest.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryPaymentRequestsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.CommunityId != 0 {
+		n += 1 + sovQuery(uint64(m.CommunityId))
+	}
+	l = len(m.Payer)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Requester)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Status != 0 {
+		n += 1 + sovQuery(uint64(m.Status))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryPaymentRequestsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.PaymentRequests) > 0 {
+		for _, e := range m.PaymentRequests {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
 	return n
 }
 
@@ -3500,6 +4523,108 @@ func (m *QueryCurrencyResponse) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			if err := m.Supply.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Created", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Created.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Debt", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Debt.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Decayed", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Decayed.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex
@@ -5107,6 +6232,946 @@ func (m *QueryMonthlyCreatedResponse) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			if err := m.Remaining.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryAccountRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryAccountRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryAccountRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Address", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Address = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryAccountResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryAccountResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryAccountResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Balance", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Balance.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PendingDecay", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.PendingDecay.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Debt", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Debt.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NetBalance", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.NetBalance.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CreditLimit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.CreditLimit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CreditLimitIsDefault", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.CreditLimitIsDefault = bool(v != 0)
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxBalance", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.MaxBalance.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 9:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxBalanceIsDefault", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.MaxBalanceIsDefault = bool(v != 0)
+		case 10:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Available", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Available.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 11:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field HalfLifeSeconds", wireType)
+			}
+			m.HalfLifeSeconds = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.HalfLifeSeconds |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPaymentRequestRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPaymentRequestRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPaymentRequestRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPaymentRequestResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPaymentRequestResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPaymentRequestResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PaymentRequest", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.PaymentRequest.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPaymentRequestsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPaymentRequestsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPaymentRequestsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Requester", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Requester = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= PaymentRequestStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryPaymentRequestsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryPaymentRequestsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryPaymentRequestsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PaymentRequests", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PaymentRequests = append(m.PaymentRequests, PaymentRequest{})
+			if err := m.PaymentRequests[len(m.PaymentRequests)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

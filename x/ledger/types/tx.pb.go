@@ -50,6 +50,16 @@ type MsgCreateCurrency struct {
 	IssuancePolicy IssuancePolicy `protobuf:"varint,6,opt,name=issuance_policy,json=issuancePolicy,proto3,enum=kizuna.ledger.v1.IssuancePolicy" json:"issuance_policy,omitempty"`
 	// fee_bps is the transfer fee in basis points (0 to 10000); 0 means no fee.
 	FeeBps uint32 `protobuf:"varint,7,opt,name=fee_bps,json=feeBps,proto3" json:"fee_bps,omitempty"`
+	// half_life_seconds, if not 0, makes balances decay with this half-life
+	// (at least a day; Gradido: 31556952). It never changes later.
+	HalfLifeSeconds uint64 `protobuf:"varint,8,opt,name=half_life_seconds,json=halfLifeSeconds,proto3" json:"half_life_seconds,omitempty"`
+	// default_credit_limit is the credit limit of every member without one of
+	// its own, in base units; a mutual-credit policy is needed for it to be
+	// positive.
+	DefaultCreditLimit cosmossdk_io_math.Int `protobuf:"bytes,9,opt,name=default_credit_limit,json=defaultCreditLimit,proto3,customtype=cosmossdk.io/math.Int" json:"default_credit_limit"`
+	// max_balance, if positive, caps the net balance members reach by
+	// receiving, in base units.
+	MaxBalance cosmossdk_io_math.Int `protobuf:"bytes,10,opt,name=max_balance,json=maxBalance,proto3,customtype=cosmossdk.io/math.Int" json:"max_balance"`
 }
 
 func (m *MsgCreateCurrency) Reset()         { *m = MsgCreateCurrency{} }
@@ -134,6 +144,13 @@ func (m *MsgCreateCurrency) GetFeeBps() uint32 {
 	return 0
 }
 
+func (m *MsgCreateCurrency) GetHalfLifeSeconds() uint64 {
+	if m != nil {
+		return m.HalfLifeSeconds
+	}
+	return 0
+}
+
 // MsgCreateCurrencyResponse returns the denom of the new currency.
 type MsgCreateCurrencyResponse struct {
 	// denom is the x/bank denom of the currency.
@@ -181,8 +198,9 @@ func (m *MsgCreateCurrencyResponse) GetDenom() string {
 }
 
 // MsgUpdateCurrency changes some settings of a currency. A setting left empty
-// keeps its value; clear_fields ["fee"] removes the fee. At least one change
-// is required. Code, decimals and denom never change.
+// keeps its value; clear_fields names the settings to reset: "fee" (no fee),
+// "default_credit_limit" (0) and "max_balance" (none). At least one change
+// is required. Code, decimals, denom and half-life never change.
 type MsgUpdateCurrency struct {
 	// admin is an active admin of the community.
 	Admin string `protobuf:"bytes,1,opt,name=admin,proto3" json:"admin,omitempty"`
@@ -194,8 +212,15 @@ type MsgUpdateCurrency struct {
 	IssuancePolicy IssuancePolicy `protobuf:"varint,4,opt,name=issuance_policy,json=issuancePolicy,proto3,enum=kizuna.ledger.v1.IssuancePolicy" json:"issuance_policy,omitempty"`
 	// fee_bps, if positive, replaces the fee (basis points, at most 10000).
 	FeeBps uint32 `protobuf:"varint,5,opt,name=fee_bps,json=feeBps,proto3" json:"fee_bps,omitempty"`
-	// clear_fields lists the settings to reset: "fee" (no fee).
+	// clear_fields lists the settings to reset: "fee", "default_credit_limit",
+	// "max_balance".
 	ClearFields []string `protobuf:"bytes,6,rep,name=clear_fields,json=clearFields,proto3" json:"clear_fields,omitempty"`
+	// default_credit_limit, if positive, replaces the default credit limit. A
+	// lower limit is refused while a member following the default owes more.
+	DefaultCreditLimit cosmossdk_io_math.Int `protobuf:"bytes,7,opt,name=default_credit_limit,json=defaultCreditLimit,proto3,customtype=cosmossdk.io/math.Int" json:"default_credit_limit"`
+	// max_balance, if positive, replaces the maximum balance. A lower maximum
+	// is refused while a member following the default holds more.
+	MaxBalance cosmossdk_io_math.Int `protobuf:"bytes,8,opt,name=max_balance,json=maxBalance,proto3,customtype=cosmossdk.io/math.Int" json:"max_balance"`
 }
 
 func (m *MsgUpdateCurrency) Reset()         { *m = MsgUpdateCurrency{} }
@@ -1231,6 +1256,592 @@ func (m *MsgSetFeeSponsorshipResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgSetFeeSponsorshipResponse proto.InternalMessageInfo
 
+// MsgSetAccountLimits gives one member a credit limit or a maximum balance of
+// its own, or returns it to the currency's defaults. A limit below what the
+// member owes, or a maximum below what it holds, is refused.
+type MsgSetAccountLimits struct {
+	// admin is an active admin of the community.
+	Admin string `protobuf:"bytes,1,opt,name=admin,proto3" json:"admin,omitempty"`
+	// community_id is the community of the currency.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// member is the account whose limits change.
+	Member string `protobuf:"bytes,3,opt,name=member,proto3" json:"member,omitempty"`
+	// credit_limit, if set, is the member's credit limit in base units (0
+	// allowed: no credit); it needs a mutual-credit policy.
+	CreditLimit *cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=credit_limit,json=creditLimit,proto3,customtype=cosmossdk.io/math.Int" json:"credit_limit,omitempty"`
+	// max_balance, if set, is the member's maximum balance in base units, positive.
+	MaxBalance *cosmossdk_io_math.Int `protobuf:"bytes,5,opt,name=max_balance,json=maxBalance,proto3,customtype=cosmossdk.io/math.Int" json:"max_balance,omitempty"`
+	// clear_fields returns settings to the currency's defaults:
+	// "credit_limit", "max_balance".
+	ClearFields []string `protobuf:"bytes,6,rep,name=clear_fields,json=clearFields,proto3" json:"clear_fields,omitempty"`
+}
+
+func (m *MsgSetAccountLimits) Reset()         { *m = MsgSetAccountLimits{} }
+func (m *MsgSetAccountLimits) String() string { return proto.CompactTextString(m) }
+func (*MsgSetAccountLimits) ProtoMessage()    {}
+func (*MsgSetAccountLimits) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a07d6182dfe94159, []int{20}
+}
+func (m *MsgSetAccountLimits) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSetAccountLimits) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSetAccountLimits.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSetAccountLimits) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSetAccountLimits.Merge(m, src)
+}
+func (m *MsgSetAccountLimits) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSetAccountLimits) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSetAccountLimits.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSetAccountLimits proto.InternalMessageInfo
+
+func (m *MsgSetAccountLimits) GetAdmin() string {
+	if m != nil {
+		return m.Admin
+	}
+	return ""
+}
+
+func (m *MsgSetAccountLimits) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *MsgSetAccountLimits) GetMember() string {
+	if m != nil {
+		return m.Member
+	}
+	return ""
+}
+
+func (m *MsgSetAccountLimits) GetClearFields() []string {
+	if m != nil {
+		return m.ClearFields
+	}
+	return nil
+}
+
+// MsgSetAccountLimitsResponse is the response of Msg/SetAccountLimits.
+type MsgSetAccountLimitsResponse struct {
+}
+
+func (m *MsgSetAccountLimitsResponse) Reset()         { *m = MsgSetAccountLimitsResponse{} }
+func (m *MsgSetAccountLimitsResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgSetAccountLimitsResponse) ProtoMessage()    {}
+func (*MsgSetAccountLimitsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a07d6182dfe94159, []int{21}
+}
+func (m *MsgSetAccountLimitsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSetAccountLimitsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSetAccountLimitsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSetAccountLimitsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSetAccountLimitsResponse.Merge(m, src)
+}
+func (m *MsgSetAccountLimitsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSetAccountLimitsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSetAccountLimitsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSetAccountLimitsResponse proto.InternalMessageInfo
+
+// MsgRequestPayment asks another member of the community to pay the requester.
+type MsgRequestPayment struct {
+	// requester is an active member of the community, to be paid.
+	Requester string `protobuf:"bytes,1,opt,name=requester,proto3" json:"requester,omitempty"`
+	// community_id is the community whose currency is asked for.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+	// payer is another active member of the community.
+	Payer string `protobuf:"bytes,3,opt,name=payer,proto3" json:"payer,omitempty"`
+	// amount is in base units, positive.
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+	// memo is optional; it becomes the transfer's memo.
+	Memo string `protobuf:"bytes,5,opt,name=memo,proto3" json:"memo,omitempty"`
+	// ad_id, if set, is the ad the payment is for: the payer must be allowed
+	// to pay the requester for it.
+	AdId uint64 `protobuf:"varint,6,opt,name=ad_id,json=adId,proto3" json:"ad_id,omitempty"`
+	// expiry_seconds is how long the request stays pending; 0 means the
+	// longest the params allow.
+	ExpirySeconds uint64 `protobuf:"varint,7,opt,name=expiry_seconds,json=expirySeconds,proto3" json:"expiry_seconds,omitempty"`
+}
+
+func (m *MsgRequestPayment) Reset()         { *m = MsgRequestPayment{} }
+func (m *MsgRequestPayment) String() string { return proto.CompactTextString(m) }
+func (*MsgRequestPayment) ProtoMessage()    {}
+func (*MsgRequestPayment) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a07d6182dfe94159, []int{22}
+}
+func (m *MsgRequestPayment) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRequestPayment) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRequestPayment.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRequestPayment) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRequestPayment.Merge(m, src)
+}
+func (m *MsgRequestPayment) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRequestPayment) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRequestPayment.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRequestPayment proto.InternalMessageInfo
+
+func (m *MsgRequestPayment) GetRequester() string {
+	if m != nil {
+		return m.Requester
+	}
+	return ""
+}
+
+func (m *MsgRequestPayment) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+func (m *MsgRequestPayment) GetPayer() string {
+	if m != nil {
+		return m.Payer
+	}
+	return ""
+}
+
+func (m *MsgRequestPayment) GetMemo() string {
+	if m != nil {
+		return m.Memo
+	}
+	return ""
+}
+
+func (m *MsgRequestPayment) GetAdId() uint64 {
+	if m != nil {
+		return m.AdId
+	}
+	return 0
+}
+
+func (m *MsgRequestPayment) GetExpirySeconds() uint64 {
+	if m != nil {
+		return m.ExpirySeconds
+	}
+	return 0
+}
+
+// MsgRequestPaymentResponse returns the new request's id.
+type MsgRequestPaymentResponse struct {
+	// id is the payment request's id.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+}
+
+func (m *MsgRequestPaymentResponse) Reset()         { *m = MsgRequestPaymentResponse{} }
+func (m *MsgRequestPaymentResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgRequestPaymentResponse) ProtoMessage()    {}
+func (*MsgRequestPaymentResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a07d6182dfe94159, []int{23}
+}
+func (m *MsgRequestPaymentResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRequestPaymentResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRequestPaymentResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRequestPaymentResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRequestPaymentResponse.Merge(m, src)
+}
+func (m *MsgRequestPaymentResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRequestPaymentResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRequestPaymentResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRequestPaymentResponse proto.InternalMessageInfo
+
+func (m *MsgRequestPaymentResponse) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+// MsgAcceptPaymentRequest pays a pending payment request with a transfer
+// under every rule of MsgTransfer.
+type MsgAcceptPaymentRequest struct {
+	// payer is the member the request was made to.
+	Payer string `protobuf:"bytes,1,opt,name=payer,proto3" json:"payer,omitempty"`
+	// request_id is the payment request.
+	RequestId uint64 `protobuf:"varint,2,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// expected_fee_bps must equal the currency's fee, as in MsgTransfer.
+	ExpectedFeeBps uint32 `protobuf:"varint,3,opt,name=expected_fee_bps,json=expectedFeeBps,proto3" json:"expected_fee_bps,omitempty"`
+	// community_id, when not 0, must be the request's community; a Msg that
+	// names its community can be paid by the community fee account.
+	CommunityId uint64 `protobuf:"varint,4,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+}
+
+func (m *MsgAcceptPaymentRequest) Reset()         { *m = MsgAcceptPaymentRequest{} }
+func (m *MsgAcceptPaymentRequest) String() string { return proto.CompactTextString(m) }
+func (*MsgAcceptPaymentRequest) ProtoMessage()    {}
+func (*MsgAcceptPaymentRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a07d6182dfe94159, []int{24}
+}
+func (m *MsgAcceptPaymentRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAcceptPaymentRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAcceptPaymentRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAcceptPaymentRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAcceptPaymentRequest.Merge(m, src)
+}
+func (m *MsgAcceptPaymentRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAcceptPaymentRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAcceptPaymentRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAcceptPaymentRequest proto.InternalMessageInfo
+
+func (m *MsgAcceptPaymentRequest) GetPayer() string {
+	if m != nil {
+		return m.Payer
+	}
+	return ""
+}
+
+func (m *MsgAcceptPaymentRequest) GetRequestId() uint64 {
+	if m != nil {
+		return m.RequestId
+	}
+	return 0
+}
+
+func (m *MsgAcceptPaymentRequest) GetExpectedFeeBps() uint32 {
+	if m != nil {
+		return m.ExpectedFeeBps
+	}
+	return 0
+}
+
+func (m *MsgAcceptPaymentRequest) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+// MsgAcceptPaymentRequestResponse returns the fee charged.
+type MsgAcceptPaymentRequestResponse struct {
+	// fee is the fee paid to the treasury, in base units.
+	Fee cosmossdk_io_math.Int `protobuf:"bytes,1,opt,name=fee,proto3,customtype=cosmossdk.io/math.Int" json:"fee"`
+}
+
+func (m *MsgAcceptPaymentRequestResponse) Reset()         { *m = MsgAcceptPaymentRequestResponse{} }
+func (m *MsgAcceptPaymentRequestResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgAcceptPaymentRequestResponse) ProtoMessage()    {}
+func (*MsgAcceptPaymentRequestResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a07d6182dfe94159, []int{25}
+}
+func (m *MsgAcceptPaymentRequestResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAcceptPaymentRequestResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAcceptPaymentRequestResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAcceptPaymentRequestResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAcceptPaymentRequestResponse.Merge(m, src)
+}
+func (m *MsgAcceptPaymentRequestResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAcceptPaymentRequestResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAcceptPaymentRequestResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAcceptPaymentRequestResponse proto.InternalMessageInfo
+
+// MsgRejectPaymentRequest rejects a pending payment request.
+type MsgRejectPaymentRequest struct {
+	// payer is the member the request was made to.
+	Payer string `protobuf:"bytes,1,opt,name=payer,proto3" json:"payer,omitempty"`
+	// request_id is the payment request.
+	RequestId uint64 `protobuf:"varint,2,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// reason is optional.
+	Reason string `protobuf:"bytes,3,opt,name=reason,proto3" json:"reason,omitempty"`
+	// community_id, when not 0, must be the request's community; a Msg that
+	// names its community can be paid by the community fee account.
+	CommunityId uint64 `protobuf:"varint,4,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+}
+
+func (m *MsgRejectPaymentRequest) Reset()         { *m = MsgRejectPaymentRequest{} }
+func (m *MsgRejectPaymentRequest) String() string { return proto.CompactTextString(m) }
+func (*MsgRejectPaymentRequest) ProtoMessage()    {}
+func (*MsgRejectPaymentRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a07d6182dfe94159, []int{26}
+}
+func (m *MsgRejectPaymentRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRejectPaymentRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRejectPaymentRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRejectPaymentRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRejectPaymentRequest.Merge(m, src)
+}
+func (m *MsgRejectPaymentRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRejectPaymentRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRejectPaymentRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRejectPaymentRequest proto.InternalMessageInfo
+
+func (m *MsgRejectPaymentRequest) GetPayer() string {
+	if m != nil {
+		return m.Payer
+	}
+	return ""
+}
+
+func (m *MsgRejectPaymentRequest) GetRequestId() uint64 {
+	if m != nil {
+		return m.RequestId
+	}
+	return 0
+}
+
+func (m *MsgRejectPaymentRequest) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+func (m *MsgRejectPaymentRequest) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+// MsgRejectPaymentRequestResponse is the response of Msg/RejectPaymentRequest.
+type MsgRejectPaymentRequestResponse struct {
+}
+
+func (m *MsgRejectPaymentRequestResponse) Reset()         { *m = MsgRejectPaymentRequestResponse{} }
+func (m *MsgRejectPaymentRequestResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgRejectPaymentRequestResponse) ProtoMessage()    {}
+func (*MsgRejectPaymentRequestResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a07d6182dfe94159, []int{27}
+}
+func (m *MsgRejectPaymentRequestResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRejectPaymentRequestResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRejectPaymentRequestResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRejectPaymentRequestResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRejectPaymentRequestResponse.Merge(m, src)
+}
+func (m *MsgRejectPaymentRequestResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRejectPaymentRequestResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRejectPaymentRequestResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRejectPaymentRequestResponse proto.InternalMessageInfo
+
+// MsgCancelPaymentRequest withdraws a pending payment request.
+type MsgCancelPaymentRequest struct {
+	// requester is the member who made the request.
+	Requester string `protobuf:"bytes,1,opt,name=requester,proto3" json:"requester,omitempty"`
+	// request_id is the payment request.
+	RequestId uint64 `protobuf:"varint,2,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// community_id, when not 0, must be the request's community; a Msg that
+	// names its community can be paid by the community fee account.
+	CommunityId uint64 `protobuf:"varint,3,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+}
+
+func (m *MsgCancelPaymentRequest) Reset()         { *m = MsgCancelPaymentRequest{} }
+func (m *MsgCancelPaymentRequest) String() string { return proto.CompactTextString(m) }
+func (*MsgCancelPaymentRequest) ProtoMessage()    {}
+func (*MsgCancelPaymentRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a07d6182dfe94159, []int{28}
+}
+func (m *MsgCancelPaymentRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgCancelPaymentRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgCancelPaymentRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgCancelPaymentRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgCancelPaymentRequest.Merge(m, src)
+}
+func (m *MsgCancelPaymentRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgCancelPaymentRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgCancelPaymentRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgCancelPaymentRequest proto.InternalMessageInfo
+
+func (m *MsgCancelPaymentRequest) GetRequester() string {
+	if m != nil {
+		return m.Requester
+	}
+	return ""
+}
+
+func (m *MsgCancelPaymentRequest) GetRequestId() uint64 {
+	if m != nil {
+		return m.RequestId
+	}
+	return 0
+}
+
+func (m *MsgCancelPaymentRequest) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+// MsgCancelPaymentRequestResponse is the response of Msg/CancelPaymentRequest.
+type MsgCancelPaymentRequestResponse struct {
+}
+
+func (m *MsgCancelPaymentRequestResponse) Reset()         { *m = MsgCancelPaymentRequestResponse{} }
+func (m *MsgCancelPaymentRequestResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgCancelPaymentRequestResponse) ProtoMessage()    {}
+func (*MsgCancelPaymentRequestResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a07d6182dfe94159, []int{29}
+}
+func (m *MsgCancelPaymentRequestResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgCancelPaymentRequestResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgCancelPaymentRequestResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgCancelPaymentRequestResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgCancelPaymentRequestResponse.Merge(m, src)
+}
+func (m *MsgCancelPaymentRequestResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgCancelPaymentRequestResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgCancelPaymentRequestResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgCancelPaymentRequestResponse proto.InternalMessageInfo
+
 // MsgUpdateParams replaces the module params.
 type MsgUpdateParams struct {
 	// authority is the governance module account.
@@ -1243,7 +1854,7 @@ func (m *MsgUpdateParams) Reset()         { *m = MsgUpdateParams{} }
 func (m *MsgUpdateParams) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParams) ProtoMessage()    {}
 func (*MsgUpdateParams) Descriptor() ([]byte, []int) {
-	return fileDescriptor_a07d6182dfe94159, []int{20}
+	return fileDescriptor_a07d6182dfe94159, []int{30}
 }
 func (m *MsgUpdateParams) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1294,7 +1905,7 @@ func (m *MsgUpdateParamsResponse) Reset()         { *m = MsgUpdateParamsResponse
 func (m *MsgUpdateParamsResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParamsResponse) ProtoMessage()    {}
 func (*MsgUpdateParamsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_a07d6182dfe94159, []int{21}
+	return fileDescriptor_a07d6182dfe94159, []int{31}
 }
 func (m *MsgUpdateParamsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -1344,6 +1955,16 @@ func init() {
 	proto.RegisterType((*MsgFundFeeAccountResponse)(nil), "kizuna.ledger.v1.MsgFundFeeAccountResponse")
 	proto.RegisterType((*MsgSetFeeSponsorship)(nil), "kizuna.ledger.v1.MsgSetFeeSponsorship")
 	proto.RegisterType((*MsgSetFeeSponsorshipResponse)(nil), "kizuna.ledger.v1.MsgSetFeeSponsorshipResponse")
+	proto.RegisterType((*MsgSetAccountLimits)(nil), "kizuna.ledger.v1.MsgSetAccountLimits")
+	proto.RegisterType((*MsgSetAccountLimitsResponse)(nil), "kizuna.ledger.v1.MsgSetAccountLimitsResponse")
+	proto.RegisterType((*MsgRequestPayment)(nil), "kizuna.ledger.v1.MsgRequestPayment")
+	proto.RegisterType((*MsgRequestPaymentResponse)(nil), "kizuna.ledger.v1.MsgRequestPaymentResponse")
+	proto.RegisterType((*MsgAcceptPaymentRequest)(nil), "kizuna.ledger.v1.MsgAcceptPaymentRequest")
+	proto.RegisterType((*MsgAcceptPaymentRequestResponse)(nil), "kizuna.ledger.v1.MsgAcceptPaymentRequestResponse")
+	proto.RegisterType((*MsgRejectPaymentRequest)(nil), "kizuna.ledger.v1.MsgRejectPaymentRequest")
+	proto.RegisterType((*MsgRejectPaymentRequestResponse)(nil), "kizuna.ledger.v1.MsgRejectPaymentRequestResponse")
+	proto.RegisterType((*MsgCancelPaymentRequest)(nil), "kizuna.ledger.v1.MsgCancelPaymentRequest")
+	proto.RegisterType((*MsgCancelPaymentRequestResponse)(nil), "kizuna.ledger.v1.MsgCancelPaymentRequestResponse")
 	proto.RegisterType((*MsgUpdateParams)(nil), "kizuna.ledger.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "kizuna.ledger.v1.MsgUpdateParamsResponse")
 }
@@ -1351,90 +1972,117 @@ func init() {
 func init() { proto.RegisterFile("kizuna/ledger/v1/tx.proto", fileDescriptor_a07d6182dfe94159) }
 
 var fileDescriptor_a07d6182dfe94159 = []byte{
-	// 1316 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x98, 0xcf, 0x8f, 0xd3, 0x46,
-	0x14, 0xc7, 0xd7, 0xf9, 0xc5, 0x66, 0x96, 0x86, 0x5d, 0xef, 0x02, 0x89, 0x61, 0xb3, 0xc1, 0x14,
-	0x08, 0x54, 0x71, 0x76, 0xa1, 0x42, 0x55, 0x38, 0x11, 0xd0, 0xd2, 0x48, 0x8d, 0xb4, 0x0a, 0xed,
-	0xa1, 0x55, 0xa5, 0xc8, 0xb1, 0x27, 0xce, 0x88, 0x78, 0xc6, 0xf5, 0x38, 0x94, 0xf4, 0x54, 0xf5,
-	0xd8, 0x53, 0xff, 0x88, 0x1e, 0x7a, 0xa4, 0x2a, 0x87, 0x9e, 0x7a, 0xe6, 0x88, 0x38, 0xf5, 0x87,
-	0x84, 0xd0, 0x52, 0x89, 0x7f, 0xa2, 0x87, 0x6a, 0x66, 0x1c, 0x6f, 0x9c, 0x71, 0x48, 0xaa, 0x2e,
-	0x95, 0x7a, 0x59, 0x79, 0xde, 0xfb, 0xce, 0x9b, 0x99, 0x8f, 0xdf, 0x3c, 0xbf, 0x2c, 0x28, 0x3d,
-	0x40, 0x5f, 0x8d, 0xb0, 0x59, 0x1f, 0x42, 0xdb, 0x81, 0x7e, 0xfd, 0xe1, 0x5e, 0x3d, 0x78, 0x64,
-	0x78, 0x3e, 0x09, 0x88, 0xba, 0x2e, 0x5c, 0x86, 0x70, 0x19, 0x0f, 0xf7, 0xb4, 0x0d, 0xd3, 0x45,
-	0x98, 0xd4, 0xf9, 0x5f, 0x21, 0xd2, 0xce, 0x5a, 0x84, 0xba, 0x84, 0xd6, 0x5d, 0xea, 0xb0, 0xc9,
-	0x2e, 0x75, 0x42, 0x47, 0x49, 0x38, 0xba, 0x7c, 0x54, 0x17, 0x83, 0xd0, 0xb5, 0xe5, 0x10, 0x87,
-	0x08, 0x3b, 0x7b, 0x0a, 0xad, 0xe7, 0xe5, 0x9d, 0x8c, 0x3d, 0x18, 0xce, 0xd1, 0x7f, 0x49, 0x81,
-	0x8d, 0x36, 0x75, 0xee, 0xf8, 0xd0, 0x0c, 0xe0, 0x9d, 0x91, 0xef, 0x43, 0x6c, 0x8d, 0x55, 0x03,
-	0x64, 0x4d, 0xdb, 0x45, 0xb8, 0xa8, 0x54, 0x94, 0x6a, 0xbe, 0x59, 0x7c, 0xfe, 0xa4, 0xb6, 0x15,
-	0x2e, 0x75, 0xdb, 0xb6, 0x7d, 0x48, 0xe9, 0xfd, 0xc0, 0x47, 0xd8, 0xe9, 0x08, 0x99, 0x7a, 0x01,
-	0x9c, 0xb4, 0x88, 0xeb, 0x8e, 0x30, 0x0a, 0xc6, 0x5d, 0x64, 0x17, 0x53, 0x15, 0xa5, 0x9a, 0xe9,
-	0xac, 0x45, 0xb6, 0x96, 0xad, 0xaa, 0x20, 0x63, 0x11, 0x1b, 0x16, 0xd3, 0x2c, 0x62, 0x87, 0x3f,
-	0x33, 0x1b, 0x36, 0x5d, 0x58, 0xcc, 0x08, 0x1b, 0x7b, 0x56, 0x35, 0xb0, 0x6a, 0x43, 0x0b, 0xb9,
-	0xe6, 0x90, 0x16, 0xb3, 0x15, 0xa5, 0xfa, 0x4e, 0x27, 0x1a, 0xab, 0x2d, 0x70, 0x0a, 0x51, 0x3a,
-	0x32, 0xb1, 0x05, 0xbb, 0x1e, 0x19, 0x22, 0x6b, 0x5c, 0xcc, 0x55, 0x94, 0x6a, 0xe1, 0x7a, 0xc5,
-	0x98, 0x65, 0x6a, 0xb4, 0x42, 0xe1, 0x01, 0xd7, 0x75, 0x0a, 0x28, 0x36, 0x56, 0xcf, 0x82, 0x13,
-	0x7d, 0x08, 0xbb, 0x3d, 0x8f, 0x16, 0x4f, 0xf0, 0x55, 0x72, 0x7d, 0x08, 0x9b, 0x1e, 0x6d, 0x18,
-	0xdf, 0xbc, 0x7e, 0x7c, 0x4d, 0x1c, 0xeb, 0xdb, 0xd7, 0x8f, 0xaf, 0xed, 0xc4, 0xe9, 0x49, 0xa8,
-	0xf4, 0x3d, 0x50, 0x92, 0x8c, 0x1d, 0x48, 0x3d, 0x82, 0x29, 0x54, 0xb7, 0x40, 0xd6, 0x86, 0x98,
-	0xb8, 0x82, 0x63, 0x47, 0x0c, 0xf4, 0x1f, 0x05, 0xf3, 0x4f, 0x3c, 0xfb, 0xed, 0x33, 0xe7, 0x7c,
-	0xd3, 0x53, 0x7c, 0x13, 0x18, 0x66, 0xfe, 0x3d, 0xc3, 0xec, 0x34, 0x43, 0xbe, 0xb5, 0x21, 0x34,
-	0xfd, 0x6e, 0x1f, 0xc1, 0xa1, 0x4d, 0x8b, 0xb9, 0x4a, 0xba, 0x9a, 0xef, 0xac, 0x71, 0xdb, 0x3e,
-	0x37, 0x2d, 0xc6, 0x1c, 0xa7, 0xa3, 0x9f, 0xe3, 0x98, 0xe3, 0xc6, 0x09, 0x66, 0xfd, 0xa7, 0x14,
-	0x58, 0x6d, 0x53, 0x87, 0x6d, 0x17, 0xaa, 0xbb, 0x20, 0xc7, 0xf6, 0x09, 0xfd, 0x85, 0x20, 0x43,
-	0xdd, 0x32, 0x24, 0x6f, 0x82, 0xbc, 0x0f, 0x2d, 0xe4, 0x21, 0x88, 0x03, 0x81, 0xf3, 0x0d, 0x71,
-	0x8f, 0xa4, 0xea, 0x87, 0x20, 0x67, 0xba, 0x64, 0x84, 0x03, 0x91, 0xe3, 0xcd, 0xdd, 0xa7, 0x2f,
-	0x76, 0x56, 0x7e, 0x7f, 0xb1, 0x73, 0x5a, 0x4c, 0xa4, 0xf6, 0x03, 0x03, 0x91, 0xba, 0x6b, 0x06,
-	0x03, 0xa3, 0x85, 0x83, 0xe7, 0x4f, 0x6a, 0x20, 0x8c, 0xd8, 0xc2, 0xc1, 0x0f, 0xaf, 0x1f, 0x5f,
-	0x53, 0x3a, 0xe1, 0x7c, 0xf6, 0x2e, 0x5d, 0xe8, 0x12, 0x4e, 0x3a, 0xdf, 0xe1, 0xcf, 0x2c, 0xbd,
-	0x5c, 0x82, 0x83, 0x01, 0xbf, 0x05, 0xf9, 0x8e, 0x18, 0x34, 0x2e, 0x33, 0xb4, 0xe1, 0xd9, 0x18,
-	0xdb, 0x33, 0x12, 0x5b, 0x0e, 0x4a, 0xaf, 0x81, 0xf5, 0xc9, 0x73, 0x94, 0xb0, 0x25, 0xb0, 0x0a,
-	0x71, 0xe0, 0x73, 0x0c, 0x0a, 0xc7, 0x70, 0x82, 0x8f, 0x5b, 0xb6, 0xfe, 0x7d, 0x0a, 0x9c, 0x6e,
-	0x53, 0xe7, 0xfe, 0xa8, 0xe7, 0xa2, 0xe0, 0x0e, 0xc1, 0x81, 0x8f, 0x7a, 0xa3, 0x00, 0x11, 0xac,
-	0x36, 0xc0, 0x9a, 0x35, 0x19, 0x93, 0xc5, 0xd8, 0xa7, 0xc5, 0xcb, 0xb0, 0x3f, 0x62, 0x98, 0x3e,
-	0x26, 0x86, 0x99, 0x24, 0x86, 0xd9, 0x69, 0x86, 0x1f, 0x30, 0x86, 0xd3, 0x1b, 0x65, 0x20, 0x2f,
-	0x4a, 0x20, 0x65, 0x18, 0x7a, 0x1d, 0x6c, 0x27, 0x3a, 0x22, 0xc4, 0x05, 0x90, 0x8a, 0xe0, 0xa6,
-	0x90, 0xad, 0x3f, 0x57, 0xc0, 0x19, 0x56, 0x41, 0x08, 0xee, 0x23, 0xdf, 0x8d, 0x81, 0x7d, 0x1f,
-	0xac, 0xfa, 0xf0, 0x21, 0x82, 0x5f, 0x2e, 0x91, 0xcc, 0x91, 0x52, 0xbd, 0x02, 0x4e, 0x59, 0x53,
-	0x51, 0x8e, 0xa8, 0x16, 0xa6, 0xcd, 0x2d, 0x5b, 0x62, 0x9f, 0x96, 0xd8, 0x37, 0x6e, 0x32, 0x0e,
-	0x51, 0x68, 0x06, 0xe1, 0x5d, 0xb9, 0x20, 0xca, 0x3b, 0xd7, 0x6f, 0x81, 0x72, 0xb2, 0x67, 0x99,
-	0x4c, 0xfb, 0x53, 0x01, 0x9b, 0x6d, 0xea, 0xdc, 0x85, 0x78, 0xfc, 0x5f, 0xe2, 0x38, 0x03, 0x72,
-	0x3e, 0x34, 0x29, 0xc1, 0x61, 0xbd, 0x0c, 0x47, 0x12, 0xa6, 0x8c, 0x8c, 0xe9, 0x86, 0x84, 0xe9,
-	0x82, 0x84, 0x69, 0xf6, 0x38, 0xfa, 0x36, 0x38, 0x97, 0x60, 0x8e, 0x8a, 0xda, 0x6f, 0x0a, 0xbf,
-	0x6f, 0x77, 0xe1, 0x10, 0x06, 0xf0, 0xd8, 0xee, 0xdb, 0x71, 0x26, 0xc7, 0x92, 0x97, 0x44, 0x3e,
-	0x81, 0xbe, 0xc3, 0x2f, 0x89, 0xec, 0x88, 0x0e, 0x7f, 0x98, 0x02, 0x6b, 0x6d, 0xea, 0x7c, 0xec,
-	0x9b, 0x98, 0xf6, 0xa1, 0xcf, 0x8a, 0x3a, 0x85, 0xd8, 0x5e, 0xa6, 0xa8, 0x0b, 0xdd, 0xff, 0xb7,
-	0xa8, 0x6f, 0xb2, 0x3e, 0x80, 0xed, 0x38, 0xc7, 0x77, 0x9c, 0x31, 0xed, 0x96, 0xad, 0x56, 0xc1,
-	0x3a, 0x7c, 0xe4, 0x41, 0x2b, 0x80, 0x76, 0x37, 0xde, 0xb7, 0x14, 0x26, 0xf6, 0x7d, 0xd1, 0xbf,
-	0x5c, 0xe5, 0xd5, 0x5f, 0x40, 0x60, 0xef, 0xa3, 0x24, 0xbd, 0x8f, 0x09, 0x54, 0xfd, 0x53, 0x7e,
-	0xcd, 0x26, 0xc3, 0xe8, 0x66, 0x36, 0x41, 0xba, 0x0f, 0x61, 0x08, 0xfa, 0x9f, 0x9f, 0x8d, 0x4d,
-	0xd6, 0x5f, 0x2a, 0xbc, 0xc5, 0xd9, 0x1f, 0x61, 0xb6, 0xaf, 0xdb, 0x96, 0xc5, 0x8f, 0xfb, 0x16,
-	0x5a, 0x9c, 0x63, 0xfb, 0x38, 0x2c, 0xee, 0x48, 0xe2, 0x87, 0x09, 0x3b, 0x92, 0xb8, 0x31, 0xca,
-	0xdf, 0xbf, 0x14, 0xb0, 0xc5, 0x3e, 0x03, 0x30, 0xd8, 0x87, 0xf0, 0x3e, 0xb3, 0x11, 0x9f, 0x0e,
-	0x90, 0xf7, 0x36, 0x10, 0x18, 0x60, 0xd3, 0x85, 0x6e, 0x0f, 0xfa, 0x5d, 0x0f, 0xfa, 0x88, 0xd8,
-	0xdd, 0x21, 0x72, 0x51, 0x10, 0x5e, 0xd8, 0x0d, 0xe1, 0x3a, 0xe0, 0x9e, 0x8f, 0x98, 0x83, 0xe9,
-	0x7b, 0x23, 0xdb, 0x81, 0x41, 0x5c, 0x2f, 0xca, 0xda, 0x86, 0x70, 0x4d, 0xe9, 0x1b, 0x7b, 0x71,
-	0x30, 0xba, 0xfc, 0x15, 0x9c, 0x3d, 0xa5, 0x5e, 0x06, 0xe7, 0x93, 0xec, 0x11, 0x9e, 0x9f, 0x15,
-	0x70, 0x2a, 0x6a, 0xe7, 0x0e, 0x4c, 0xdf, 0x74, 0x29, 0xbb, 0x8d, 0xe6, 0x28, 0x18, 0x10, 0x1f,
-	0x05, 0xe3, 0x85, 0x74, 0x8e, 0xa4, 0xea, 0x2d, 0x90, 0xf3, 0x78, 0x04, 0xce, 0x66, 0xed, 0x7a,
-	0x51, 0xee, 0x63, 0xc5, 0x0a, 0xcd, 0x3c, 0xcb, 0x8d, 0xf0, 0xa5, 0x8b, 0x29, 0x8d, 0x5d, 0x76,
-	0xb6, 0xa3, 0x60, 0xec, 0x7c, 0xdb, 0x73, 0x5a, 0x51, 0x11, 0x44, 0x2f, 0x81, 0xb3, 0x33, 0xa6,
-	0xc9, 0xa9, 0xae, 0xff, 0xb1, 0x0a, 0xd2, 0x6d, 0xea, 0xa8, 0x3d, 0x50, 0x98, 0xf9, 0x3d, 0x75,
-	0x51, 0xde, 0x93, 0xf4, 0xa3, 0x41, 0x7b, 0x6f, 0x09, 0x51, 0x74, 0x49, 0x7b, 0xa0, 0x30, 0xf3,
-	0xfb, 0x21, 0x79, 0x8d, 0xb8, 0x68, 0xce, 0x1a, 0xc9, 0x6d, 0xb5, 0x7a, 0x0f, 0x64, 0x45, 0x4b,
-	0xad, 0x25, 0xce, 0xe2, 0x3e, 0x4d, 0x9f, 0xef, 0x8b, 0x02, 0x61, 0xa0, 0x26, 0xb4, 0x8d, 0x57,
-	0x12, 0x67, 0xca, 0x42, 0xad, 0xbe, 0xa4, 0x30, 0x5a, 0xef, 0x0b, 0xb0, 0x99, 0xd4, 0x4e, 0x55,
-	0x93, 0x01, 0xcb, 0x4a, 0x6d, 0x77, 0x59, 0x65, 0xb4, 0xe4, 0x00, 0xac, 0x4b, 0xfd, 0xca, 0xa5,
-	0xc4, 0x28, 0xb3, 0x32, 0xad, 0xb6, 0x94, 0x6c, 0x1a, 0x66, 0x42, 0x4f, 0x70, 0x65, 0x4e, 0x90,
-	0x59, 0xe1, 0x1c, 0x98, 0xf3, 0x3f, 0xc5, 0xea, 0x01, 0x58, 0x8d, 0x3e, 0xc3, 0xdb, 0x89, 0x93,
-	0x27, 0x6e, 0xed, 0xd2, 0x1b, 0xdd, 0xd3, 0xb9, 0x3b, 0xf3, 0x61, 0x48, 0xce, 0xdd, 0xb8, 0x68,
-	0x4e, 0xee, 0x26, 0x17, 0x60, 0xf5, 0x01, 0xd8, 0x90, 0x8b, 0xef, 0xe5, 0xe4, 0x44, 0x9a, 0xd5,
-	0x69, 0xc6, 0x72, 0xba, 0x68, 0xb1, 0xcf, 0xc1, 0xc9, 0x58, 0x29, 0xbb, 0xf0, 0x86, 0x5b, 0x26,
-	0x24, 0xda, 0xd5, 0x85, 0x92, 0x49, 0x74, 0x2d, 0xfb, 0x35, 0x2b, 0x59, 0xcd, 0x7b, 0x4f, 0x0f,
-	0xcb, 0xca, 0xb3, 0xc3, 0xb2, 0xf2, 0xf2, 0xb0, 0xac, 0x7c, 0xf7, 0xaa, 0xbc, 0xf2, 0xec, 0x55,
-	0x79, 0xe5, 0xd7, 0x57, 0xe5, 0x95, 0xcf, 0x6a, 0x0e, 0x0a, 0x06, 0xa3, 0x9e, 0x61, 0x11, 0xb7,
-	0x2e, 0xa2, 0xd6, 0xac, 0x81, 0x89, 0x70, 0x38, 0xa8, 0x3f, 0x9a, 0xd4, 0x32, 0xfe, 0x8f, 0x9f,
-	0x5e, 0x8e, 0xff, 0xe7, 0xe7, 0xc6, 0xdf, 0x01, 0x00, 0x00, 0xff, 0xff, 0x3f, 0xee, 0x34, 0x36,
-	0xa3, 0x12, 0x00, 0x00,
+	// 1756 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x59, 0x4f, 0x6f, 0xdb, 0x46,
+	0x16, 0x37, 0xad, 0x3f, 0xb6, 0x9f, 0x13, 0xff, 0xa1, 0x9d, 0x44, 0x56, 0x62, 0xd9, 0x66, 0xd6,
+	0xf1, 0x9f, 0xc0, 0x92, 0xed, 0x04, 0xc1, 0x42, 0x39, 0xc5, 0x0e, 0x9c, 0x68, 0x11, 0x03, 0x5e,
+	0x79, 0xf7, 0xb0, 0x8b, 0x05, 0x04, 0x8a, 0x1c, 0x51, 0xb3, 0x11, 0x49, 0x85, 0x43, 0x65, 0xad,
+	0x3d, 0x15, 0x05, 0x7a, 0x69, 0x2f, 0xfd, 0x0a, 0x05, 0x7a, 0xe8, 0x31, 0x40, 0x73, 0xe8, 0x47,
+	0xc8, 0xa5, 0x40, 0x90, 0x53, 0xd3, 0x43, 0x10, 0x38, 0x05, 0x52, 0xa0, 0xfd, 0x08, 0x3d, 0x14,
+	0x33, 0x43, 0x51, 0xa2, 0x38, 0xb4, 0x98, 0xc4, 0x4e, 0xd1, 0x8b, 0xc0, 0x79, 0xef, 0x37, 0x6f,
+	0xe6, 0xfd, 0xe6, 0xcd, 0x9b, 0x37, 0x23, 0x98, 0x7b, 0x88, 0xff, 0xdf, 0xb2, 0xd4, 0x42, 0x03,
+	0xe9, 0x06, 0x72, 0x0a, 0x8f, 0xb7, 0x0a, 0xee, 0x51, 0xbe, 0xe9, 0xd8, 0xae, 0x2d, 0x4f, 0x71,
+	0x55, 0x9e, 0xab, 0xf2, 0x8f, 0xb7, 0xb2, 0xd3, 0xaa, 0x89, 0x2d, 0xbb, 0xc0, 0x7e, 0x39, 0x28,
+	0x7b, 0x49, 0xb3, 0x89, 0x69, 0x93, 0x82, 0x49, 0x0c, 0xda, 0xd9, 0x24, 0x86, 0xa7, 0x98, 0xe3,
+	0x8a, 0x0a, 0x6b, 0x15, 0x78, 0xc3, 0x53, 0xcd, 0x1a, 0xb6, 0x61, 0x73, 0x39, 0xfd, 0xf2, 0xa4,
+	0x57, 0xc2, 0x33, 0x69, 0x37, 0x91, 0xd7, 0x47, 0xf9, 0x2a, 0x09, 0xd3, 0xfb, 0xc4, 0xd8, 0x75,
+	0x90, 0xea, 0xa2, 0xdd, 0x96, 0xe3, 0x20, 0x4b, 0x6b, 0xcb, 0x79, 0x48, 0xa9, 0xba, 0x89, 0xad,
+	0x8c, 0xb4, 0x28, 0xad, 0x8e, 0xed, 0x64, 0x5e, 0x3c, 0xdd, 0x98, 0xf5, 0x86, 0xba, 0xa3, 0xeb,
+	0x0e, 0x22, 0xe4, 0xd0, 0x75, 0xb0, 0x65, 0x94, 0x39, 0x4c, 0x5e, 0x82, 0x73, 0x9a, 0x6d, 0x9a,
+	0x2d, 0x0b, 0xbb, 0xed, 0x0a, 0xd6, 0x33, 0xc3, 0x8b, 0xd2, 0x6a, 0xb2, 0x3c, 0xee, 0xcb, 0x4a,
+	0xba, 0x2c, 0x43, 0x52, 0xb3, 0x75, 0x94, 0x49, 0x50, 0x8b, 0x65, 0xf6, 0x4d, 0x65, 0x96, 0x6a,
+	0xa2, 0x4c, 0x92, 0xcb, 0xe8, 0xb7, 0x9c, 0x85, 0x51, 0x1d, 0x69, 0xd8, 0x54, 0x1b, 0x24, 0x93,
+	0x5a, 0x94, 0x56, 0xcf, 0x97, 0xfd, 0xb6, 0x5c, 0x82, 0x49, 0x4c, 0x48, 0x4b, 0xb5, 0x34, 0x54,
+	0x69, 0xda, 0x0d, 0xac, 0xb5, 0x33, 0xe9, 0x45, 0x69, 0x75, 0x62, 0x7b, 0x31, 0xdf, 0xcf, 0x69,
+	0xbe, 0xe4, 0x01, 0x0f, 0x18, 0xae, 0x3c, 0x81, 0x03, 0x6d, 0xf9, 0x12, 0x8c, 0xd4, 0x10, 0xaa,
+	0x54, 0x9b, 0x24, 0x33, 0xc2, 0x46, 0x49, 0xd7, 0x10, 0xda, 0x69, 0x12, 0x79, 0x1d, 0xa6, 0xeb,
+	0x6a, 0xa3, 0x56, 0x69, 0xe0, 0x1a, 0xaa, 0x10, 0xa4, 0xd9, 0x96, 0x4e, 0x32, 0xa3, 0xcc, 0x9f,
+	0x49, 0xaa, 0x78, 0x80, 0x6b, 0xe8, 0x90, 0x8b, 0xe5, 0x2a, 0xcc, 0xea, 0xa8, 0xa6, 0xb6, 0x1a,
+	0x6e, 0x45, 0x73, 0x90, 0x8e, 0xdd, 0x4a, 0x03, 0x9b, 0xd8, 0xcd, 0x8c, 0x31, 0xd6, 0x36, 0x9f,
+	0xbd, 0x5a, 0x18, 0xfa, 0xf1, 0xd5, 0xc2, 0x05, 0xce, 0x1c, 0xd1, 0x1f, 0xe6, 0xb1, 0x5d, 0x30,
+	0x55, 0xb7, 0x9e, 0x2f, 0x59, 0xee, 0x8b, 0xa7, 0x1b, 0xe0, 0x51, 0x5a, 0xb2, 0xdc, 0x6f, 0xde,
+	0x3e, 0x59, 0x97, 0xca, 0xb2, 0x67, 0x6d, 0x97, 0x19, 0x7b, 0x40, 0x6d, 0xc9, 0x7f, 0x87, 0x71,
+	0x53, 0x3d, 0xaa, 0x54, 0xd5, 0x06, 0x9d, 0x7d, 0x06, 0xde, 0xd3, 0x34, 0x98, 0xea, 0xd1, 0x0e,
+	0xb7, 0x51, 0xcc, 0x7f, 0xfa, 0xf6, 0xc9, 0x3a, 0x5f, 0xb9, 0xcf, 0xdf, 0x3e, 0x59, 0x5f, 0x08,
+	0x06, 0x48, 0x28, 0x1a, 0x94, 0x2d, 0x98, 0x0b, 0x09, 0xcb, 0x88, 0x34, 0x6d, 0x8b, 0x20, 0x79,
+	0x16, 0x52, 0x3a, 0xb2, 0x6c, 0x93, 0x87, 0x4a, 0x99, 0x37, 0x94, 0x9f, 0x13, 0x2c, 0xac, 0xfe,
+	0xd9, 0xd4, 0xcf, 0x3e, 0xac, 0x58, 0x08, 0x25, 0x7a, 0x42, 0x48, 0x10, 0x26, 0xc9, 0x0f, 0x0f,
+	0x93, 0x54, 0x20, 0x4c, 0xe8, 0xd4, 0x1a, 0x48, 0x75, 0x2a, 0x35, 0x8c, 0x1a, 0x3a, 0xc9, 0xa4,
+	0x17, 0x13, 0xab, 0x63, 0xe5, 0x71, 0x26, 0xdb, 0x63, 0xa2, 0xc8, 0xe8, 0x18, 0x39, 0xbb, 0xe8,
+	0x18, 0xfd, 0x18, 0xd1, 0x11, 0x5c, 0x54, 0xe5, 0x32, 0x8b, 0x8e, 0xa0, 0xb0, 0x13, 0x1d, 0xca,
+	0xb7, 0xc3, 0x30, 0xba, 0x4f, 0x0c, 0xca, 0x32, 0x92, 0x37, 0x21, 0x4d, 0xe9, 0x45, 0xce, 0xc0,
+	0xf5, 0xf7, 0x70, 0x71, 0x02, 0xe0, 0x16, 0x8c, 0x39, 0x48, 0xc3, 0x4d, 0x8c, 0x2c, 0x97, 0x47,
+	0xc1, 0x09, 0x76, 0xbb, 0x50, 0xf9, 0x3e, 0xa4, 0x55, 0xd3, 0x6e, 0x59, 0x2e, 0xcf, 0x3e, 0xef,
+	0x41, 0x9a, 0xd7, 0x9f, 0x86, 0xa0, 0x89, 0x4c, 0x9b, 0x05, 0xc8, 0x58, 0x99, 0x7d, 0xd3, 0x5d,
+	0x61, 0xda, 0x96, 0x5b, 0x67, 0xf9, 0x69, 0xac, 0xcc, 0x1b, 0xc5, 0x6b, 0x94, 0x5a, 0xcf, 0x37,
+	0xca, 0xed, 0xc5, 0x10, 0xb7, 0x8c, 0x28, 0x65, 0x03, 0xa6, 0x3a, 0xdf, 0xfe, 0x3e, 0x9b, 0x83,
+	0x51, 0x64, 0xb9, 0x0e, 0xa3, 0x41, 0x62, 0x34, 0x8c, 0xb0, 0x76, 0x49, 0x57, 0xbe, 0x1e, 0x86,
+	0x0b, 0xfb, 0xc4, 0x38, 0x6c, 0x55, 0x4d, 0xec, 0xee, 0xda, 0x96, 0xeb, 0xe0, 0x6a, 0xcb, 0xc5,
+	0xb6, 0x25, 0x17, 0x61, 0x5c, 0xeb, 0xb4, 0xed, 0xc1, 0xb4, 0xf7, 0x82, 0xe3, 0x70, 0xdf, 0xe5,
+	0x30, 0x71, 0x4a, 0x1c, 0x26, 0x45, 0x1c, 0xa6, 0x7a, 0x39, 0xfc, 0x2b, 0xe5, 0xb0, 0x77, 0xa2,
+	0x94, 0xc8, 0xab, 0x21, 0x22, 0xc3, 0x64, 0x28, 0x05, 0x98, 0x17, 0x2a, 0x7c, 0x8a, 0x27, 0x60,
+	0xd8, 0x27, 0x77, 0x18, 0xeb, 0xca, 0x0b, 0x09, 0x2e, 0xd2, 0xc4, 0x67, 0x5b, 0x35, 0xec, 0x98,
+	0x01, 0x62, 0x6f, 0xc2, 0xa8, 0x83, 0x1e, 0x63, 0xf4, 0xbf, 0x18, 0xc1, 0xec, 0x23, 0xe5, 0x15,
+	0x98, 0xd4, 0x7a, 0xac, 0x74, 0x59, 0x9d, 0xe8, 0x15, 0x97, 0xf4, 0x10, 0xf7, 0x89, 0x10, 0xf7,
+	0xc5, 0x5b, 0x94, 0x07, 0xdf, 0x34, 0x25, 0xe1, 0x2f, 0xe1, 0x3c, 0x1e, 0x9e, 0xb9, 0x72, 0x1b,
+	0x72, 0x62, 0x4d, 0x9c, 0x48, 0xfb, 0x49, 0x82, 0x99, 0x7d, 0x62, 0xdc, 0x45, 0x56, 0xfb, 0x63,
+	0xd2, 0x71, 0x11, 0xd2, 0x0e, 0x52, 0x89, 0x6d, 0x79, 0x69, 0xde, 0x6b, 0x85, 0x68, 0x4a, 0x86,
+	0x69, 0xba, 0x11, 0xa2, 0x69, 0x29, 0x44, 0x53, 0xbf, 0x3b, 0xca, 0x3c, 0x5c, 0x16, 0x88, 0xfd,
+	0xa4, 0xf6, 0x52, 0x62, 0xfb, 0xed, 0x2e, 0x6a, 0x20, 0x17, 0x9d, 0xda, 0x7e, 0x3b, 0xcd, 0xe0,
+	0x88, 0xb9, 0x49, 0xc2, 0x1e, 0x28, 0x0b, 0x6c, 0x93, 0x84, 0x15, 0xbe, 0xf3, 0xc7, 0xc3, 0x30,
+	0xbe, 0x4f, 0x8c, 0x7f, 0x38, 0xaa, 0x45, 0x6a, 0xc8, 0xa1, 0x49, 0x9d, 0x20, 0x4b, 0x8f, 0x93,
+	0xd4, 0x39, 0xee, 0xcf, 0x9b, 0xd4, 0x67, 0x68, 0xf9, 0x42, 0x67, 0x9c, 0x66, 0x33, 0x4e, 0xaa,
+	0x7a, 0x49, 0x97, 0x57, 0x61, 0x0a, 0x1d, 0x35, 0x91, 0xe6, 0x22, 0xbd, 0x12, 0xac, 0x28, 0x27,
+	0x3a, 0xf2, 0x3d, 0x56, 0x32, 0x14, 0xd7, 0x58, 0xf6, 0xe7, 0x24, 0xd0, 0xf5, 0x98, 0x0b, 0xad,
+	0x47, 0x87, 0x54, 0xe5, 0x5f, 0x6c, 0x9b, 0x75, 0x9a, 0xfe, 0xce, 0xdc, 0x81, 0x44, 0x0d, 0x21,
+	0x8f, 0xe8, 0x77, 0xf7, 0x8d, 0x76, 0x56, 0x5e, 0x4b, 0xac, 0x32, 0xdb, 0x6b, 0x59, 0x74, 0x5e,
+	0x77, 0x34, 0x8d, 0xb9, 0x7b, 0x06, 0x95, 0xd9, 0xa9, 0x1d, 0x0e, 0x83, 0x2b, 0x92, 0xa0, 0x33,
+	0x5e, 0x45, 0x12, 0x14, 0xfa, 0xf1, 0xfb, 0x9b, 0x04, 0xb3, 0xf4, 0x18, 0x40, 0xee, 0x1e, 0x42,
+	0x87, 0x54, 0x66, 0x3b, 0xa4, 0x8e, 0x9b, 0x67, 0x41, 0x41, 0x1e, 0x66, 0x4c, 0x64, 0x56, 0x91,
+	0x53, 0x69, 0x22, 0x07, 0xdb, 0xba, 0x57, 0x00, 0xf2, 0x0d, 0x3b, 0xcd, 0x55, 0x07, 0x4c, 0xc3,
+	0xab, 0xb9, 0x3c, 0xcc, 0x54, 0x5b, 0xba, 0x81, 0xdc, 0x20, 0x9e, 0xa7, 0xb5, 0x69, 0xae, 0xea,
+	0xc1, 0x17, 0xb7, 0x82, 0xc4, 0x28, 0xe1, 0x53, 0xb0, 0xdf, 0x4b, 0x25, 0x07, 0x57, 0x44, 0x72,
+	0x9f, 0x9e, 0xcf, 0x12, 0x2c, 0xf4, 0x0e, 0x91, 0xeb, 0x11, 0xc7, 0x46, 0x22, 0x67, 0xc1, 0xce,
+	0x26, 0xa4, 0x39, 0x05, 0x03, 0x77, 0xb8, 0x87, 0x93, 0xff, 0x06, 0xe7, 0x02, 0x95, 0x34, 0xdf,
+	0xe4, 0x2b, 0x31, 0x83, 0xaa, 0x3c, 0xae, 0xf5, 0x54, 0xce, 0xf7, 0x83, 0x95, 0x73, 0xea, 0xdd,
+	0x4c, 0xf5, 0x14, 0xcc, 0x31, 0xae, 0x02, 0xc5, 0xcd, 0xe0, 0x42, 0x2d, 0x89, 0x16, 0x2a, 0xc0,
+	0xb7, 0x77, 0x04, 0xf5, 0x8b, 0xfd, 0x65, 0xfa, 0x75, 0x98, 0xed, 0xe2, 0x32, 0x7a, 0xd4, 0x42,
+	0xc4, 0x3d, 0x50, 0xdb, 0x26, 0x4d, 0x7f, 0x2c, 0x6d, 0x32, 0x49, 0x8c, 0x74, 0xdc, 0x85, 0xc6,
+	0x0b, 0xe5, 0x54, 0x53, 0x6d, 0xc7, 0x58, 0x2b, 0x0e, 0xfb, 0x23, 0x32, 0xf1, 0x32, 0xd0, 0x8c,
+	0x8b, 0x9d, 0xb6, 0x7f, 0x6d, 0x1f, 0x61, 0xda, 0xf3, 0x5c, 0xea, 0x5d, 0xda, 0x8b, 0xdb, 0x74,
+	0x2d, 0xba, 0xce, 0x8b, 0x33, 0x4a, 0x90, 0x58, 0xe5, 0x3a, 0xcb, 0x28, 0x41, 0x61, 0x64, 0xd9,
+	0xf8, 0x8b, 0x04, 0x97, 0xf6, 0x89, 0x71, 0x47, 0xd3, 0x50, 0xb3, 0x0b, 0x66, 0x5d, 0xbb, 0x34,
+	0x4a, 0xf1, 0x68, 0x9c, 0x07, 0xf0, 0x66, 0xda, 0x5d, 0x97, 0xce, 0xdc, 0x23, 0x0e, 0x9f, 0x84,
+	0xe8, 0xf0, 0x89, 0x53, 0x2a, 0xdd, 0x64, 0x41, 0xca, 0xc6, 0xa5, 0xa4, 0x2c, 0x87, 0x48, 0x11,
+	0x79, 0xa4, 0x20, 0x58, 0x88, 0x50, 0x9d, 0xea, 0xb1, 0xf5, 0x92, 0x93, 0x5a, 0x46, 0xff, 0x45,
+	0xda, 0x19, 0x93, 0xfa, 0x01, 0xd5, 0xe6, 0x40, 0x0a, 0x45, 0xf3, 0x57, 0x96, 0x18, 0x85, 0x22,
+	0x95, 0xbf, 0xdf, 0xbf, 0xe7, 0xee, 0xef, 0xd2, 0x84, 0xd3, 0xe8, 0x73, 0xff, 0x7d, 0x77, 0xfd,
+	0x00, 0x1a, 0xe2, 0x96, 0x99, 0xc1, 0xad, 0x14, 0x76, 0x59, 0x34, 0x67, 0xcf, 0x65, 0x91, 0xca,
+	0x77, 0xf9, 0x3b, 0x09, 0x26, 0xfd, 0x87, 0x85, 0x03, 0xd5, 0x51, 0x4d, 0x42, 0x5d, 0x55, 0x5b,
+	0x6e, 0xdd, 0x76, 0xb0, 0xdb, 0x1e, 0xec, 0xaa, 0x0f, 0x95, 0x6f, 0x43, 0xba, 0xc9, 0x2c, 0x30,
+	0x37, 0xc7, 0xb7, 0x33, 0xe1, 0x87, 0x20, 0x3e, 0xc2, 0xce, 0x18, 0x0d, 0x4f, 0x2f, 0x01, 0xf1,
+	0x2e, 0x3c, 0x79, 0x77, 0x8d, 0x51, 0x2f, 0xe7, 0x23, 0x1e, 0x45, 0xb8, 0x11, 0x65, 0x8e, 0x2d,
+	0x56, 0xaf, 0xa8, 0xe3, 0xd5, 0xf6, 0x17, 0xe7, 0x21, 0xb1, 0x4f, 0x0c, 0xb9, 0x0a, 0x13, 0x7d,
+	0x6f, 0xae, 0x57, 0xc3, 0x73, 0x0a, 0xbd, 0xba, 0x65, 0xaf, 0xc7, 0x00, 0xf9, 0xfb, 0xae, 0x0a,
+	0x13, 0x7d, 0x0f, 0x70, 0xe2, 0x31, 0x82, 0xa0, 0x88, 0x31, 0xc4, 0x0f, 0x3c, 0xf2, 0x3d, 0x48,
+	0xf1, 0xc7, 0x9d, 0xac, 0xb0, 0x17, 0xd3, 0x65, 0x95, 0x68, 0x9d, 0x6f, 0xc8, 0x02, 0x59, 0xf0,
+	0x80, 0xb1, 0x22, 0xec, 0x19, 0x06, 0x66, 0x0b, 0x31, 0x81, 0xfe, 0x78, 0x8f, 0x60, 0x46, 0x74,
+	0xb1, 0x5f, 0x15, 0x13, 0x1c, 0x46, 0x66, 0x37, 0xe3, 0x22, 0xfd, 0x21, 0xeb, 0x30, 0x15, 0xba,
+	0x39, 0x2f, 0x0b, 0xad, 0xf4, 0xc3, 0xb2, 0x1b, 0xb1, 0x60, 0xbd, 0x64, 0x0a, 0x6e, 0xa7, 0x2b,
+	0x11, 0x46, 0xfa, 0x81, 0x11, 0x64, 0x46, 0x5f, 0x0a, 0xe5, 0x03, 0x18, 0xf5, 0x2f, 0x84, 0xf3,
+	0xc2, 0xce, 0x1d, 0x75, 0x76, 0xf9, 0x44, 0x75, 0x6f, 0xec, 0xf6, 0x5d, 0x51, 0xc4, 0xb1, 0x1b,
+	0x04, 0x45, 0xc4, 0xae, 0xf8, 0x2a, 0x40, 0xd7, 0x23, 0x54, 0xe7, 0x8a, 0xa7, 0xd7, 0x0f, 0x8b,
+	0x58, 0x8f, 0xa8, 0x72, 0x8d, 0x7a, 0xd3, 0x57, 0xaa, 0x89, 0xbd, 0x09, 0x82, 0x22, 0xbc, 0x89,
+	0x28, 0x43, 0x5c, 0x98, 0x15, 0x96, 0x1c, 0x6b, 0x42, 0x23, 0x22, 0x68, 0x76, 0x2b, 0x36, 0xb4,
+	0x77, 0x54, 0xe1, 0x99, 0xbc, 0x16, 0x31, 0xf5, 0x30, 0x34, 0x62, 0xd4, 0x93, 0x8e, 0x43, 0x3a,
+	0xaa, 0xf0, 0x28, 0x14, 0x8f, 0x2a, 0x82, 0x46, 0x8c, 0x7a, 0xd2, 0x89, 0x24, 0x3f, 0x84, 0xe9,
+	0xf0, 0xb5, 0xf1, 0x5a, 0x54, 0x24, 0x04, 0x71, 0xd9, 0x7c, 0x3c, 0x9c, 0x3f, 0xd8, 0x7f, 0xe0,
+	0x5c, 0xe0, 0xe8, 0x5b, 0x3a, 0x21, 0x2b, 0x73, 0x48, 0x76, 0x6d, 0x20, 0xa4, 0x63, 0x3d, 0x9b,
+	0xfa, 0x84, 0x1e, 0x71, 0x3b, 0xf7, 0x9e, 0x1d, 0xe7, 0xa4, 0xe7, 0xc7, 0x39, 0xe9, 0xf5, 0x71,
+	0x4e, 0xfa, 0xf2, 0x4d, 0x6e, 0xe8, 0xf9, 0x9b, 0xdc, 0xd0, 0x0f, 0x6f, 0x72, 0x43, 0xff, 0xde,
+	0x30, 0xb0, 0x5b, 0x6f, 0x55, 0xf3, 0x9a, 0x6d, 0x16, 0xb8, 0xd5, 0x0d, 0xad, 0xae, 0x62, 0xcb,
+	0x6b, 0x14, 0x8e, 0x3a, 0x67, 0x1f, 0xfb, 0x33, 0xb1, 0x9a, 0x66, 0xff, 0x26, 0xde, 0xf8, 0x3d,
+	0x00, 0x00, 0xff, 0xff, 0x0a, 0xc3, 0x47, 0xf2, 0xf7, 0x1c, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -1470,6 +2118,17 @@ type MsgClient interface {
 	// FundFeeAccount moves fee_denom from an admin to the community fee
 	// account that pays its members' transaction fees.
 	FundFeeAccount(ctx context.Context, in *MsgFundFeeAccount, opts ...grpc.CallOption) (*MsgFundFeeAccountResponse, error)
+	// SetAccountLimits sets or resets one member's credit limit and maximum
+	// balance; admins only.
+	SetAccountLimits(ctx context.Context, in *MsgSetAccountLimits, opts ...grpc.CallOption) (*MsgSetAccountLimitsResponse, error)
+	// RequestPayment asks another member to pay the sender.
+	RequestPayment(ctx context.Context, in *MsgRequestPayment, opts ...grpc.CallOption) (*MsgRequestPaymentResponse, error)
+	// AcceptPaymentRequest pays a pending request made to the sender.
+	AcceptPaymentRequest(ctx context.Context, in *MsgAcceptPaymentRequest, opts ...grpc.CallOption) (*MsgAcceptPaymentRequestResponse, error)
+	// RejectPaymentRequest rejects a pending request made to the sender.
+	RejectPaymentRequest(ctx context.Context, in *MsgRejectPaymentRequest, opts ...grpc.CallOption) (*MsgRejectPaymentRequestResponse, error)
+	// CancelPaymentRequest withdraws the sender's pending request.
+	CancelPaymentRequest(ctx context.Context, in *MsgCancelPaymentRequest, opts ...grpc.CallOption) (*MsgCancelPaymentRequestResponse, error)
 	// SetFeeSponsorship sets how much the community fee account pays per
 	// period for each member and in all (admin).
 	SetFeeSponsorship(ctx context.Context, in *MsgSetFeeSponsorship, opts ...grpc.CallOption) (*MsgSetFeeSponsorshipResponse, error)
@@ -1566,6 +2225,51 @@ func (c *msgClient) FundFeeAccount(ctx context.Context, in *MsgFundFeeAccount, o
 	return out, nil
 }
 
+func (c *msgClient) SetAccountLimits(ctx context.Context, in *MsgSetAccountLimits, opts ...grpc.CallOption) (*MsgSetAccountLimitsResponse, error) {
+	out := new(MsgSetAccountLimitsResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.ledger.v1.Msg/SetAccountLimits", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) RequestPayment(ctx context.Context, in *MsgRequestPayment, opts ...grpc.CallOption) (*MsgRequestPaymentResponse, error) {
+	out := new(MsgRequestPaymentResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.ledger.v1.Msg/RequestPayment", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) AcceptPaymentRequest(ctx context.Context, in *MsgAcceptPaymentRequest, opts ...grpc.CallOption) (*MsgAcceptPaymentRequestResponse, error) {
+	out := new(MsgAcceptPaymentRequestResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.ledger.v1.Msg/AcceptPaymentRequest", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) RejectPaymentRequest(ctx context.Context, in *MsgRejectPaymentRequest, opts ...grpc.CallOption) (*MsgRejectPaymentRequestResponse, error) {
+	out := new(MsgRejectPaymentRequestResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.ledger.v1.Msg/RejectPaymentRequest", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) CancelPaymentRequest(ctx context.Context, in *MsgCancelPaymentRequest, opts ...grpc.CallOption) (*MsgCancelPaymentRequestResponse, error) {
+	out := new(MsgCancelPaymentRequestResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.ledger.v1.Msg/CancelPaymentRequest", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *msgClient) SetFeeSponsorship(ctx context.Context, in *MsgSetFeeSponsorship, opts ...grpc.CallOption) (*MsgSetFeeSponsorshipResponse, error) {
 	out := new(MsgSetFeeSponsorshipResponse)
 	err := c.cc.Invoke(ctx, "/kizuna.ledger.v1.Msg/SetFeeSponsorship", in, out, opts...)
@@ -1607,6 +2311,17 @@ type MsgServer interface {
 	// FundFeeAccount moves fee_denom from an admin to the community fee
 	// account that pays its members' transaction fees.
 	FundFeeAccount(context.Context, *MsgFundFeeAccount) (*MsgFundFeeAccountResponse, error)
+	// SetAccountLimits sets or resets one member's credit limit and maximum
+	// balance; admins only.
+	SetAccountLimits(context.Context, *MsgSetAccountLimits) (*MsgSetAccountLimitsResponse, error)
+	// RequestPayment asks another member to pay the sender.
+	RequestPayment(context.Context, *MsgRequestPayment) (*MsgRequestPaymentResponse, error)
+	// AcceptPaymentRequest pays a pending request made to the sender.
+	AcceptPaymentRequest(context.Context, *MsgAcceptPaymentRequest) (*MsgAcceptPaymentRequestResponse, error)
+	// RejectPaymentRequest rejects a pending request made to the sender.
+	RejectPaymentRequest(context.Context, *MsgRejectPaymentRequest) (*MsgRejectPaymentRequestResponse, error)
+	// CancelPaymentRequest withdraws the sender's pending request.
+	CancelPaymentRequest(context.Context, *MsgCancelPaymentRequest) (*MsgCancelPaymentRequestResponse, error)
 	// SetFeeSponsorship sets how much the community fee account pays per
 	// period for each member and in all (admin).
 	SetFeeSponsorship(context.Context, *MsgSetFeeSponsorship) (*MsgSetFeeSponsorshipResponse, error)
@@ -1644,6 +2359,21 @@ func (*UnimplementedMsgServer) Transfer(ctx context.Context, req *MsgTransfer) (
 }
 func (*UnimplementedMsgServer) FundFeeAccount(ctx context.Context, req *MsgFundFeeAccount) (*MsgFundFeeAccountResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method FundFeeAccount not implemented")
+}
+func (*UnimplementedMsgServer) SetAccountLimits(ctx context.Context, req *MsgSetAccountLimits) (*MsgSetAccountLimitsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SetAccountLimits not implemented")
+}
+func (*UnimplementedMsgServer) RequestPayment(ctx context.Context, req *MsgRequestPayment) (*MsgRequestPaymentResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RequestPayment not implemented")
+}
+func (*UnimplementedMsgServer) AcceptPaymentRequest(ctx context.Context, req *MsgAcceptPaymentRequest) (*MsgAcceptPaymentRequestResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AcceptPaymentRequest not implemented")
+}
+func (*UnimplementedMsgServer) RejectPaymentRequest(ctx context.Context, req *MsgRejectPaymentRequest) (*MsgRejectPaymentRequestResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RejectPaymentRequest not implemented")
+}
+func (*UnimplementedMsgServer) CancelPaymentRequest(ctx context.Context, req *MsgCancelPaymentRequest) (*MsgCancelPaymentRequestResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CancelPaymentRequest not implemented")
 }
 func (*UnimplementedMsgServer) SetFeeSponsorship(ctx context.Context, req *MsgSetFeeSponsorship) (*MsgSetFeeSponsorshipResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method SetFeeSponsorship not implemented")
@@ -1818,6 +2548,96 @@ func _Msg_FundFeeAccount_Handler(srv interface{}, ctx context.Context, dec func(
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_SetAccountLimits_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSetAccountLimits)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).SetAccountLimits(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.ledger.v1.Msg/SetAccountLimits",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).SetAccountLimits(ctx, req.(*MsgSetAccountLimits))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_RequestPayment_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgRequestPayment)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).RequestPayment(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.ledger.v1.Msg/RequestPayment",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).RequestPayment(ctx, req.(*MsgRequestPayment))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_AcceptPaymentRequest_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAcceptPaymentRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).AcceptPaymentRequest(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.ledger.v1.Msg/AcceptPaymentRequest",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).AcceptPaymentRequest(ctx, req.(*MsgAcceptPaymentRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_RejectPaymentRequest_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgRejectPaymentRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).RejectPaymentRequest(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.ledger.v1.Msg/RejectPaymentRequest",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).RejectPaymentRequest(ctx, req.(*MsgRejectPaymentRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_CancelPaymentRequest_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgCancelPaymentRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).CancelPaymentRequest(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.ledger.v1.Msg/CancelPaymentRequest",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).CancelPaymentRequest(ctx, req.(*MsgCancelPaymentRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Msg_SetFeeSponsorship_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(MsgSetFeeSponsorship)
 	if err := dec(in); err != nil {
@@ -1896,6 +2716,26 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 			Handler:    _Msg_FundFeeAccount_Handler,
 		},
 		{
+			MethodName: "SetAccountLimits",
+			Handler:    _Msg_SetAccountLimits_Handler,
+		},
+		{
+			MethodName: "RequestPayment",
+			Handler:    _Msg_RequestPayment_Handler,
+		},
+		{
+			MethodName: "AcceptPaymentRequest",
+			Handler:    _Msg_AcceptPaymentRequest_Handler,
+		},
+		{
+			MethodName: "RejectPaymentRequest",
+			Handler:    _Msg_RejectPaymentRequest_Handler,
+		},
+		{
+			MethodName: "CancelPaymentRequest",
+			Handler:    _Msg_CancelPaymentRequest_Handler,
+		},
+		{
 			MethodName: "SetFeeSponsorship",
 			Handler:    _Msg_SetFeeSponsorship_Handler,
 		},
@@ -1928,6 +2768,31 @@ func (m *MsgCreateCurrency) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	{
+		size := m.MaxBalance.Size()
+		i -= size
+		if _, err := m.MaxBalance.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x52
+	{
+		size := m.DefaultCreditLimit.Size()
+		i -= size
+		if _, err := m.DefaultCreditLimit.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x4a
+	if m.HalfLifeSeconds != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.HalfLifeSeconds))
+		i--
+		dAtA[i] = 0x40
+	}
 	if m.FeeBps != 0 {
 		i = encodeVarintTx(dAtA, i, uint64(m.FeeBps))
 		i--
@@ -2022,6 +2887,26 @@ func (m *MsgUpdateCurrency) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	{
+		size := m.MaxBalance.Size()
+		i -= size
+		if _, err := m.MaxBalance.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x42
+	{
+		size := m.DefaultCreditLimit.Size()
+		i -= size
+		if _, err := m.DefaultCreditLimit.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x3a
 	if len(m.ClearFields) > 0 {
 		for iNdEx := len(m.ClearFields) - 1; iNdEx >= 0; iNdEx-- {
 			i -= len(m.ClearFields[iNdEx])
@@ -2706,6 +3591,412 @@ func (m *MsgSetFeeSponsorshipResponse) MarshalToSizedBuffer(dAtA []byte) (int, e
 	return len(dAtA) - i, nil
 }
 
+func (m *MsgSetAccountLimits) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSetAccountLimits) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSetAccountLimits) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ClearFields) > 0 {
+		for iNdEx := len(m.ClearFields) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.ClearFields[iNdEx])
+			copy(dAtA[i:], m.ClearFields[iNdEx])
+			i = encodeVarintTx(dAtA, i, uint64(len(m.ClearFields[iNdEx])))
+			i--
+			dAtA[i] = 0x32
+		}
+	}
+	if m.MaxBalance != nil {
+		{
+			size := m.MaxBalance.Size()
+			i -= size
+			if _, err := m.MaxBalance.MarshalTo(dAtA[i:]); err != nil {
+				return 0, err
+			}
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x2a
+	}
+	if m.CreditLimit != nil {
+		{
+			size := m.CreditLimit.Size()
+			i -= size
+			if _, err := m.CreditLimit.MarshalTo(dAtA[i:]); err != nil {
+				return 0, err
+			}
+			i = encodeVarintTx(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Member) > 0 {
+		i -= len(m.Member)
+		copy(dAtA[i:], m.Member)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Member)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Admin) > 0 {
+		i -= len(m.Admin)
+		copy(dAtA[i:], m.Admin)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Admin)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSetAccountLimitsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSetAccountLimitsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSetAccountLimitsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRequestPayment) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRequestPayment) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRequestPayment) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ExpirySeconds != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ExpirySeconds))
+		i--
+		dAtA[i] = 0x38
+	}
+	if m.AdId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.AdId))
+		i--
+		dAtA[i] = 0x30
+	}
+	if len(m.Memo) > 0 {
+		i -= len(m.Memo)
+		copy(dAtA[i:], m.Memo)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Memo)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.Payer) > 0 {
+		i -= len(m.Payer)
+		copy(dAtA[i:], m.Payer)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Payer)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Requester) > 0 {
+		i -= len(m.Requester)
+		copy(dAtA[i:], m.Requester)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Requester)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRequestPaymentResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRequestPaymentResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRequestPaymentResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Id != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAcceptPaymentRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAcceptPaymentRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAcceptPaymentRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x20
+	}
+	if m.ExpectedFeeBps != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ExpectedFeeBps))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.RequestId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.RequestId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Payer) > 0 {
+		i -= len(m.Payer)
+		copy(dAtA[i:], m.Payer)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Payer)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAcceptPaymentRequestResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAcceptPaymentRequestResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAcceptPaymentRequestResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Fee.Size()
+		i -= size
+		if _, err := m.Fee.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRejectPaymentRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRejectPaymentRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRejectPaymentRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x20
+	}
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.RequestId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.RequestId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Payer) > 0 {
+		i -= len(m.Payer)
+		copy(dAtA[i:], m.Payer)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Payer)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRejectPaymentRequestResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRejectPaymentRequestResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRejectPaymentRequestResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgCancelPaymentRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgCancelPaymentRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgCancelPaymentRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.RequestId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.RequestId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Requester) > 0 {
+		i -= len(m.Requester)
+		copy(dAtA[i:], m.Requester)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Requester)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgCancelPaymentRequestResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgCancelPaymentRequestResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgCancelPaymentRequestResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
 func (m *MsgUpdateParams) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -2810,6 +4101,13 @@ func (m *MsgCreateCurrency) Size() (n int) {
 	if m.FeeBps != 0 {
 		n += 1 + sovTx(uint64(m.FeeBps))
 	}
+	if m.HalfLifeSeconds != 0 {
+		n += 1 + sovTx(uint64(m.HalfLifeSeconds))
+	}
+	l = m.DefaultCreditLimit.Size()
+	n += 1 + l + sovTx(uint64(l))
+	l = m.MaxBalance.Size()
+	n += 1 + l + sovTx(uint64(l))
 	return n
 }
 
@@ -2855,6 +4153,10 @@ func (m *MsgUpdateCurrency) Size() (n int) {
 			n += 1 + l + sovTx(uint64(l))
 		}
 	}
+	l = m.DefaultCreditLimit.Size()
+	n += 1 + l + sovTx(uint64(l))
+	l = m.MaxBalance.Size()
+	n += 1 + l + sovTx(uint64(l))
 	return n
 }
 
@@ -3139,6 +4441,186 @@ func (m *MsgSetFeeSponsorshipResponse) Size() (n int) {
 	return n
 }
 
+func (m *MsgSetAccountLimits) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Admin)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
+	}
+	l = len(m.Member)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.CreditLimit != nil {
+		l = m.CreditLimit.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.MaxBalance != nil {
+		l = m.MaxBalance.Size()
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if len(m.ClearFields) > 0 {
+		for _, s := range m.ClearFields {
+			l = len(s)
+			n += 1 + l + sovTx(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *MsgSetAccountLimitsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgRequestPayment) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Requester)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
+	}
+	l = len(m.Payer)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTx(uint64(l))
+	l = len(m.Memo)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.AdId != 0 {
+		n += 1 + sovTx(uint64(m.AdId))
+	}
+	if m.ExpirySeconds != 0 {
+		n += 1 + sovTx(uint64(m.ExpirySeconds))
+	}
+	return n
+}
+
+func (m *MsgRequestPaymentResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovTx(uint64(m.Id))
+	}
+	return n
+}
+
+func (m *MsgAcceptPaymentRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Payer)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.RequestId != 0 {
+		n += 1 + sovTx(uint64(m.RequestId))
+	}
+	if m.ExpectedFeeBps != 0 {
+		n += 1 + sovTx(uint64(m.ExpectedFeeBps))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
+	}
+	return n
+}
+
+func (m *MsgAcceptPaymentRequestResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Fee.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgRejectPaymentRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Payer)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.RequestId != 0 {
+		n += 1 + sovTx(uint64(m.RequestId))
+	}
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
+	}
+	return n
+}
+
+func (m *MsgRejectPaymentRequestResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgCancelPaymentRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Requester)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.RequestId != 0 {
+		n += 1 + sovTx(uint64(m.RequestId))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
+	}
+	return n
+}
+
+func (m *MsgCancelPaymentRequestResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
 func (m *MsgUpdateParams) Size() (n int) {
 	if m == nil {
 		return 0
@@ -3370,6 +4852,93 @@ func (m *MsgCreateCurrency) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field HalfLifeSeconds", wireType)
+			}
+			m.HalfLifeSeconds = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.HalfLifeSeconds |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DefaultCreditLimit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.DefaultCreditLimit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 10:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxBalance", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.MaxBalance.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])
@@ -3654,6 +5223,74 @@ func (m *MsgUpdateCurrency) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			m.ClearFields = append(m.ClearFields, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DefaultCreditLimit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.DefaultCreditLimit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxBalance", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.MaxBalance.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
@@ -5527,6 +7164,1194 @@ func (m *MsgSetFeeSponsorshipResponse) Unmarshal(dAtA []byte) error {
 		}
 		if fieldNum <= 0 {
 			return fmt.Errorf("proto: MsgSetFeeSponsorshipResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSetAccountLimits) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSetAccountLimits: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSetAccountLimits: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Admin", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Admin = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Member", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Member = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CreditLimit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			var v cosmossdk_io_math.Int
+			m.CreditLimit = &v
+			if err := m.CreditLimit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxBalance", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			var v cosmossdk_io_math.Int
+			m.MaxBalance = &v
+			if err := m.MaxBalance.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ClearFields", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ClearFields = append(m.ClearFields, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSetAccountLimitsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSetAccountLimitsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSetAccountLimitsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRequestPayment) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRequestPayment: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRequestPayment: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Requester", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Requester = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Memo", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Memo = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AdId", wireType)
+			}
+			m.AdId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.AdId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ExpirySeconds", wireType)
+			}
+			m.ExpirySeconds = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ExpirySeconds |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRequestPaymentResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRequestPaymentResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRequestPaymentResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAcceptPaymentRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAcceptPaymentRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAcceptPaymentRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RequestId", wireType)
+			}
+			m.RequestId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.RequestId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ExpectedFeeBps", wireType)
+			}
+			m.ExpectedFeeBps = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ExpectedFeeBps |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAcceptPaymentRequestResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAcceptPaymentRequestResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAcceptPaymentRequestResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Fee", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Fee.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRejectPaymentRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRejectPaymentRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRejectPaymentRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Payer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RequestId", wireType)
+			}
+			m.RequestId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.RequestId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRejectPaymentRequestResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRejectPaymentRequestResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRejectPaymentRequestResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgCancelPaymentRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgCancelPaymentRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgCancelPaymentRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Requester", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Requester = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RequestId", wireType)
+			}
+			m.RequestId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.RequestId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgCancelPaymentRequestResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgCancelPaymentRequestResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgCancelPaymentRequestResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
 		default:
