@@ -77,6 +77,13 @@ test-faults-short: build system-deps ## Fault tests, short subset: crash the sin
 test-faults: build system-deps ## Fault tests under load: crashes, loss of quorum, state sync join (4-validator localnet)
 	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -timeout 40m -v ./tests/faults/...
 
+SIM_BLOCKS ?= 500
+SIM_SEEDS  ?= 1,2,3,4,5
+
+.PHONY: test-sim
+test-sim: ## Long chain simulation: SIM_BLOCKS blocks (default 500) for each of SIM_SEEDS (default 1,2,3,4,5), invariants checked every 10 blocks
+	KIZUNA_SIM_LONG=1 KIZUNA_SIM_BLOCKS=$(SIM_BLOCKS) KIZUNA_SIM_SEEDS=$(SIM_SEEDS) go test $(GO_TEST_FLAGS) -timeout 60m -run TestSimulation_Long -v ./tests/sim/
+
 FUZZ_TIME       ?= 30s
 FUZZ_TIME_SHORT ?= 1s
 

@@ -13,6 +13,7 @@ import (
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	cmtjson "github.com/cometbft/cometbft/libs/json"
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
 
@@ -139,6 +140,25 @@ func (c *Chain) Balance(addr sdk.AccAddress, denom string) sdkmath.Int {
 func (c *Chain) NextBlock(tb testing.TB, txs ...[]byte) []*abci.ExecTxResult {
 	tb.Helper()
 	return c.blockAt(tb, c.Time.Add(BlockInterval), txs)
+}
+
+// NextBlockAt commits a block at time t with txs and returns each tx's
+// result.
+func (c *Chain) NextBlockAt(tb testing.TB, t time.Time, txs ...[]byte) []*abci.ExecTxResult {
+	tb.Helper()
+	return c.blockAt(tb, t, txs)
+}
+
+// WriteCtx is a context that writes straight to the committed stores: what
+// it writes is in the state the next block starts from and commits with it.
+// Tests use it to do what no transaction may, such as governance's params
+// changes or a deliberate corruption.
+func (c *Chain) WriteCtx() sdk.Context {
+	// NewNextBlockContext would do, but a second call before the block
+	// discards what the first wrote.
+	return c.App.NewUncachedContext(false, cmtproto.Header{ //nolint:staticcheck // see above
+		ChainID: ChainID, Height: c.App.LastBlockHeight(), Time: c.Time,
+	})
 }
 
 // Advance commits an empty block d after the last one.
