@@ -2,9 +2,11 @@
 # Loads the demo data of `make run` into a running node through ordinary CLI
 # transactions: the community "Kaga Commons" (approval policy) with alice as
 # admin, bob as moderator and carol as member, each with a profile; its
-# currency KGA (4 decimals, 1 % community fee) with balances; WANT and GIVE
-# ads, one of them paid; a funded fee account; a pending contribution; an ad
-# thread and a group thread with a message each.
+# currency KGA (4 decimals, 1 % community fee, decaying with a half-life of a
+# year) with balances; WANT and GIVE ads, one of them paid; a funded fee
+# account; a pending contribution; an ad thread and a group thread with a
+# message each; and community 2 "Kaga Time Bank", whose currency HOUR runs on
+# mutual credit, with a payment on credit and a pending payment request.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -86,8 +88,9 @@ tx alice community approve 1 "$(addr bob)"
 tx alice community approve 1 "$(addr carol)"
 tx alice community set-role 1 "$(addr bob)" moderator
 
-# Money: Kaga Coin, 4 decimals (1 KGA = 10000 base units), 1 % fee.
-tx alice ledger create-currency 1 KGA "Kaga Coin" 4 --fee-bps 100
+# Money: Kaga Coin, 4 decimals (1 KGA = 10000 base units), 1 % fee; like
+# Gradido it decays: half of a balance is gone after a year (31556952 s).
+tx alice ledger create-currency 1 KGA "Kaga Coin" 4 --fee-bps 100 --half-life-seconds 31556952
 # Nobody issues to itself: alice's start-up fund is a contribution that bob,
 # a moderator, confirms (contribution 1).
 tx alice ledger submit-contribution 1 5000000 "Coordinating the community's start-up"
@@ -118,7 +121,22 @@ tx alice messaging post 2 "Stalls go up at 8 on Saturday. Who brings the tables?
 # A contribution waiting for a moderator (bob) to confirm it.
 tx carol ledger submit-contribution 1 100000 "Vegetable patch for the school"
 
+# A time bank on mutual credit (Komunitin): community 2 and its currency
+# HOUR, 2 decimals (1 HOUR = 100 base units). Nothing is issued: every member
+# may go 20 hours below zero, nobody holds more than 100 hours.
+tx alice community create-community "Kaga Time Bank" alice_tb open \
+  --description "An hour of help for an hour of help" --location "Kaga, Ishikawa"
+tx bob community join 2 bob_tb --first-name Bob
+tx carol community join 2 carol_tb --first-name Carol
+tx alice ledger create-currency 2 HOUR "Hours" 2 --issuance-policy mutual-credit \
+  --default-credit-limit 2000 --max-balance 10000
+# bob pays carol 3 hours on credit: he owes 3 hours, she holds them.
+tx bob ledger transfer 2 "$(addr carol)" 300 --memo "English lessons for my daughter, 3 hours"
+# carol asks alice to pay for 2 hours of garden help (payment request 1).
+tx carol ledger request-payment 2 "$(addr alice)" 200 --memo "Garden help, 2 hours"
+
 rm -f "$PROGRESS" "$PENDING"
 echo "Demo data loaded: community 1 \"Kaga Commons\" with alice (admin), bob (moderator), carol (member),"
-echo "  currency cc/1/KGA, ads 1-3 (ad 1 paid), a funded fee account, contribution 2 pending,"
-echo "  threads 1 (ad thread carol-bob) and 2 (group \"Festival volunteers\")"
+echo "  currency cc/1/KGA (decaying), ads 1-3 (ad 1 paid), a funded fee account, contribution 2 pending,"
+echo "  threads 1 (ad thread carol-bob) and 2 (group \"Festival volunteers\");"
+echo "  community 2 \"Kaga Time Bank\" with mutual-credit currency cc/2/HOUR, payment request 1 pending"

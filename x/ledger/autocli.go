@@ -11,13 +11,13 @@ import (
 )
 
 // Amounts are integers in base units: with 4 decimals (Gradido), 12.5 GDD is
-// 125000. Enum values are typed in lower case without their prefix, as
+// 125000. Enum values are typed in lower case without their prefix, words joined by hyphens, as
 // AutoCLI expects.
 const (
 	amountHelp = "Amounts are integers in base units: with 4 decimals, 12.5 units are 125000."
 	policyHelp = "Issuance policy: admin (admins and tellers issue), contribution (members submit, moderators confirm), " +
-		"admin_and_contribution, mutual_credit (nothing is issued: members pay on credit down to their credit limits) " +
-		"or mutual_credit_and_creation (credit, issuance and contributions)."
+		"admin-and-contribution, mutual-credit (nothing is issued: members pay on credit down to their credit limits) " +
+		"or mutual-credit-and-creation (credit, issuance and contributions)."
 	creditHelp = "Credit limits and maximum balances are in base units; net balance = bank balance - debt, and a payment " +
 		"beyond the bank balance draws on credit (mutual-credit policies only)."
 	feeHelp   = "Fees are in basis points: 150 is 1.50 %, 10000 is 100 %."
@@ -162,14 +162,14 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Long: "Create the currency of a community; admins only. The code is 3 to 8 upper-case letters or digits; " +
 						"the denom becomes cc/{community-id}/{code}. --half-life-seconds makes balances decay (31556952: half a year's " +
 						"balance is gone after a year); it never changes later. " + policyHelp + " " + creditHelp + " " + feeHelp,
-					Example: fmt.Sprintf("%s tx ledger create-currency 1 GDD Gradido 4 --issuance-policy admin_and_contribution --half-life-seconds 31556952 --from taro\n"+
-						"%s tx ledger create-currency 2 HOUR Hours 2 --issuance-policy mutual_credit --default-credit-limit 5000 --max-balance 20000 --from taro",
+					Example: fmt.Sprintf("%s tx ledger create-currency 1 GDD Gradido 4 --issuance-policy admin-and-contribution --half-life-seconds 31556952 --from taro\n"+
+						"%s tx ledger create-currency 2 HOUR Hours 2 --issuance-policy mutual-credit --default-credit-limit 5000 --max-balance 20000 --from taro",
 						app, app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "community_id"}, {ProtoField: "code"}, {ProtoField: "name"}, {ProtoField: "decimals"},
 					},
 					FlagOptions: map[string]*autocliv1.FlagOptions{
-						"issuance_policy":      {Usage: "admin, contribution, admin_and_contribution (the default), mutual_credit or mutual_credit_and_creation"},
+						"issuance_policy":      {Usage: "admin, contribution, admin-and-contribution (the default), mutual-credit or mutual-credit-and-creation"},
 						"fee_bps":              {Usage: "transfer fee in basis points, 0 to 10000"},
 						"half_life_seconds":    {Usage: "half-life of balances in seconds, at least 86400; 0 (the default) means no decay"},
 						"default_credit_limit": {Usage: "credit limit of every member without one of its own, in base units (mutual-credit policies)"},
@@ -189,7 +189,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}},
 					FlagOptions: map[string]*autocliv1.FlagOptions{
 						"name":                 {Usage: "new currency name"},
-						"issuance_policy":      {Usage: "admin, contribution or admin_and_contribution"},
+						"issuance_policy":      {Usage: "admin, contribution or admin-and-contribution"},
 						"fee_bps":              {Usage: "new transfer fee in basis points, 1 to 10000"},
 						"clear_fields":         {Usage: "settings to reset: fee, default_credit_limit, max_balance"},
 						"default_credit_limit": {Usage: "new default credit limit in base units, positive"},
