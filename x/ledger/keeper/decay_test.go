@@ -284,3 +284,29 @@ func TestDecay_FractionsOfASecondAreCarriedOver(t *testing.T) {
 	require.Equal(t, types.Decayed(left, 1, gradidoHalfLife), f.balance("bob", gdd))
 	require.Len(t, f.decayEntries(t, "bob"), 2)
 }
+
+func TestSetAccountLimits_OnADecayingCurrencySettlesTheAccount(t *testing.T) {
+	f := newDecayGarden(t, nil)
+	f.issue(t, garden, "alice", "bob", 100*unit)
+	f.advance(gradidoHalfLife * time.Second)
+
+	// mod never held GDD: the ledger had no record of him.
+	require.NoError(t, f.setLimits("mod", func(m *types.MsgSetAccountLimits) { m.MaxBalance = intPtr(10 * unit) }))
+	mod := f.record(t, "mod")
+	require.NotNil(t, mod.DecayedAt, "every record of a decaying currency says since when it decays")
+	require.True(t, mod.DecayedAt.Equal(f.ctx.BlockTime()))
+
+	// bob's limit is checked against his decayed balance, which is burned.
+	f.requireRejected(t, types.ErrMaxBelowBalance, func() error {
+		return f.setLimits("bob", func(m *types.MsgSetAccountLimits) { m.MaxBalance = intPtr(50*unit - 1) })
+	})
+	f.resetEvents()
+	require.NoError(t, f.setLimits("bob", func(m *types.MsgSetAccountLimits) { m.MaxBalance = intPtr(50 * unit) }))
+	require.Equal(t, sdkmath.NewInt(50*unit), f.balance("bob", gdd))
+	require.Equal(t, sdkmath.NewInt(50*unit), lastEvent[*types.EventDecayed](t, f).Amount)
+	require.Len(t, f.decayEntries(t, "bob"), 1)
+
+	gs, err := f.keeper.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate())
+}
