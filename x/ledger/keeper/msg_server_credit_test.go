@@ -10,6 +10,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -435,5 +436,5 @@ func TestQueryAccount_ReportsBalanceDebtLimitsAndWhatIsAvailable(t *testing.T) {
 	_, err = f.query.Account(f.ctx, &types.QueryAccountRequest{CommunityId: 9, Address: f.addr("bob")})
 	require.ErrorIs(t, err, types.ErrCurrencyNotFound)
 	_, err = f.query.Account(f.ctx, nil)
-	require.Error(t, err)
+	require.ErrorIs(t, err, grpcerr.ErrEmptyRequest)
 }
