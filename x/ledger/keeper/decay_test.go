@@ -10,6 +10,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -147,6 +148,19 @@ func TestDecay_ATouchBurnsTheReferenceAmount(t *testing.T) {
 			require.Equal(t, sdkmath.NewInt(200*unit).Sub(totals.Decayed), totals.Supply.Amount)
 		})
 	}
+}
+
+func TestDecay_WhatHasDecayedCannotBeSpent(t *testing.T) {
+	f := newDecayGarden(t, nil)
+	f.issue(t, garden, "alice", "bob", 100*unit)
+	f.advance(gradidoHalfLife * time.Second)
+	require.Equal(t, sdkmath.NewInt(100*unit), f.balance("bob", gdd), "x/bank still shows 100")
+	f.requireRejected(t, sdkerrors.ErrInsufficientFunds, func() error {
+		_, err := f.transfer("bob", "carol", 50*unit+1)
+		return err
+	})
+	f.pay(t, "bob", "carol", 50*unit)
+	require.True(t, f.balance("bob", gdd).IsZero())
 }
 
 func TestDecay_TheTreasuryFeeBalanceDecaysWhenItNextReceivesAFee(t *testing.T) {
