@@ -62,6 +62,9 @@ func TestTransferredEvent_IsTheTypedEvent(t *testing.T) {
 		if i%2 == 0 {
 			e.Fee = sdkmath.NewInt(int64(i))
 		}
+		if i%3 != 0 { // mutual credit and payment requests
+			e.CreditDrawn, e.DebtRepaid, e.PaymentRequestId = sdkmath.NewInt(int64(i)*7), sdkmath.NewInt(int64(i)%2), uint64(i)<<40
+		}
 		built, err := transferredEvent(e)
 		requireSameEvent(t, e, built, err)
 	}
@@ -83,12 +86,15 @@ func FuzzEntryRecordedEvent(f *testing.F) {
 
 func FuzzTransferredEvent(f *testing.F) {
 	for i, s := range awkwardStrings {
-		f.Add(uint64(i), "cc/1/GDD", s, s, int64(i), int64(i)/2, s, uint64(i))
+		f.Add(uint64(i), "cc/1/GDD", s, s, int64(i), int64(i)/2, s, uint64(i), int64(i)*3, -int64(i), uint64(i)<<33)
 	}
-	f.Fuzz(func(t *testing.T, communityID uint64, denom, sender, recipient string, amount, fee int64, memo string, adID uint64) {
+	f.Fuzz(func(t *testing.T, communityID uint64, denom, sender, recipient string, amount, fee int64, memo string, adID uint64,
+		creditDrawn, debtRepaid int64, requestID uint64,
+	) {
 		e := &types.EventTransferred{
 			CommunityId: communityID, Denom: denom, Sender: sender, Recipient: recipient,
 			Amount: sdkmath.NewInt(amount), Fee: sdkmath.NewInt(fee), Memo: memo, AdId: adID,
+			CreditDrawn: sdkmath.NewInt(creditDrawn), DebtRepaid: sdkmath.NewInt(debtRepaid), PaymentRequestId: requestID,
 		}
 		built, err := transferredEvent(e)
 		requireSameEvent(t, e, built, err)

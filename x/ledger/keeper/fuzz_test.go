@@ -30,26 +30,42 @@ var msgServerErrors = []error{
 	types.ErrCapExceeded, types.ErrIssuanceNotAllowed, types.ErrContributionNotFound, types.ErrContributionClosed,
 	types.ErrSelfReview, types.ErrSelfTransfer, types.ErrFeeMismatch, types.ErrAdsUnavailable,
 	types.ErrNothingToUpdate, types.ErrInvalidClearField, types.ErrCurrencyRestricted, types.ErrInvalidRequest,
-	types.ErrInvalidStatus,
+	types.ErrInvalidStatus, types.ErrSelfIssuance, types.ErrCommunityMismatch, types.ErrMonthBeforeJoining,
+	types.ErrInvalidSponsorship, types.ErrInvalidHalfLife, types.ErrInvalidLimit, types.ErrCreditNotAllowed,
+	types.ErrCreditLimitExceeded, types.ErrMaxBalanceExceeded, types.ErrLimitBelowDebt, types.ErrMaxBelowBalance,
+	types.ErrDebtOutstanding, types.ErrRequestNotFound, types.ErrRequestClosed, types.ErrRequestExpired,
+	types.ErrNotRequestParty, types.ErrTooManyRequests, types.ErrInvalidExpiry,
 	communitytypes.ErrCommunityNotFound, communitytypes.ErrMemberNotFound,
 	errAdNotFound, errAdWrongCommunit, errAdClosed, errAdNotPayable,
 	sdkerrors.ErrInsufficientFunds,
 }
 
-// Communities and pending contributions of the fuzz market.
+// Communities, pending contributions and payment requests of the fuzz
+// market.
 const (
 	fuzzOrchard = uint64(2) // olive admin, dave member; ORC, 2 decimals, 1.5 % fee, admin issuance only
 	fuzzField   = uint64(3) // olive admin; no currency
+	// fuzzCommons: alice admin, bob, carol and tom members; CMN, 4
+	// decimals, 1 % fee, mutual credit and creation with a default credit
+	// limit of 50 CMN and a maximum of 200 CMN, decaying with Gradido's
+	// half-life; bob owes 20.2 CMN, tom never held any.
+	fuzzCommons = uint64(4)
 	fuzzCarols  = uint64(1) // carol's pending GDD contribution for 2025-03
 	fuzzBobs    = uint64(2) // bob's pending GDD contribution for this month
 	fuzzDenied  = uint64(3) // bob's denied contribution
+
+	fuzzCarolAsksBob = uint64(1) // carol's pending request to bob for 10 CMN
+	fuzzBobAsksCarol = uint64(2) // bob's pending request to carol for 1 GDD
+	fuzzRejected     = uint64(3) // carol's request to bob for 1 GDD, rejected
 )
 
 // FuzzMsgServer runs one Msg of any kind of the ledger Msg service, decoded
 // from fuzzed protobuf bytes, through the Msg server, against the market of
 // the transfer tests (Garden and GDD, balances, the fake ads) plus Orchard
-// with a currency that charges a fee, Field without one, pending and denied
-// contributions, and ukiz for fee accounts. It checks that the server never
+// with a currency that charges a fee, Field without one, Commons with a
+// decaying mutual-credit currency and a member in debt, pending and denied
+// contributions, payment requests pending and rejected, and ukiz for fee
+// accounts. It checks that the server never
 // panics; that a rejected Msg fails with a registered error and leaves every
 // store (ledger, community, bank, auth, feegrant), the ads and the events
 // untouched; that after an accepted one the ledger invariants hold and the
@@ -103,6 +119,41 @@ func FuzzMsgServer(f *testing.F) {
 		&types.MsgFundFeeAccount{Admin: base.addr("alice"), CommunityId: garden, Amount: sdkmath.NewInt(2_000_000)},
 		&types.MsgFundFeeAccount{Admin: base.addr("alice"), CommunityId: garden, Amount: sdkmath.NewInt(5_000_001)},
 		&types.MsgFundFeeAccount{Admin: base.addr("bob"), CommunityId: 99, Amount: sdkmath.ZeroInt()},
+		&types.MsgCreateCurrency{
+			Admin: base.addr("olive"), CommunityId: fuzzField, Code: "FLD", Name: "Field hours", IssuancePolicy: types.IssuancePolicyMutualCredit,
+			HalfLifeSeconds: 86_400, DefaultCreditLimit: sdkmath.NewInt(100), MaxBalance: sdkmath.NewInt(1000),
+		},
+		&types.MsgCreateCurrency{
+			Admin: base.addr("olive"), CommunityId: fuzzField, Code: "FLD", Name: "Field hours", IssuancePolicy: types.IssuancePolicyAdmin,
+			HalfLifeSeconds: 86_399, DefaultCreditLimit: sdkmath.NewInt(-1), MaxBalance: maxInt(),
+		},
+		&types.MsgUpdateCurrency{Admin: base.addr("alice"), CommunityId: fuzzCommons, DefaultCreditLimit: sdkmath.NewInt(20 * unit)},
+		&types.MsgUpdateCurrency{Admin: base.addr("alice"), CommunityId: fuzzCommons, DefaultCreditLimit: sdkmath.NewInt(30 * unit), MaxBalance: sdkmath.NewInt(unit)},
+		&types.MsgUpdateCurrency{
+			Admin: base.addr("alice"), CommunityId: fuzzCommons, IssuancePolicy: types.IssuancePolicyAdmin, ClearFields: []string{"default_credit_limit"},
+		},
+		&types.MsgUpdateCurrency{Admin: base.addr("alice"), CommunityId: garden, DefaultCreditLimit: sdkmath.NewInt(unit), ClearFields: []string{"max_balance"}},
+		&types.MsgSetAccountLimits{Admin: base.addr("alice"), CommunityId: fuzzCommons, Member: base.addr("tom"), MaxBalance: intPtr(unit)},
+		&types.MsgSetAccountLimits{Admin: base.addr("alice"), CommunityId: fuzzCommons, Member: base.addr("bob"), CreditLimit: intPtr(20 * unit)},
+		&types.MsgSetAccountLimits{Admin: base.addr("alice"), CommunityId: fuzzCommons, Member: base.addr("carol"), ClearFields: []string{"credit_limit"}},
+		&types.MsgSetAccountLimits{Admin: base.addr("alice"), CommunityId: garden, Member: base.addr("bob"), CreditLimit: intPtr(0), MaxBalance: intPtr(0)},
+		&types.MsgTransfer{Sender: base.addr("bob"), CommunityId: fuzzCommons, Recipient: base.addr("tom"), Amount: sdkmath.NewInt(29 * unit), ExpectedFeeBps: 100},
+		&types.MsgTransfer{Sender: base.addr("tom"), CommunityId: fuzzCommons, Recipient: base.addr("bob"), Amount: sdkmath.NewInt(49 * unit), ExpectedFeeBps: 100},
+		&types.MsgIssue{Issuer: base.addr("alice"), CommunityId: fuzzCommons, Recipient: base.addr("bob"), Amount: sdkmath.NewInt(30 * unit)},
+		&types.MsgRequestPayment{Requester: base.addr("tom"), CommunityId: fuzzCommons, Payer: base.addr("bob"), Amount: sdkmath.NewInt(unit), ExpirySeconds: 60},
+		&types.MsgRequestPayment{Requester: base.addr("carol"), CommunityId: garden, Payer: base.addr("bob"), Amount: oneInt(), AdId: bobsWantAd},
+		&types.MsgRequestPayment{
+			Requester: base.addr("bob"), CommunityId: garden, Payer: base.addr("bob"), Amount: sdkmath.ZeroInt(), ExpirySeconds: 366 * 24 * 60 * 60,
+		},
+		&types.MsgAcceptPaymentRequest{Payer: base.addr("bob"), RequestId: fuzzCarolAsksBob, ExpectedFeeBps: 100, CommunityId: fuzzCommons},
+		&types.MsgAcceptPaymentRequest{Payer: base.addr("carol"), RequestId: fuzzBobAsksCarol},
+		&types.MsgAcceptPaymentRequest{Payer: base.addr("carol"), RequestId: fuzzCarolAsksBob, ExpectedFeeBps: 100},
+		&types.MsgAcceptPaymentRequest{Payer: base.addr("bob"), RequestId: fuzzRejected, CommunityId: fuzzOrchard},
+		&types.MsgRejectPaymentRequest{Payer: base.addr("bob"), RequestId: fuzzCarolAsksBob, Reason: "not now", CommunityId: fuzzCommons},
+		&types.MsgRejectPaymentRequest{Payer: base.addr("bob"), RequestId: fuzzBobAsksCarol, Reason: "a\x07b"},
+		&types.MsgCancelPaymentRequest{Requester: base.addr("bob"), RequestId: fuzzBobAsksCarol, CommunityId: garden},
+		&types.MsgCancelPaymentRequest{Requester: base.addr("carol"), RequestId: fuzzRejected},
+		&types.MsgCancelPaymentRequest{Requester: base.addr("bob"), RequestId: 99},
 		&types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.DefaultParams()},
 		&types.MsgUpdateParams{Authority: base.keeper.GetAuthority(), Params: types.Params{FeeDenom: "ukiz"}},
 		&types.MsgUpdateParams{Authority: base.addr("alice"), Params: types.DefaultParams()},
@@ -134,7 +185,8 @@ type fuzzMarket struct {
 }
 
 // newFuzzMarket returns the market of newMarket, built for any testing.TB,
-// with Orchard, Field, contributions and ukiz added.
+// with Orchard, Field, Commons, contributions, payment requests and ukiz
+// added.
 func newFuzzMarket(tb testing.TB) *fuzzMarket {
 	tb.Helper()
 	env := keepertest.LedgerKeeper(tb)
@@ -154,7 +206,7 @@ func newFuzzMarket(tb testing.TB) *fuzzMarket {
 			Admin: f.addr(admin), CommunityId: id, Member: f.addr(member), Role: role,
 		}))
 	}
-	for _, c := range []struct{ admin, name string }{{"alice", "Garden"}, {"olive", "Orchard"}, {"olive", "Field"}} {
+	for _, c := range []struct{ admin, name string }{{"alice", "Garden"}, {"olive", "Orchard"}, {"olive", "Field"}, {"alice", "Commons"}} {
 		run(f.community.CreateCommunity(f.memberSince(), &communitytypes.MsgCreateCommunity{
 			Creator: f.addr(c.admin), Name: c.name, JoinPolicy: communitytypes.JoinPolicyOpen, Username: c.admin,
 		}))
@@ -163,6 +215,9 @@ func newFuzzMarket(tb testing.TB) *fuzzMarket {
 		join(garden, name)
 	}
 	join(fuzzOrchard, "dave")
+	for _, name := range []string{"bob", "carol", "tom"} {
+		join(fuzzCommons, name)
+	}
 	setRole(garden, "alice", "mod", communitytypes.RoleModerator)
 	setRole(garden, "alice", "tom", communitytypes.RoleTeller)
 	run(f.community.LeaveCommunity(ctx, &communitytypes.MsgLeaveCommunity{Member: f.addr("erin"), CommunityId: garden}))
@@ -190,6 +245,26 @@ func newFuzzMarket(tb testing.TB) *fuzzMarket {
 	submit("bob", "2025-02")
 	run(f.msgs.DenyContribution(ctx, &types.MsgDenyContribution{Reviewer: f.addr("mod"), ContributionId: fuzzDenied, Reason: "twice"}))
 	f.env.Fund(tb, ctx, f.accAddr("alice"), sdk.NewCoins(sdk.NewInt64Coin("ukiz", 5_000_000)))
+
+	run(f.msgs.CreateCurrency(ctx, &types.MsgCreateCurrency{
+		Admin: f.addr("alice"), CommunityId: fuzzCommons, Code: "CMN", Name: "Commons credit", Decimals: 4,
+		IssuancePolicy: types.IssuancePolicyMutualCreditAndCreation, FeeBps: 100, HalfLifeSeconds: 31_556_952,
+		DefaultCreditLimit: sdkmath.NewInt(50 * unit), MaxBalance: sdkmath.NewInt(200 * unit),
+	}))
+	run(f.msgs.Transfer(ctx, &types.MsgTransfer{
+		Sender: f.addr("bob"), CommunityId: fuzzCommons, Recipient: f.addr("carol"), Amount: sdkmath.NewInt(20 * unit), ExpectedFeeBps: 100,
+	}))
+	request := func(id, community uint64, requester, payer string, amount int64) {
+		res, err := f.msgs.RequestPayment(ctx, &types.MsgRequestPayment{
+			Requester: f.addr(requester), CommunityId: community, Payer: f.addr(payer), Amount: sdkmath.NewInt(amount),
+		})
+		require.NoError(tb, err)
+		require.Equal(tb, id, res.Id)
+	}
+	request(fuzzCarolAsksBob, fuzzCommons, "carol", "bob", 10*unit)
+	request(fuzzBobAsksCarol, garden, "bob", "carol", unit)
+	request(fuzzRejected, garden, "carol", "bob", unit)
+	run(f.msgs.RejectPaymentRequest(ctx, &types.MsgRejectPaymentRequest{Payer: f.addr("bob"), RequestId: fuzzRejected}))
 
 	bob := f.accAddr("bob").String()
 	f.ads.add(bobsGiveAd, fakeAd{community: garden, owner: bob})

@@ -2,9 +2,11 @@ package keeper_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -135,4 +137,109 @@ func mustMonth(t *testing.T, s string) types.Month {
 	m, err := types.ParseMonth(s)
 	require.NoError(t, err)
 	return m
+}
+
+// newBusyCreditMarket returns a garden whose GDD has every setting of
+// mutual credit and decay (credit and creation, a default credit limit, a
+// maximum balance, Gradido's half-life, a 1 % fee) with accounts in debt,
+// decayed and with limits of their own, and payment requests in every
+// status.
+func newBusyCreditMarket(t *testing.T) (f *fixture, pending uint64) {
+	t.Helper()
+	f = newGardenWith(t, func(m *types.MsgCreateCurrency) {
+		m.IssuancePolicy = types.IssuancePolicyMutualCreditAndCreation
+		m.DefaultCreditLimit = sdkmath.NewInt(creditLimit)
+		m.MaxBalance = sdkmath.NewInt(1000 * unit)
+		m.HalfLifeSeconds = gradidoHalfLife
+		m.FeeBps = 100
+	})
+	f.issue(t, garden, "alice", "bob", 100*unit)
+	f.pay(t, "carol", "mod", 20*unit) // carol owes 20.2
+	require.NoError(t, f.setLimits("carol", func(m *types.MsgSetAccountLimits) { m.CreditLimit = intPtr(40 * unit) }))
+	require.NoError(t, f.setLimits("mod", func(m *types.MsgSetAccountLimits) { m.MaxBalance = intPtr(500 * unit) }))
+	f.advance(14 * day)
+	f.pay(t, "bob", "carol", 10*unit) // bob's balance decays; carol repays 10
+
+	pending = f.request(t, "carol", "bob", 5*unit)
+	accepted := f.request(t, "mod", "bob", 2*unit)
+	_, err := f.accept("bob", accepted)
+	require.NoError(t, err)
+	require.NoError(t, f.reject("carol", f.request(t, "bob", "carol", unit), "not now"))
+	require.NoError(t, f.cancel("bob", f.request(t, "bob", "mod", unit)))
+	_, err = f.requestPayment("mod", "carol", unit, func(m *types.MsgRequestPayment) { m.ExpirySeconds = 60 })
+	require.NoError(t, err)
+	f.advance(time.Minute)
+	f.endBlock(t)
+	return f, pending
+}
+
+func TestGenesis_RoundTripWithAccountsAndPaymentRequests(t *testing.T) {
+	f, pending := newBusyCreditMarket(t)
+	env := keepertest.LedgerKeeper(t)
+	communityState, err := f.env.Community.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	require.NoError(t, env.Community.InitGenesis(env.Ctx, communityState))
+	env.Bank.InitGenesis(env.Ctx, withPrefix(t, f.env.Bank.ExportGenesis(f.ctx), keepertest.Bech32AccountPrefix))
+	exported := statetest.RequireRoundTrip(t, f.keeper, f.ctx, env.Keeper, env.Ctx)
+	ctx := env.Ctx.WithBlockTime(f.ctx.BlockTime())
+	require.NoError(t, env.Keeper.CheckInvariants(ctx))
+
+	// The accounts: debt, decay times and limits of their own.
+	accounts := map[string]types.Account{}
+	for _, a := range exported.Accounts {
+		require.NotNil(t, a.DecayedAt, "%s: every account of a decaying currency", a.Address)
+		accounts[a.Address] = a
+	}
+	treasury, err := f.keeper.AddressCodec().BytesToString(types.TreasuryAddress(garden))
+	require.NoError(t, err)
+	require.Contains(t, accounts, treasury, "the treasury decays too")
+	carol := accounts[f.addr("carol")]
+	require.Equal(t, sdkmath.NewInt(20*unit+2000-10*unit), carol.Debt)
+	require.Equal(t, sdkmath.NewInt(40*unit), *carol.CreditLimit)
+	require.Equal(t, sdkmath.NewInt(500*unit), *accounts[f.addr("mod")].MaxBalance)
+	require.True(t, accounts[f.addr("bob")].Debt.IsZero())
+
+	// The payment requests, one of each status.
+	statuses := map[types.PaymentRequestStatus]int{}
+	for _, r := range exported.PaymentRequests {
+		statuses[r.Status]++
+	}
+	require.Equal(t, map[types.PaymentRequestStatus]int{
+		types.PaymentRequestStatusPending: 1, types.PaymentRequestStatusAccepted: 1, types.PaymentRequestStatusRejected: 1,
+		types.PaymentRequestStatusCancelled: 1, types.PaymentRequestStatusExpired: 1,
+	}, statuses)
+	require.Equal(t, uint64(len(exported.PaymentRequests))+1, exported.NextPaymentRequestId)
+
+	// The derived state is rebuilt: the debt and decayed totals, the
+	// pending requests' expiry queue and count.
+	q := keeper.NewQueryServerImpl(env.Keeper)
+	got, err := q.Currency(ctx, &types.QueryCurrencyRequest{CommunityId: garden})
+	require.NoError(t, err)
+	want := f.currency(t)
+	require.Equal(t, want.Debt, got.Debt)
+	require.Equal(t, want.Decayed, got.Decayed)
+	require.True(t, got.Decayed.IsPositive())
+	require.Equal(t, want.Created, got.Created)
+	for _, name := range []string{"bob", "carol", "mod"} {
+		res, err := q.Account(ctx, &types.QueryAccountRequest{CommunityId: garden, Address: f.addr(name)})
+		require.NoError(t, err)
+		requireSameJSON(t, f.account(t, name), res)
+	}
+	open, err := env.Keeper.OpenPaymentRequests.Get(ctx, collections.Join(garden, f.accAddr("carol")))
+	require.NoError(t, err)
+	require.Equal(t, uint32(1), open)
+
+	// The imported chain carries on: the pending request is accepted
+	// or expires, new ids follow on.
+	msgs := keeper.NewMsgServerImpl(env.Keeper)
+	_, err = msgs.AcceptPaymentRequest(ctx, &types.MsgAcceptPaymentRequest{Payer: f.addr("bob"), RequestId: pending, ExpectedFeeBps: 100})
+	require.NoError(t, err)
+	res, err := msgs.RequestPayment(ctx, &types.MsgRequestPayment{Requester: f.addr("carol"), CommunityId: garden, Payer: f.addr("bob"), Amount: oneInt(), ExpirySeconds: 60})
+	require.NoError(t, err)
+	require.Equal(t, exported.NextPaymentRequestId, res.Id)
+	require.NoError(t, env.Keeper.EndBlock(ctx.WithBlockTime(ctx.BlockTime().Add(time.Minute))))
+	expired, err := env.Keeper.GetPaymentRequest(ctx, res.Id)
+	require.NoError(t, err)
+	require.Equal(t, types.PaymentRequestStatusExpired, expired.Status)
+	require.NoError(t, env.Keeper.CheckInvariants(ctx))
 }

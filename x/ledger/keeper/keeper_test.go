@@ -2,10 +2,14 @@ package keeper_test
 
 import (
 	"context"
+	"encoding/json"
 	"math/big"
 	"strings"
 	"testing"
+	"time"
 
+	abci "github.com/cometbft/cometbft/abci/types"
+	gogoproto "github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
 	errorsmod "cosmossdk.io/errors"
@@ -77,6 +81,14 @@ const (
 // GDD (4 decimals, no fee, admin issuance and contributions).
 func newGarden(t *testing.T) *fixture {
 	t.Helper()
+	return newGardenWith(t, nil)
+}
+
+// newGardenWith returns the garden of newGarden whose GDD is created by the
+// MsgCreateCurrency of newGarden as set changes it: another policy, a fee, a
+// half-life, limits.
+func newGardenWith(t *testing.T, set func(*types.MsgCreateCurrency)) *fixture {
+	t.Helper()
 	f := newFixture(t)
 	require.Equal(t, garden, f.createCommunity(t, "alice", "Garden"))
 	for _, name := range []string{"mod", "tom", "bob", "carol"} {
@@ -84,7 +96,12 @@ func newGarden(t *testing.T) *fixture {
 	}
 	f.setRole(t, garden, "alice", "mod", communitytypes.RoleModerator)
 	f.setRole(t, garden, "alice", "tom", communitytypes.RoleTeller)
-	f.createCurrency(t, garden, "GDD", 4, 0)
+	msg := &types.MsgCreateCurrency{Admin: f.addr("alice"), CommunityId: garden, Code: "GDD", Name: "GDD money", Decimals: 4}
+	if set != nil {
+		set(msg)
+	}
+	_, err := f.msgs.CreateCurrency(f.ctx, msg)
+	require.NoError(t, err)
 	f.resetEvents()
 	return f
 }
@@ -178,6 +195,94 @@ func (f *fixture) created(t *testing.T, name, month string) sdkmath.Int {
 	res, err := f.query.MonthlyCreated(f.ctx, &types.QueryMonthlyCreatedRequest{CommunityId: garden, Address: f.addr(name), Month: month})
 	require.NoError(t, err)
 	return res.Created
+}
+
+// transfer sends amount of GDD from one member of the garden to another,
+// expecting the fee GDD charges.
+func (f *fixture) transfer(from, to string, amount int64) (*types.MsgTransferResponse, error) {
+	c, err := f.keeper.GetCurrency(f.ctx, garden)
+	if err != nil {
+		return nil, err
+	}
+	return f.msgs.Transfer(f.ctx, &types.MsgTransfer{
+		Sender: f.addr(from), CommunityId: garden, Recipient: f.addr(to), Amount: sdkmath.NewInt(amount), ExpectedFeeBps: c.FeeBps,
+	})
+}
+
+// pay is transfer that must succeed.
+func (f *fixture) pay(t *testing.T, from, to string, amount int64) {
+	t.Helper()
+	_, err := f.transfer(from, to, amount)
+	require.NoError(t, err)
+}
+
+// account returns the Account query's answer for a member of the garden.
+func (f *fixture) account(t *testing.T, name string) *types.QueryAccountResponse {
+	t.Helper()
+	res, err := f.query.Account(f.ctx, &types.QueryAccountRequest{CommunityId: garden, Address: f.addr(name)})
+	require.NoError(t, err)
+	return res
+}
+
+// currency returns the Currency query's answer for GDD: the currency, its
+// supply, and its created, debt and decayed totals.
+func (f *fixture) currency(t *testing.T) *types.QueryCurrencyResponse {
+	t.Helper()
+	res, err := f.query.Currency(f.ctx, &types.QueryCurrencyRequest{CommunityId: garden})
+	require.NoError(t, err)
+	return res
+}
+
+// setLimits sends alice's MsgSetAccountLimits for a member of the garden;
+// set fills in the limits.
+func (f *fixture) setLimits(member string, set func(*types.MsgSetAccountLimits)) error {
+	msg := &types.MsgSetAccountLimits{Admin: f.addr("alice"), CommunityId: garden, Member: f.addr(member)}
+	set(msg)
+	_, err := f.msgs.SetAccountLimits(f.ctx, msg)
+	return err
+}
+
+// advance moves the block time on by d; the stores stay the same.
+func (f *fixture) advance(d time.Duration) {
+	f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(d))
+}
+
+// lastEvent returns the last typed event of type E emitted so far.
+func lastEvent[E gogoproto.Message](t *testing.T, f *fixture) E {
+	t.Helper()
+	var zero E
+	name := gogoproto.MessageName(zero)
+	events := f.ctx.EventManager().Events()
+	for i := len(events) - 1; i >= 0; i-- {
+		if events[i].Type != name {
+			continue
+		}
+		msg, err := sdk.ParseTypedEvent(abci.Event(events[i]))
+		require.NoError(t, err)
+		e, ok := msg.(E)
+		require.True(t, ok, "%s parses as %T", name, msg)
+		return e
+	}
+	t.Fatalf("no %s emitted", name)
+	return zero
+}
+
+// requireSameJSON checks that want and got write the same JSON: amounts
+// compare by value, whatever their big.Int holds inside.
+func requireSameJSON(t *testing.T, want, got any) {
+	t.Helper()
+	wantJSON, err := json.Marshal(want)
+	require.NoError(t, err)
+	gotJSON, err := json.Marshal(got)
+	require.NoError(t, err)
+	require.JSONEq(t, string(wantJSON), string(gotJSON))
+}
+
+// intPtr returns a pointer to n as an sdkmath.Int, for the optional amounts
+// of MsgSetAccountLimits.
+func intPtr(n int64) *sdkmath.Int {
+	v := sdkmath.NewInt(n)
+	return &v
 }
 
 // snapshot is everything a rejected Msg must leave as it was.

@@ -50,6 +50,12 @@ func (s msgServer) SetAccountLimits(ctx context.Context, msg *types.MsgSetAccoun
 	if maxBalance.IsPositive() && p.net().GT(maxBalance) {
 		return nil, types.ErrMaxBelowBalance.Wrapf("%s holds %s%s, more than a maximum of %s", msg.Member, p.net(), currency.Denom, maxBalance)
 	}
+	// Settling burns the decay due and, on a decaying currency, starts the
+	// decay time of an account the ledger had no record of: every record
+	// of a decaying currency has one.
+	if err := s.settle(ctx, currency, &p); err != nil {
+		return nil, err
+	}
 	p.changed = true
 	if err := s.saveAccount(ctx, &p); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package types_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -44,12 +45,51 @@ func validGenesis() types.GenesisState {
 	gs.Entries = []types.Entry{created, issued, send, entry(4, types.EntryTypeReceive, bob, alice, 100), entry(5, types.EntryTypeFee, alice, treasury, 1)}
 	gs.NextContributionId = 3
 	gs.NextEntryId = 6
+
+	// Community 3 has a pure mutual-credit currency that decays: bob owes
+	// it, alice has limits of her own; in GDD, bob has a maximum of his own.
+	gs.Currencies = append(gs.Currencies, types.Currency{
+		CommunityId: 3, Code: "HRS", Name: "Hours", Denom: "cc/3/HRS", IssuancePolicy: types.IssuancePolicyMutualCredit,
+		Creator: alice, CreatedAt: now, HalfLifeSeconds: 31_556_952, DefaultCreditLimit: sdkmath.NewInt(100), MaxBalance: sdkmath.ZeroInt(),
+	})
+	limit, maxBalance := sdkmath.NewInt(150), sdkmath.NewInt(500)
+	gs.Accounts = []types.Account{
+		{CommunityId: 3, Address: bob, Debt: sdkmath.NewInt(60), DecayedAt: &now},
+		{CommunityId: 3, Address: alice, Debt: sdkmath.NewInt(120), DecayedAt: &now, CreditLimit: &limit, MaxBalance: &maxBalance},
+		{CommunityId: 1, Address: bob, Debt: sdkmath.ZeroInt(), MaxBalance: &maxBalance},
+	}
+	request := func(id uint64, status types.PaymentRequestStatus) types.PaymentRequest {
+		r := types.PaymentRequest{
+			Id: id, CommunityId: 1, Requester: bob, Payer: alice, Amount: sdkmath.NewInt(5), Memo: "apples",
+			Status: status, CreatedAt: now, ExpiresAt: now.Add(time.Hour),
+		}
+		if status != types.PaymentRequestStatusPending {
+			r.DecidedAt = &now
+		}
+		return r
+	}
+	accepted, rejected := request(2, types.PaymentRequestStatusAccepted), request(3, types.PaymentRequestStatusRejected)
+	accepted.EntryId, rejected.Reason = 3, "no apples"
+	gs.PaymentRequests = []types.PaymentRequest{request(1, types.PaymentRequestStatusPending), accepted, rejected}
+	gs.NextPaymentRequestId = 4
 	return gs
 }
 
 func TestGenesisValidate_AcceptsDefaultAndFullStates(t *testing.T) {
 	statetest.Accepts(t, validGenesis, map[string]func(*types.GenesisState){
-		"default": func(gs *types.GenesisState) { *gs = *types.DefaultGenesis() },
+		"default":                   func(gs *types.GenesisState) { *gs = *types.DefaultGenesis() },
+		"debt of the default limit": func(gs *types.GenesisState) { gs.Accounts[0].Debt = sdkmath.NewInt(100) },
+		"debt of its own limit":     func(gs *types.GenesisState) { gs.Accounts[1].Debt = sdkmath.NewInt(150) },
+		"decayed_at alone":          func(gs *types.GenesisState) { gs.Accounts[0].Debt = sdkmath.ZeroInt() },
+		"a limit of 2^128":          func(gs *types.GenesisState) { *gs.Accounts[1].CreditLimit = types.MaxLimit },
+		"a day's half-life":         func(gs *types.GenesisState) { gs.Currencies[1].HalfLifeSeconds = types.MinHalfLifeSeconds },
+		"cancelled and expired requests": func(gs *types.GenesisState) {
+			gs.PaymentRequests[2].Status, gs.PaymentRequests[2].Reason = types.PaymentRequestStatusCancelled, ""
+			gs.PaymentRequests[0].Status, gs.PaymentRequests[0].DecidedAt = types.PaymentRequestStatusExpired, &gs.PaymentRequests[0].ExpiresAt
+		},
+		"a rejection without reason":              func(gs *types.GenesisState) { gs.PaymentRequests[2].Reason = "" },
+		"a highest cap above the params'":         func(gs *types.GenesisState) { gs.HighestMonthlyCreationCap = gs.Params.MonthlyCreationCap + 1 },
+		"no highest cap, from before it was kept": func(gs *types.GenesisState) { gs.HighestMonthlyCreationCap = 0 },
 	})
 }
 
@@ -99,5 +139,49 @@ func TestGenesisValidate_RejectsInconsistentStates(t *testing.T) {
 		"creation off its contribution's amount":  func(gs *types.GenesisState) { gs.Entries[0].Amount = sdkmath.NewInt(51) },
 		"creation for another account":            func(gs *types.GenesisState) { gs.Entries[0].Account = statetest.Address(1) },
 		"confirmed contribution without creation": func(gs *types.GenesisState) { gs.Entries[0].ContributionId = 0 },
+		"highest cap below the params' cap": func(gs *types.GenesisState) {
+			gs.HighestMonthlyCreationCap = gs.Params.MonthlyCreationCap - 1
+		},
+
+		"half-life shorter than a day":            func(gs *types.GenesisState) { gs.Currencies[1].HalfLifeSeconds = 86_399 },
+		"default credit limit without credit":     func(gs *types.GenesisState) { gs.Currencies[0].DefaultCreditLimit = sdkmath.NewInt(1) },
+		"negative default credit limit":           func(gs *types.GenesisState) { gs.Currencies[1].DefaultCreditLimit = sdkmath.NewInt(-1) },
+		"currency maximum above 2^128":            func(gs *types.GenesisState) { gs.Currencies[1].MaxBalance = types.MaxLimit.AddRaw(1) },
+		"account of a community without currency": func(gs *types.GenesisState) { gs.Accounts[0].CommunityId = 2 },
+		"malformed account address":               func(gs *types.GenesisState) { gs.Accounts[0].Address = "bob" },
+		"duplicate account":                       func(gs *types.GenesisState) { gs.Accounts = append(gs.Accounts, gs.Accounts[0]) },
+		"negative debt":                           func(gs *types.GenesisState) { gs.Accounts[0].Debt = sdkmath.NewInt(-1) },
+		"missing debt":                            func(gs *types.GenesisState) { gs.Accounts[0].Debt = sdkmath.Int{} },
+		"debt beyond the default limit":           func(gs *types.GenesisState) { gs.Accounts[0].Debt = sdkmath.NewInt(101) },
+		"debt beyond its own limit":               func(gs *types.GenesisState) { gs.Accounts[1].Debt = sdkmath.NewInt(151) },
+		"debt in a currency without credit":       func(gs *types.GenesisState) { gs.Accounts[2].Debt = sdkmath.OneInt() },
+		"negative credit limit":                   func(gs *types.GenesisState) { *gs.Accounts[1].CreditLimit = sdkmath.NewInt(-1) },
+		"account maximum above 2^128":             func(gs *types.GenesisState) { *gs.Accounts[1].MaxBalance = types.MaxLimit.AddRaw(1) },
+		"decayed_at in a currency without decay":  func(gs *types.GenesisState) { gs.Accounts[2].DecayedAt = gs.Accounts[0].DecayedAt },
+		"no decayed_at in a decaying currency":    func(gs *types.GenesisState) { gs.Accounts[0].DecayedAt = nil },
+		"account with nothing to keep":            func(gs *types.GenesisState) { gs.Accounts[2].MaxBalance = nil },
+		"next payment request id 0":               func(gs *types.GenesisState) { gs.NextPaymentRequestId = 0 },
+		"request id not below next":               func(gs *types.GenesisState) { gs.NextPaymentRequestId = 3 },
+		"request id 0":                            func(gs *types.GenesisState) { gs.PaymentRequests[0].Id = 0 },
+		"duplicate request id":                    func(gs *types.GenesisState) { gs.PaymentRequests[1].Id = 1 },
+		"request of a community without currency": func(gs *types.GenesisState) { gs.PaymentRequests[0].CommunityId = 2 },
+		"malformed payer":                         func(gs *types.GenesisState) { gs.PaymentRequests[0].Payer = "alice" },
+		"request to oneself":                      func(gs *types.GenesisState) { gs.PaymentRequests[0].Payer = gs.PaymentRequests[0].Requester },
+		"request of nothing":                      func(gs *types.GenesisState) { gs.PaymentRequests[0].Amount = sdkmath.ZeroInt() },
+		"request memo too long":                   func(gs *types.GenesisState) { gs.PaymentRequests[0].Memo = strings.Repeat("m", 4097) },
+		"unspecified request status":              func(gs *types.GenesisState) { gs.PaymentRequests[0].Status = types.PaymentRequestStatusUnspecified },
+		"pending with decided_at":                 func(gs *types.GenesisState) { gs.PaymentRequests[0].DecidedAt = &gs.PaymentRequests[0].CreatedAt },
+		"accepted without decided_at":             func(gs *types.GenesisState) { gs.PaymentRequests[1].DecidedAt = nil },
+		"accepted without entry_id":               func(gs *types.GenesisState) { gs.PaymentRequests[1].EntryId = 0 },
+		"rejected with an entry_id":               func(gs *types.GenesisState) { gs.PaymentRequests[2].EntryId = 3 },
+		"reason on an accepted request":           func(gs *types.GenesisState) { gs.PaymentRequests[1].Reason = "because" },
+		"reason on a pending request":             func(gs *types.GenesisState) { gs.PaymentRequests[0].Reason = "because" },
+		"expires_at at created_at":                func(gs *types.GenesisState) { gs.PaymentRequests[0].ExpiresAt = gs.PaymentRequests[0].CreatedAt },
+		"expires_at before created_at": func(gs *types.GenesisState) {
+			gs.PaymentRequests[0].ExpiresAt = gs.PaymentRequests[0].CreatedAt.Add(-time.Hour)
+		},
+		"expires_at between seconds": func(gs *types.GenesisState) {
+			gs.PaymentRequests[0].ExpiresAt = gs.PaymentRequests[0].ExpiresAt.Add(time.Millisecond)
+		},
 	})
 }
