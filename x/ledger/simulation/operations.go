@@ -68,27 +68,18 @@ func (s state) currencies(env *simops.Env) []types.Currency {
 	return out
 }
 
-// pickCurrency returns a random currency and two active members of its
-// community (the same one when it has a single member).
+// pickCurrency returns a random currency and the active members of its
+// community.
 func (s state) pickCurrency(env *simops.Env) (types.Currency, []simops.Account, bool) {
-	cs := s.currencies(env)
-	if len(cs) == 0 {
-		return types.Currency{}, nil, false
-	}
-	c := simops.Pick(env.R, cs)
-	members := communitysim.Members(env, s.ck, c.CommunityId, communitytypes.MemberStatusActive)
-	if len(members) == 0 {
-		return types.Currency{}, nil, false
-	}
-	return c, members, true
+	return s.pickCurrencyWhere(env, nil)
 }
 
-// pickCurrencyWhere is pickCurrency among the currencies that satisfy ok,
-// and now and then among all of them.
+// pickCurrencyWhere is pickCurrency among the currencies that satisfy ok
+// (nil: all), and now and then among all of them.
 func (s state) pickCurrencyWhere(env *simops.Env, ok func(types.Currency) bool) (types.Currency, []simops.Account, bool) {
 	var cs []types.Currency
 	for _, c := range s.currencies(env) {
-		if ok(c) || simops.Chance(env.R, 5) {
+		if ok == nil || ok(c) || simops.Chance(env.R, 5) {
 			cs = append(cs, c)
 		}
 	}
