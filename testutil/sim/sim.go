@@ -61,6 +61,8 @@ type Report struct {
 	Blocks int
 	// Delivered and Refused count transactions by Msg type URL.
 	Delivered, Refused map[string]int
+	// MaxGas is the most gas a delivered transaction of each Msg type used.
+	MaxGas map[string]int64
 	// Errors counts refusals by "codespace/code".
 	Errors map[string]int
 	// Governance counts params changes by module.
@@ -91,7 +93,7 @@ func (r Report) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d blocks over %s of block time\n", r.Blocks, r.SimulatedTime.Round(time.Hour))
 	for _, t := range types {
-		fmt.Fprintf(&b, "  %-45s %5d delivered %5d refused\n", t, r.Delivered[t], r.Refused[t])
+		fmt.Fprintf(&b, "  %-45s %5d delivered %5d refused, at most %7d gas\n", t, r.Delivered[t], r.Refused[t], r.MaxGas[t])
 	}
 	fmt.Fprintf(&b, "  currencies by policy: %v, %d decaying; decay burned %s, debt owed %s\n", r.Policies, r.Decaying, r.Decayed, r.Debt)
 	fmt.Fprintf(&b, "  refusals by codespace/code: %v\n", r.Errors)
@@ -140,7 +142,10 @@ func Run(tb testing.TB, cfg Config) (Report, error) {
 		total += op.Weight
 	}
 
-	report := Report{Delivered: map[string]int{}, Refused: map[string]int{}, Errors: map[string]int{}, Governance: map[string]int{}}
+	report := Report{
+		Delivered: map[string]int{}, Refused: map[string]int{}, MaxGas: map[string]int64{},
+		Errors: map[string]int{}, Governance: map[string]int{},
+	}
 	start := chain.Time
 	for block := 1; block <= cfg.Blocks; block++ {
 		env := &simops.Env{R: r, Ctx: chain.Ctx(), Accounts: accounts, Addr: format}
@@ -171,6 +176,7 @@ func Run(tb testing.TB, cfg Config) (Report, error) {
 			url := sdk.MsgTypeURL(msgs[i])
 			if res.Code == 0 {
 				report.Delivered[url]++
+				report.MaxGas[url] = max(report.MaxGas[url], res.GasUsed)
 				continue
 			}
 			report.Refused[url]++
