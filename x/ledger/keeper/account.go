@@ -29,8 +29,9 @@ type position struct {
 	seconds uint64
 	// decayedAt is record.DecayedAt after settling; nil without decay.
 	decayedAt *time.Time
-	// changed is set when record must be written back.
-	changed bool
+	// changed is set when record must be written back; stored when the
+	// record is in the store.
+	changed, stored bool
 }
 
 // debt is what the account owes.
@@ -43,15 +44,34 @@ func (p *position) net() sdkmath.Int {
 	return p.balance.Sub(p.record.Debt)
 }
 
-// accountRecord returns the ledger's record of addr in the currency of a
-// community, or a new empty one.
-func (k Keeper) accountRecord(ctx context.Context, communityID uint64, addr sdk.AccAddress) (types.Account, error) {
-	a, err := k.Accounts.Get(ctx, collections.Join(communityID, addr))
+// accountRecord returns the ledger's record of addr in the currency c, and
+// whether it is stored; a new empty one when it is not. A currency without
+// credit or decay whose community has no record at all, the common case of
+// a transfer, reads one cached counter instead of missing in the store.
+func (k Keeper) accountRecord(ctx context.Context, c types.Currency, addr sdk.AccAddress) (types.Account, bool, error) {
+	empty := types.Account{CommunityId: c.CommunityId, Address: k.formatAddress(addr), Debt: sdkmath.ZeroInt()}
+	if c.HalfLifeSeconds == 0 && !c.IssuancePolicy.AllowsCredit() {
+		n, err := k.recordCount(ctx, c.CommunityId)
+		if err != nil || n == 0 {
+			return empty, false, err
+		}
+	}
+	a, err := k.Accounts.Get(ctx, collections.Join(c.CommunityId, addr))
 	if errors.Is(err, collections.ErrNotFound) {
-		return types.Account{CommunityId: communityID, Address: k.formatAddress(addr), Debt: sdkmath.ZeroInt()}, nil
+		return empty, false, nil
 	}
 	a.Debt = types.IntOrZero(a.Debt)
-	return a, err
+	return a, err == nil, err
+}
+
+// recordCount returns how many accounts of a community's currency the
+// ledger keeps a record of.
+func (k Keeper) recordCount(ctx context.Context, communityID uint64) (uint64, error) {
+	n, err := k.AccountRecords.Get(ctx, communityID)
+	if errors.Is(err, collections.ErrNotFound) {
+		return 0, nil
+	}
+	return n, err
 }
 
 // position reads addr's standing in c and computes the decay due up to the
@@ -59,12 +79,25 @@ func (k Keeper) accountRecord(ctx context.Context, communityID uint64, addr sdk.
 // over stays in DecayedAt for the next touch, so decaying at every block
 // and decaying once agree within the bound of types.Decayed.
 func (k Keeper) position(ctx context.Context, c types.Currency, addr sdk.AccAddress) (position, error) {
-	record, err := k.accountRecord(ctx, c.CommunityId, addr)
+	return k.positionOf(ctx, c, addr, true)
+}
+
+// recipientPosition is position for an account about to receive: its
+// balance matters only to decay and to a maximum balance, and without them
+// is not read (balance then counts from 0).
+func (k Keeper) recipientPosition(ctx context.Context, c types.Currency, addr sdk.AccAddress) (position, error) {
+	return k.positionOf(ctx, c, addr, false)
+}
+
+func (k Keeper) positionOf(ctx context.Context, c types.Currency, addr sdk.AccAddress, withBalance bool) (position, error) {
+	record, stored, err := k.accountRecord(ctx, c, addr)
 	if err != nil {
 		return position{}, err
 	}
-	balance := k.bankKeeper.GetBalance(ctx, addr, c.Denom).Amount
-	p := position{addr: addr, record: record, balance: balance, decay: sdkmath.ZeroInt()}
+	p := position{addr: addr, record: record, stored: stored, balance: sdkmath.ZeroInt(), decay: sdkmath.ZeroInt()}
+	if limit, _ := c.MaxBalanceOf(record); withBalance || c.HalfLifeSeconds != 0 || limit.IsPositive() {
+		p.balance = k.bankKeeper.GetBalance(ctx, addr, c.Denom).Amount
+	}
 	if c.HalfLifeSeconds == 0 {
 		return p, nil
 	}
@@ -75,6 +108,7 @@ func (k Keeper) position(ctx context.Context, c types.Currency, addr sdk.AccAddr
 		p.decayedAt = &now
 		return p, nil
 	}
+	balance := p.balance
 	p.seconds = elapsedSeconds(*record.DecayedAt, now)
 	at := record.DecayedAt.Add(time.Duration(p.seconds) * time.Second)
 	p.decayedAt = &at
@@ -156,8 +190,8 @@ func (k Keeper) repay(ctx context.Context, c types.Currency, p *position, amount
 	return addTotal(ctx, k.TotalDebt, c.CommunityId, amount.Neg())
 }
 
-// saveAccount writes the record of p back if it changed, and removes a record
-// that holds nothing.
+// saveAccount writes the record of p back if it changed, removes a record
+// that holds nothing, and keeps the community's count of records.
 func (k Keeper) saveAccount(ctx context.Context, p *position) error {
 	if !p.changed {
 		return nil
@@ -166,9 +200,43 @@ func (k Keeper) saveAccount(ctx context.Context, p *position) error {
 	key := collections.Join(p.record.CommunityId, p.addr)
 	a := p.record
 	if a.Debt.IsZero() && a.DecayedAt == nil && a.CreditLimit == nil && a.MaxBalance == nil {
-		return k.Accounts.Remove(ctx, key)
+		if !p.stored {
+			return nil
+		}
+		p.stored = false
+		if err := k.Accounts.Remove(ctx, key); err != nil {
+			return err
+		}
+		return k.countRecord(ctx, a.CommunityId, -1)
 	}
-	return k.Accounts.Set(ctx, key, a)
+	if err := k.Accounts.Set(ctx, key, a); err != nil {
+		return err
+	}
+	if p.stored {
+		return nil
+	}
+	p.stored = true
+	return k.countRecord(ctx, a.CommunityId, 1)
+}
+
+// countRecord adds delta (±1) to a community's count of records.
+func (k Keeper) countRecord(ctx context.Context, communityID uint64, delta int) error {
+	n, err := k.recordCount(ctx, communityID)
+	if err != nil {
+		return err
+	}
+	switch {
+	case delta > 0:
+		n++
+	case n == 0:
+		return errors.New("a community's count of account records would go negative")
+	default:
+		n--
+	}
+	if n == 0 {
+		return k.AccountRecords.Remove(ctx, communityID)
+	}
+	return k.AccountRecords.Set(ctx, communityID, n)
 }
 
 // burnFrom takes coins from an account and burns them.

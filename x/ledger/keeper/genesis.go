@@ -89,6 +89,9 @@ func (k Keeper) initAccount(ctx context.Context, a types.Account) error {
 	if err := k.Accounts.Set(ctx, collections.Join(a.CommunityId, sdk.AccAddress(addr)), a); err != nil {
 		return err
 	}
+	if err := k.countRecord(ctx, a.CommunityId, 1); err != nil {
+		return err
+	}
 	return addTotal(ctx, k.TotalDebt, a.CommunityId, a.Debt)
 }
 

@@ -34,6 +34,7 @@ func (k Keeper) Invariants() []Invariant {
 		{Name: "created-total", Check: k.CreatedTotalInvariant},
 		{Name: "decayed-total", Check: k.DecayedTotalInvariant},
 		{Name: "debt-total", Check: k.DebtTotalInvariant},
+		{Name: "account-records", Check: k.AccountRecordsInvariant},
 		{Name: "credit-limits", Check: k.CreditLimitsInvariant},
 		{Name: "max-balances", Check: k.MaxBalancesInvariant},
 		{Name: "mutual-credit-sum", Check: k.MutualCreditSumInvariant},
@@ -118,6 +119,43 @@ func (k Keeper) DebtTotalInvariant(ctx sdk.Context) (string, bool) {
 		return report(nil, err)
 	}
 	return k.compareTotals(ctx, k.TotalDebt, sums, "debt total", "account debts")
+}
+
+// AccountRecordsInvariant checks that each community's count of account
+// records is the number of its records: a transfer trusts a zero count not
+// to read any.
+func (k Keeper) AccountRecordsInvariant(ctx sdk.Context) (string, bool) {
+	counted := map[uint64]uint64{}
+	err := k.Accounts.Walk(ctx, nil, func(key AccountKey, _ types.Account) (bool, error) {
+		counted[key.K1()]++
+		return false, nil
+	})
+	if err != nil {
+		return report(nil, err)
+	}
+	var problems []string
+	seen := map[uint64]bool{}
+	err = k.AccountRecords.Walk(ctx, nil, func(id uint64, n uint64) (bool, error) {
+		seen[id] = true
+		if n != counted[id] {
+			problems = append(problems, fmt.Sprintf("community %d: %d account records counted, %d stored", id, n, counted[id]))
+		}
+		return false, nil
+	})
+	if err != nil {
+		return report(nil, err)
+	}
+	ids := make([]uint64, 0, len(counted))
+	for id := range counted {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		if !seen[id] {
+			problems = append(problems, fmt.Sprintf("community %d: no count of account records, %d stored", id, counted[id]))
+		}
+	}
+	return report(problems, nil)
 }
 
 // compareTotals reports every community whose stored total differs from the

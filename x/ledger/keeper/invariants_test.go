@@ -22,7 +22,7 @@ func TestInvariants_HoldOnABusyLedger(t *testing.T) {
 	res, err := f.query.Invariants(f.ctx, &types.QueryInvariantsRequest{})
 	require.NoError(t, err)
 	require.Equal(t, []string{
-		"supply", "created-total", "decayed-total", "debt-total", "credit-limits", "max-balances",
+		"supply", "created-total", "decayed-total", "debt-total", "account-records", "credit-limits", "max-balances",
 		"mutual-credit-sum", "monthly-created", "monthly-cap", "payment-requests",
 	}, res.Checked)
 	require.Empty(t, res.Broken)

@@ -116,6 +116,9 @@ type Keeper struct {
 	// HighestMonthlyCap is the highest monthly_creation_cap the params have
 	// had, which the monthly-cap invariant checks past creation against.
 	HighestMonthlyCap collections.Item[uint64]
+	// AccountRecords counts the Accounts of each community: a transfer of a
+	// currency without credit or decay reads a record only when there are.
+	AccountRecords collections.Map[uint64, uint64]
 }
 
 // adsSlot lets every copy of a Keeper see the ads keeper set after the copy.
@@ -263,6 +266,9 @@ func NewKeeper(
 			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), collections.Uint32Value,
 		),
 		HighestMonthlyCap: collections.NewItem(sb, types.HighestMonthlyCapKey, "highest_monthly_cap", collections.Uint64Value),
+		AccountRecords: collections.NewMap(
+			sb, types.AccountRecordsKey, "account_records", collections.Uint64Key, collections.Uint64Value,
+		),
 	}
 
 	schema, err := sb.Build()

@@ -101,7 +101,7 @@ func (k Keeper) pay(ctx context.Context, p payment) (paid, error) {
 	if err != nil {
 		return paid{}, err
 	}
-	to, err := k.position(ctx, c, p.recipient)
+	to, err := k.recipientPosition(ctx, c, p.recipient)
 	if err != nil {
 		return paid{}, err
 	}
@@ -215,8 +215,12 @@ func (k Keeper) checkSpend(c types.Currency, from *position, total, amount, fee 
 }
 
 // collectFee moves a transfer's fee to the community treasury, which decays
-// like any other holder.
+// like any other holder (and has no other reason for a record).
 func (k Keeper) collectFee(ctx context.Context, c types.Currency, sender, treasury sdk.AccAddress, fee sdkmath.Int) error {
+	coins := sdk.NewCoins(sdk.NewCoin(c.Denom, fee))
+	if c.HalfLifeSeconds == 0 {
+		return k.move(ctx, sender, treasury, coins)
+	}
 	t, err := k.position(ctx, c, treasury)
 	if err != nil {
 		return err
@@ -224,7 +228,7 @@ func (k Keeper) collectFee(ctx context.Context, c types.Currency, sender, treasu
 	if err := k.settle(ctx, c, &t); err != nil {
 		return err
 	}
-	if err := k.move(ctx, sender, treasury, sdk.NewCoins(sdk.NewCoin(c.Denom, fee))); err != nil {
+	if err := k.move(ctx, sender, treasury, coins); err != nil {
 		return err
 	}
 	return k.saveAccount(ctx, &t)

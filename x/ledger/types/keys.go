@@ -54,6 +54,7 @@ var (
 	PaymentRequestExpiriesKey     = collections.NewPrefix(22)
 	OpenPaymentRequestsKey        = collections.NewPrefix(23)
 	HighestMonthlyCapKey          = collections.NewPrefix(24)
+	AccountRecordsKey             = collections.NewPrefix(25)
 )
 
 // Derivation keys of the per-community accounts. The accounts have no
