@@ -189,7 +189,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}},
 					FlagOptions: map[string]*autocliv1.FlagOptions{
 						"name":                 {Usage: "new currency name"},
-						"issuance_policy":      {Usage: "admin, contribution or admin-and-contribution"},
+						"issuance_policy":      {Usage: "admin, contribution, admin-and-contribution, mutual-credit or mutual-credit-and-creation"},
 						"fee_bps":              {Usage: "new transfer fee in basis points, 1 to 10000"},
 						"clear_fields":         {Usage: "settings to reset: fee, default_credit_limit, max_balance"},
 						"default_credit_limit": {Usage: "new default credit limit in base units, positive"},

@@ -3,6 +3,7 @@ package ledger_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/stretchr/testify/require"
@@ -89,4 +90,37 @@ func TestUpdateCurrency_TighteningLimitsCostsTheAdminGasPerHolder(t *testing.T) 
 		app.BlockMaxGas/perDebtor, app.BlockMaxGas/perHolder)
 	require.Less(t, perDebtor, int64(10_000))
 	require.Less(t, perHolder, int64(20_000))
+}
+
+// A transaction's gas is simulated on one block and spent in the next: a
+// unit that decays in between must not make it run out of gas. Settling a
+// decaying account costs the same flat gas whether anything decayed or not,
+// so two transfers in one block, the first burning decay and the second
+// finding none due, differ only by writing the decay time.
+func TestTransfer_GasDoesNotDependOnWhetherDecayIsDue(t *testing.T) {
+	c := apptest.New(t, []string{"alice", "bob"}, nil)
+	c.MustDeliver(t, "alice", apptest.TxOptions{}, &communitytypes.MsgCreateCommunity{
+		Creator: c.Addr(t, "alice"), Name: "Garden", JoinPolicy: communitytypes.JoinPolicyOpen, Username: "alice",
+	})
+	c.MustDeliver(t, "bob", apptest.TxOptions{}, &communitytypes.MsgJoinCommunity{Member: c.Addr(t, "bob"), CommunityId: 1, Username: "bob"})
+	c.MustDeliver(t, "alice", apptest.TxOptions{}, &types.MsgCreateCurrency{
+		Admin: c.Addr(t, "alice"), CommunityId: 1, Code: "GDD", Name: "Gradido", Decimals: 4,
+		IssuancePolicy: types.IssuancePolicyAdmin, HalfLifeSeconds: 31_556_952,
+	})
+	c.MustDeliver(t, "alice", apptest.TxOptions{}, &types.MsgIssue{
+		Issuer: c.Addr(t, "alice"), CommunityId: 1, Recipient: c.Addr(t, "bob"), Amount: sdkmath.NewInt(5_000_000),
+	})
+	c.Advance(t, 24*time.Hour)
+	pay := func(seq uint64) []byte {
+		return c.SignAt(t, "bob", seq, apptest.TxOptions{}, &types.MsgTransfer{
+			Sender: c.Addr(t, "bob"), CommunityId: 1, Recipient: c.Addr(t, "alice"), Amount: sdkmath.NewInt(10_000),
+		})
+	}
+	seq := c.App.AccountKeeper.GetAccount(c.Ctx(), c.Account(t, "bob").Addr).GetSequence()
+	results := c.NextBlock(t, pay(seq), pay(seq+1))
+	requireAllDelivered(t, results)
+	withDecay, without := results[0].GasUsed, results[1].GasUsed
+	t.Logf("a transfer that burns a day's decay: %d gas; the next one in the block: %d gas", withDecay, without)
+	require.Less(t, withDecay-without, int64(20_000), "only the decay times of both accounts are written again")
+	require.GreaterOrEqual(t, withDecay, without)
 }

@@ -8,6 +8,7 @@ import (
 	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
 
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
@@ -127,37 +128,55 @@ func elapsedSeconds(since, now time.Time) uint64 {
 	return uint64(now.Sub(since) / time.Second)
 }
 
+// DecayGas is what settling an account of a decaying currency costs, due
+// decay or not: a flat price, so that a transaction's gas does not depend on
+// whether a unit has decayed between its simulation and its block. It is
+// above what the burn, the DECAY entry, the total and the event use.
+const DecayGas uint64 = 60_000
+
 // settle applies the decay computed by position: it burns the decayed units,
-// records a DECAY entry and moves DecayedAt to the block time.
+// records a DECAY entry and moves DecayedAt to the block time. It charges
+// DecayGas whether anything decayed or not.
 func (k Keeper) settle(ctx context.Context, c types.Currency, p *position) error {
 	if p.decayedAt == nil {
 		return nil
 	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	meter := storetypes.NewInfiniteGasMeter()
 	if p.decay.IsPositive() {
-		if err := k.burnFrom(ctx, p.addr, sdk.NewCoins(sdk.NewCoin(c.Denom, p.decay))); err != nil {
+		if err := k.burnDecay(sdkCtx.WithGasMeter(meter), c, p); err != nil {
 			return err
 		}
-		if err := addTotal(ctx, k.Decayed, c.CommunityId, p.decay); err != nil {
-			return err
-		}
-		account := k.formatAddress(p.addr)
-		if _, err := k.recordEntry(ctx, p.addr, types.Entry{
-			Type: types.EntryTypeDecay, Account: account, CommunityId: c.CommunityId, Denom: c.Denom, Amount: p.decay,
-		}); err != nil {
-			return err
-		}
-		if err := emit(ctx, &types.EventDecayed{
-			CommunityId: c.CommunityId, Denom: c.Denom, Account: account, Amount: p.decay, Seconds: p.seconds,
-		}); err != nil {
-			return err
-		}
-		p.decay = sdkmath.ZeroInt()
 	}
+	sdkCtx.GasMeter().ConsumeGas(max(DecayGas, meter.GasConsumed()), "ledger: decay")
 	if p.record.DecayedAt == nil || !p.record.DecayedAt.Equal(*p.decayedAt) {
 		at := *p.decayedAt
 		p.record.DecayedAt = &at
 		p.changed = true
 	}
+	return nil
+}
+
+// burnDecay burns the decay due of p and records it.
+func (k Keeper) burnDecay(ctx context.Context, c types.Currency, p *position) error {
+	if err := k.burnFrom(ctx, p.addr, sdk.NewCoins(sdk.NewCoin(c.Denom, p.decay))); err != nil {
+		return err
+	}
+	if err := addTotal(ctx, k.Decayed, c.CommunityId, p.decay); err != nil {
+		return err
+	}
+	account := k.formatAddress(p.addr)
+	if _, err := k.recordEntry(ctx, p.addr, types.Entry{
+		Type: types.EntryTypeDecay, Account: account, CommunityId: c.CommunityId, Denom: c.Denom, Amount: p.decay,
+	}); err != nil {
+		return err
+	}
+	if err := emit(ctx, &types.EventDecayed{
+		CommunityId: c.CommunityId, Denom: c.Denom, Account: account, Amount: p.decay, Seconds: p.seconds,
+	}); err != nil {
+		return err
+	}
+	p.decay = sdkmath.ZeroInt()
 	return nil
 }
 
