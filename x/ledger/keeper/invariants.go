@@ -215,17 +215,9 @@ func (k Keeper) CreditLimitsInvariant(ctx sdk.Context) (string, bool) {
 func (k Keeper) MaxBalancesInvariant(ctx sdk.Context) (string, bool) {
 	var problems []string
 	err := k.Currencies.Walk(ctx, nil, func(id uint64, c types.Currency) (bool, error) {
-		treasury := sdk.AccAddress(types.TreasuryAddress(id))
-		return false, k.walkHolders(ctx, c, func(addr sdk.AccAddress, _ sdkmath.Int) error {
-			if addr.Equals(treasury) {
-				return nil
-			}
-			p, err := k.position(ctx, c, addr)
-			if err != nil {
-				return err
-			}
+		return false, k.walkMemberPositions(ctx, c, func(p *position) error {
 			if limit, _ := c.MaxBalanceOf(p.record); limit.IsPositive() && p.net().GT(limit) {
-				problems = append(problems, fmt.Sprintf("%s holds %s%s, above its maximum %s", k.formatAddress(addr), p.net(), c.Denom, limit))
+				problems = append(problems, fmt.Sprintf("%s holds %s%s, above its maximum %s", k.formatAddress(p.addr), p.net(), c.Denom, limit))
 			}
 			return nil
 		})
@@ -274,6 +266,22 @@ func (k Keeper) MutualCreditSumInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	return report(problems, err)
+}
+
+// walkMemberPositions calls fn with the position of every holder of the
+// currency but its treasury, which has no maximum balance.
+func (k Keeper) walkMemberPositions(ctx context.Context, c types.Currency, fn func(*position) error) error {
+	treasury := sdk.AccAddress(types.TreasuryAddress(c.CommunityId))
+	return k.walkHolders(ctx, c, func(addr sdk.AccAddress, _ sdkmath.Int) error {
+		if addr.Equals(treasury) {
+			return nil
+		}
+		p, err := k.position(ctx, c, addr)
+		if err != nil {
+			return err
+		}
+		return fn(&p)
+	})
 }
 
 // walkHolders calls fn with every account holding the currency and its x/bank

@@ -177,18 +177,10 @@ func (s msgServer) checkCurrencyLimits(ctx context.Context, old, updated types.C
 // currency that follows its maximum balance holds more than max, decay
 // counted. The treasury has no maximum.
 func (s msgServer) checkHoldersWithin(ctx context.Context, c types.Currency, max sdkmath.Int) error {
-	treasury := sdk.AccAddress(types.TreasuryAddress(c.CommunityId))
-	return s.walkHolders(ctx, c, func(addr sdk.AccAddress, _ sdkmath.Int) error {
-		if addr.Equals(treasury) {
-			return nil
-		}
-		p, err := s.position(ctx, c, addr)
-		if err != nil {
-			return err
-		}
+	return s.walkMemberPositions(ctx, c, func(p *position) error {
 		if p.record.MaxBalance == nil && p.net().GT(max) {
 			return types.ErrMaxBelowBalance.Wrapf("%s holds %s%s, more than the new maximum %s; give it a maximum of its own first",
-				s.formatAddress(addr), p.net(), c.Denom, max)
+				s.formatAddress(p.addr), p.net(), c.Denom, max)
 		}
 		return nil
 	})
