@@ -109,6 +109,33 @@ load: ## Send ledger transfers to `make run`'s node for 60 s; prints tx/s, laten
 	go build -o $(BUILD_DIR)/kizuna-load ./cmd/kizuna-load
 	$(BUILD_DIR)/kizuna-load $(LOAD_FLAGS)
 
+##@ Contracts
+
+CONTRACTS_DIR := $(CURDIR)/contracts
+
+# node and npm from Debian when missing, as system-deps does for curl and jq.
+.PHONY: contracts-node
+contracts-node:
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+		echo "installing nodejs and npm"; \
+		$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+		$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends nodejs npm; }
+
+# npm ci (the solc pinned in package-lock.json) when node_modules is missing
+# or older than the lock file; npm ci empties node_modules, stamp included.
+$(CONTRACTS_DIR)/node_modules/.npm-ci-stamp: $(CONTRACTS_DIR)/package-lock.json | contracts-node
+	cd $(CONTRACTS_DIR) && npm ci
+	touch $@
+
+.PHONY: contracts
+contracts: $(CONTRACTS_DIR)/node_modules/.npm-ci-stamp ## Compile contracts/ with the pinned solc from npm and regenerate the Go bindings
+	node $(CONTRACTS_DIR)/build.js
+	go run ./tools/contractgen
+
+.PHONY: contracts-check
+contracts-check: $(CONTRACTS_DIR)/node_modules/.npm-ci-stamp ## Fail if committed contract artifacts or bindings are stale
+	$(CONTRACTS_DIR)/check.sh
+
 ##@ Networks
 
 .PHONY: localnet-start
