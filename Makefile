@@ -136,6 +136,10 @@ contracts: $(CONTRACTS_DIR)/node_modules/.npm-ci-stamp ## Compile contracts/ wit
 contracts-check: $(CONTRACTS_DIR)/node_modules/.npm-ci-stamp ## Fail if committed contract artifacts or bindings are stale
 	$(CONTRACTS_DIR)/check.sh
 
+.PHONY: bench-bridge
+bench-bridge: ## Ethereum gas of submitBatch (4/20/100 validators, 1/10/100 transfers, Kizuna and external token) on a simulated chain
+	go test -run '^$$' -bench SubmitBatchGas -benchtime 1x ./contracts/
+
 ##@ Networks
 
 .PHONY: localnet-start
