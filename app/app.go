@@ -93,6 +93,9 @@ import (
 	"github.com/kizuna-chain/kizuna/x/amplify"
 	amplifykeeper "github.com/kizuna-chain/kizuna/x/amplify/keeper"
 	amplifytypes "github.com/kizuna-chain/kizuna/x/amplify/types"
+	"github.com/kizuna-chain/kizuna/x/bridge"
+	bridgekeeper "github.com/kizuna-chain/kizuna/x/bridge/keeper"
+	bridgetypes "github.com/kizuna-chain/kizuna/x/bridge/types"
 	"github.com/kizuna-chain/kizuna/x/community"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
@@ -160,6 +163,7 @@ type App struct {
 	LedgerKeeper    ledgerkeeper.Keeper
 	MessagingKeeper messagingkeeper.Keeper
 	AmplifyKeeper   amplifykeeper.Keeper
+	BridgeKeeper    bridgekeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -202,7 +206,7 @@ func New(
 		distrtypes.StoreKey, slashingtypes.StoreKey, govtypes.StoreKey, consensustypes.StoreKey,
 		upgradetypes.StoreKey, evidencetypes.StoreKey, feegrant.StoreKey, authzkeeper.StoreKey,
 		communitytypes.StoreKey, adstypes.StoreKey, ledgertypes.StoreKey, messagingtypes.StoreKey,
-		amplifytypes.StoreKey,
+		amplifytypes.StoreKey, bridgetypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -303,6 +307,10 @@ func New(
 		appCodec, runtime.NewKVStoreService(keys[amplifytypes.StoreKey]), addressCodec, authority,
 		app.CommunityKeeper,
 	)
+	app.BridgeKeeper = bridgekeeper.NewKeeper(
+		appCodec, runtime.NewKVStoreService(keys[bridgetypes.StoreKey]), addressCodec,
+		app.StakingKeeper.ValidatorAddressCodec(), authority, app.StakingKeeper,
+	)
 	// Leaving a community leaves its threads.
 	app.CommunityKeeper.SetHooks(communitytypes.NewMultiCommunityHooks(app.MessagingKeeper.Hooks()))
 	// Community currencies move only through x/ledger (membership, fees,
@@ -329,6 +337,7 @@ func New(
 		ledger.NewAppModule(appCodec, app.LedgerKeeper),
 		messaging.NewAppModule(appCodec, app.MessagingKeeper),
 		amplify.NewAppModule(appCodec, app.AmplifyKeeper),
+		bridge.NewAppModule(appCodec, app.BridgeKeeper),
 	)
 
 	app.BasicModuleManager = module.NewBasicManagerFromManager(
@@ -350,6 +359,9 @@ func New(
 	app.ModuleManager.SetOrderEndBlockers(
 		banktypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, feegrant.ModuleName,
 		authz.ModuleName, genutiltypes.ModuleName, ledgertypes.ModuleName,
+		// The bridge snapshots valsets after staking applied this block's
+		// power changes.
+		bridgetypes.ModuleName,
 	)
 	// genutil runs after staking (pools funded) and auth (params available).
 	genesisOrder := []string{
@@ -357,7 +369,7 @@ func New(
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName,
 		upgradetypes.ModuleName, vestingtypes.ModuleName, communitytypes.ModuleName, adstypes.ModuleName,
-		ledgertypes.ModuleName, messagingtypes.ModuleName, amplifytypes.ModuleName,
+		ledgertypes.ModuleName, messagingtypes.ModuleName, amplifytypes.ModuleName, bridgetypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -1,0 +1,13 @@
+package types
+
+import (
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// The module's Msgs. Their fields are checked by the Msg server, before any
+// state is written.
+var (
+	_ sdk.Msg = &MsgRegisterEthereumKey{}
+	_ sdk.Msg = &MsgConfirmValset{}
+	_ sdk.Msg = &MsgUpdateParams{}
+)
