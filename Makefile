@@ -52,7 +52,7 @@ reset: ## Wipe the `make run` node's home (.localnode/)
 ##@ Tests
 
 .PHONY: test
-test: lint proto-check test-unit test-fuzz-short test-system test-faults-short ## The whole test suite: lint, generated code, unit, fuzz seeds, system and short fault tests
+test: lint proto-check contracts-check test-unit test-fuzz-short test-system test-faults-short ## The whole test suite: lint, generated code (proto, contracts), unit, fuzz seeds, system and short fault tests
 
 .PHONY: check
 check: $(TOOLS_DIR)/golangci-lint ## Fast edit-test loop: build, vet, lint and unit tests (no system, fault or fuzz runs)
