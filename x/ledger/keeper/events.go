@@ -51,14 +51,16 @@ func emitTransferred(ctx context.Context, e *types.EventTransferred) error {
 
 // entryRecordedEvent returns sdk.TypedEventToEvent(e).
 func entryRecordedEvent(e *types.EventEntryRecorded) (sdk.Event, error) {
-	b := eventBuilder{attrs: make([]abci.EventAttribute, 0, 7)}
+	b := eventBuilder{attrs: make([]abci.EventAttribute, 0, 9)}
 	b.addString("account", e.Account)
 	b.addInt("amount", e.Amount)
+	b.addEnum("bridge_direction", int32(e.BridgeDirection), types.BridgeDirection_name)
 	b.addUint64("community_id", e.CommunityId)
 	b.addString("counterparty", e.Counterparty)
 	b.addString("denom", e.Denom)
+	b.addString("ethereum_address", e.EthereumAddress)
 	b.addUint64("id", e.Id)
-	b.addEntryType("type", e.Type)
+	b.addEnum("type", int32(e.Type), types.EntryType_name)
 	return b.event(entryRecordedType)
 }
 
@@ -105,14 +107,15 @@ func (b *eventBuilder) addInt(key string, i sdkmath.Int) {
 	b.add(key, string(bz), err)
 }
 
-// addEntryType adds an EntryType field as jsonpb writes enums: the quoted
-// name of a known value, the bare number of an unknown one.
-func (b *eventBuilder) addEntryType(key string, t types.EntryType) {
-	if name, ok := types.EntryType_name[int32(t)]; ok {
+// addEnum adds an enum field, v of the enum whose names are names, as
+// jsonpb writes enums: the quoted name of a known value, the bare number of
+// an unknown one.
+func (b *eventBuilder) addEnum(key string, v int32, names map[int32]string) {
+	if name, ok := names[v]; ok {
 		b.add(key, `"`+name+`"`, nil)
 		return
 	}
-	b.add(key, strconv.FormatInt(int64(t), 10), nil)
+	b.add(key, strconv.FormatInt(int64(v), 10), nil)
 }
 
 func (b *eventBuilder) add(key, value string, err error) {

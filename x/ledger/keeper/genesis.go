@@ -16,10 +16,10 @@ import (
 
 // InitGenesis loads a validated genesis state into the store and derives
 // what the genesis state leaves out: the monthly cap usage, the created,
-// decayed and debt totals, the expiry queue and the counts of pending
-// payment requests. Every currency's community must exist, so x/community's genesis
-// runs first. Addresses are stored in the canonical form of the keeper's
-// address codec.
+// decayed, bridged and debt totals, the expiry queue and the counts of
+// pending payment requests. Every currency's community must exist, so
+// x/community's genesis runs first. Addresses are stored in the canonical
+// form of the keeper's address codec.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -202,6 +202,9 @@ func (k Keeper) initEntry(ctx context.Context, e types.Entry) error {
 	}
 	if e.Type == types.EntryTypeDecay {
 		return addTotal(ctx, k.Decayed, e.CommunityId, e.Amount)
+	}
+	if e.Type == types.EntryTypeBridge {
+		return addTotal(ctx, k.bridgedTotal(e.BridgeDirection), e.CommunityId, e.Amount)
 	}
 	if e.Type != types.EntryTypeCreation {
 		return nil

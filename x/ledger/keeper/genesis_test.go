@@ -175,6 +175,15 @@ func newBusyCreditMarket(t *testing.T) (f *fixture, pending uint64) {
 
 func TestGenesis_RoundTripWithAccountsAndPaymentRequests(t *testing.T) {
 	f, pending := newBusyCreditMarket(t)
+	// Units out to Ethereum and back: carol's repay her debt, and a refund
+	// to dave, who belongs to no community, names no Ethereum address.
+	require.NoError(t, f.bridgeOut("bob", 5*unit))
+	repaid, err := f.bridgeBack("carol", 3*unit, types.BridgeDirectionIn)
+	require.NoError(t, err)
+	require.Equal(t, sdkmath.NewInt(3*unit), repaid)
+	_, err = f.keeper.ReceiveFromBridge(f.ctx, f.accAddr("dave"), gdd, sdkmath.NewInt(unit), "", types.BridgeDirectionRefund, "")
+	require.NoError(t, err)
+
 	env := keepertest.LedgerKeeper(t)
 	communityState, err := f.env.Community.ExportGenesis(f.ctx)
 	require.NoError(t, err)
@@ -194,7 +203,7 @@ func TestGenesis_RoundTripWithAccountsAndPaymentRequests(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, accounts, treasury, "the treasury decays too")
 	carol := accounts[f.addr("carol")]
-	require.Equal(t, sdkmath.NewInt(20*unit+2000-10*unit), carol.Debt)
+	require.Equal(t, sdkmath.NewInt(20*unit+2000-10*unit-3*unit), carol.Debt)
 	require.Equal(t, sdkmath.NewInt(40*unit), *carol.CreditLimit)
 	require.Equal(t, sdkmath.NewInt(500*unit), *accounts[f.addr("mod")].MaxBalance)
 	require.True(t, accounts[f.addr("bob")].Debt.IsZero())
@@ -210,8 +219,21 @@ func TestGenesis_RoundTripWithAccountsAndPaymentRequests(t *testing.T) {
 	}, statuses)
 	require.Equal(t, uint64(len(exported.PaymentRequests))+1, exported.NextPaymentRequestId)
 
-	// The derived state is rebuilt: the debt and decayed totals, the
-	// pending requests' expiry queue and count.
+	// The BRIDGE entries, with their direction and Ethereum address.
+	bridged := map[types.BridgeDirection]types.Entry{}
+	for _, e := range exported.Entries {
+		if e.Type == types.EntryTypeBridge {
+			bridged[e.BridgeDirection] = e
+		}
+	}
+	require.Len(t, bridged, 3)
+	require.Equal(t, f.addr("bob"), bridged[types.BridgeDirectionOut].Account)
+	require.Equal(t, ethAddr, bridged[types.BridgeDirectionOut].EthereumAddress)
+	require.Equal(t, sdkmath.NewInt(-3*unit), bridged[types.BridgeDirectionIn].DebtChange)
+	require.Empty(t, bridged[types.BridgeDirectionRefund].EthereumAddress)
+
+	// The derived state is rebuilt: the debt, decayed and bridged totals,
+	// the pending requests' expiry queue and count.
 	q := keeper.NewQueryServerImpl(env.Keeper)
 	got, err := q.Currency(ctx, &types.QueryCurrencyRequest{CommunityId: garden})
 	require.NoError(t, err)
@@ -220,6 +242,8 @@ func TestGenesis_RoundTripWithAccountsAndPaymentRequests(t *testing.T) {
 	require.Equal(t, want.Decayed, got.Decayed)
 	require.True(t, got.Decayed.IsPositive())
 	require.Equal(t, want.Created, got.Created)
+	require.Equal(t, sdkmath.NewInt(5*unit), got.BridgedOut)
+	require.Equal(t, sdkmath.NewInt(4*unit), got.BridgedBack)
 	for _, name := range []string{"bob", "carol", "mod"} {
 		res, err := q.Account(ctx, &types.QueryAccountRequest{CommunityId: garden, Address: f.addr(name)})
 		require.NoError(t, err)
@@ -230,7 +254,11 @@ func TestGenesis_RoundTripWithAccountsAndPaymentRequests(t *testing.T) {
 	require.Equal(t, uint32(1), open)
 
 	// The imported chain carries on: the pending request is accepted
-	// or expires, new ids follow on.
+	// or expires, new ids follow on, units go on leaving.
+	require.NoError(t, env.Keeper.SendToBridge(ctx, f.accAddr("dave"), gdd, oneInt(), ethAddr, ""))
+	totals, err := q.Currency(ctx, &types.QueryCurrencyRequest{CommunityId: garden})
+	require.NoError(t, err)
+	require.Equal(t, sdkmath.NewInt(5*unit+1), totals.BridgedOut)
 	msgs := keeper.NewMsgServerImpl(env.Keeper)
 	_, err = msgs.AcceptPaymentRequest(ctx, &types.MsgAcceptPaymentRequest{Payer: f.addr("bob"), RequestId: pending, ExpectedFeeBps: 100})
 	require.NoError(t, err)

@@ -33,6 +33,7 @@ func (k Keeper) Invariants() []Invariant {
 		{Name: "supply", Check: k.SupplyInvariant},
 		{Name: "created-total", Check: k.CreatedTotalInvariant},
 		{Name: "decayed-total", Check: k.DecayedTotalInvariant},
+		{Name: "bridged-totals", Check: k.BridgedTotalsInvariant},
 		{Name: "debt-total", Check: k.DebtTotalInvariant},
 		{Name: "account-records", Check: k.AccountRecordsInvariant},
 		{Name: "credit-limits", Check: k.CreditLimitsInvariant},
@@ -62,8 +63,9 @@ func (k Keeper) CheckInvariants(ctx sdk.Context) error {
 // SupplyInvariant checks that for every currency the x/bank supply of its
 // denom less what its members owe equals what its confirmed creations
 // (admin issuance and confirmed contributions) minted less what decay
-// burned: credit mints exactly the debt it records, repaying burns exactly
-// the debt it clears.
+// burned, less what left for Ethereum, plus what came back: credit mints
+// exactly the debt it records, repaying burns exactly the debt it clears,
+// and the bridge burns and mints exactly what its totals count.
 func (k Keeper) SupplyInvariant(ctx sdk.Context) (string, bool) {
 	var problems []string
 	err := k.Currencies.Walk(ctx, nil, func(id uint64, c types.Currency) (bool, error) {
@@ -79,14 +81,30 @@ func (k Keeper) SupplyInvariant(ctx sdk.Context) (string, bool) {
 		if err != nil {
 			return true, err
 		}
+		out, back, err := k.bridgedTotals(ctx, id)
+		if err != nil {
+			return true, err
+		}
 		supply := k.bankKeeper.GetSupply(ctx, c.Denom).Amount
-		if !supply.Sub(debt).Equal(created.Sub(decayed)) {
-			problems = append(problems, fmt.Sprintf("%s: bank supply %s - debt %s != created %s - decayed %s",
-				c.Denom, supply, debt, created, decayed))
+		if !supply.Sub(debt).Equal(created.Sub(decayed).Sub(out).Add(back)) {
+			problems = append(problems, fmt.Sprintf("%s: bank supply %s - debt %s != created %s - decayed %s - bridged out %s + bridged back %s",
+				c.Denom, supply, debt, created, decayed, out, back))
 		}
 		return false, nil
 	})
 	return report(problems, err)
+}
+
+// bridgedTotals returns what of a community's currency left for Ethereum
+// and what came back.
+func (k Keeper) bridgedTotals(ctx context.Context, communityID uint64) (out, back sdkmath.Int, err error) {
+	if out, err = totalOf(ctx, k.BridgedOut, communityID); err != nil {
+		return sdkmath.Int{}, sdkmath.Int{}, err
+	}
+	if back, err = totalOf(ctx, k.BridgedBack, communityID); err != nil {
+		return sdkmath.Int{}, sdkmath.Int{}, err
+	}
+	return out, back, nil
 }
 
 // DecayedTotalInvariant checks that the decayed total of every currency is
@@ -103,6 +121,44 @@ func (k Keeper) DecayedTotalInvariant(ctx sdk.Context) (string, bool) {
 		return report(nil, err)
 	}
 	return k.compareTotals(ctx, k.Decayed, sums, "decayed total", "DECAY entries")
+}
+
+// BridgedTotalsInvariant checks that the bridged-out total of every currency
+// is the sum of its BRIDGE out entries, and the bridged-back total the sum
+// of its BRIDGE in and refund entries.
+func (k Keeper) BridgedTotalsInvariant(ctx sdk.Context) (string, bool) {
+	out, back := map[uint64]sdkmath.Int{}, map[uint64]sdkmath.Int{}
+	var problems []string
+	err := k.History.Walk(ctx, nil, func(key HistoryKey, e types.Entry) (bool, error) {
+		if e.Type != types.EntryTypeBridge {
+			return false, nil
+		}
+		switch e.BridgeDirection {
+		case types.BridgeDirectionOut:
+			out[e.CommunityId] = addTo(out[e.CommunityId], e.Amount)
+		case types.BridgeDirectionIn, types.BridgeDirectionRefund:
+			back[e.CommunityId] = addTo(back[e.CommunityId], e.Amount)
+		default:
+			problems = append(problems, fmt.Sprintf("BRIDGE entry %d has bridge direction %s", k.entryAt(key, e).Id, e.BridgeDirection))
+		}
+		return false, nil
+	})
+	if err != nil {
+		return report(nil, err)
+	}
+	for _, check := range []struct {
+		totals     collections.Map[uint64, sdkmath.Int]
+		sums       map[uint64]sdkmath.Int
+		what, from string
+	}{
+		{k.BridgedOut, out, "bridged-out total", "BRIDGE out entries"},
+		{k.BridgedBack, back, "bridged-back total", "BRIDGE in and refund entries"},
+	} {
+		if msg, broken := k.compareTotals(ctx, check.totals, check.sums, check.what, check.from); broken {
+			problems = append(problems, msg)
+		}
+	}
+	return report(problems, nil)
 }
 
 // DebtTotalInvariant checks that the debt total of every currency is the sum
@@ -227,7 +283,8 @@ func (k Keeper) MaxBalancesInvariant(ctx sdk.Context) (string, bool) {
 
 // MutualCreditSumInvariant checks that the net balances of every pure
 // mutual-credit currency (policy MUTUAL_CREDIT, nothing ever created) sum to
-// zero, less what decay burned: every unit held is someone's debt. Balances
+// zero, less what decay burned and what left for Ethereum, plus what came
+// back: every unit held is someone's debt or came over the bridge. Balances
 // are read holder by holder, debts account by account, independently of the
 // totals the supply invariant uses.
 func (k Keeper) MutualCreditSumInvariant(ctx sdk.Context) (string, bool) {
@@ -259,9 +316,13 @@ func (k Keeper) MutualCreditSumInvariant(ctx sdk.Context) (string, bool) {
 		if err != nil {
 			return true, err
 		}
-		if sum := held.Sub(owed); !sum.Equal(decayed.Neg()) {
-			problems = append(problems, fmt.Sprintf("%s: net balances sum to %s (held %s, owed %s), decay burned %s",
-				c.Denom, sum, held, owed, decayed))
+		out, back, err := k.bridgedTotals(ctx, id)
+		if err != nil {
+			return true, err
+		}
+		if sum := held.Sub(owed); !sum.Equal(back.Sub(decayed).Sub(out)) {
+			problems = append(problems, fmt.Sprintf("%s: net balances sum to %s (held %s, owed %s), decay burned %s, bridged out %s, bridged back %s",
+				c.Denom, sum, held, owed, decayed, out, back))
 		}
 		return false, nil
 	})

@@ -22,7 +22,7 @@ func TestInvariants_HoldOnABusyLedger(t *testing.T) {
 	res, err := f.query.Invariants(f.ctx, &types.QueryInvariantsRequest{})
 	require.NoError(t, err)
 	require.Equal(t, []string{
-		"supply", "created-total", "decayed-total", "debt-total", "account-records", "credit-limits", "max-balances",
+		"supply", "created-total", "decayed-total", "bridged-totals", "debt-total", "account-records", "credit-limits", "max-balances",
 		"mutual-credit-sum", "monthly-created", "monthly-cap", "payment-requests",
 	}, res.Checked)
 	require.Empty(t, res.Broken)
@@ -82,4 +82,28 @@ func TestMonthlyCreatedInvariant_DetectsAMiscount(t *testing.T) {
 	require.Contains(t, msg, "counted nothing")
 
 	require.NoError(t, f.keeper.MonthlyCreated.Set(f.ctx, key, used))
+}
+
+func TestBridgedTotalsInvariant_DetectsTotalsWithoutEntries(t *testing.T) {
+	f := newBusyMarket(t)
+	for _, c := range []struct {
+		totals collections.Map[uint64, sdkmath.Int]
+		want   string
+	}{
+		{f.keeper.BridgedOut, "bridged-out total 1, BRIDGE out entries 0"},
+		{f.keeper.BridgedBack, "bridged-back total 1, BRIDGE in and refund entries 0"},
+	} {
+		require.NoError(t, c.totals.Set(f.ctx, garden, sdkmath.OneInt()))
+		msg, broken := f.keeper.BridgedTotalsInvariant(f.ctx)
+		require.True(t, broken)
+		require.Contains(t, msg, c.want)
+		_, broken = f.keeper.SupplyInvariant(f.ctx)
+		require.True(t, broken, "the supply counts the bridged totals")
+		require.NoError(t, c.totals.Remove(f.ctx, garden))
+	}
+	require.NoError(t, f.keeper.BridgedBack.Set(f.ctx, 7, sdkmath.OneInt()))
+	msg, broken := f.keeper.BridgedTotalsInvariant(f.ctx)
+	require.True(t, broken)
+	require.Contains(t, msg, "community 7 has a bridged-back total but no currency")
+	require.NoError(t, f.keeper.BridgedBack.Remove(f.ctx, 7))
 }

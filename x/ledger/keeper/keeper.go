@@ -119,6 +119,13 @@ type Keeper struct {
 	// AccountRecords counts the Accounts of each community: a transfer of a
 	// currency without credit or decay reads a record only when there are.
 	AccountRecords collections.Map[uint64, uint64]
+	// BridgedOut is what of each community's currency left for Ethereum
+	// (burned by BRIDGE out entries).
+	BridgedOut collections.Map[uint64, sdkmath.Int]
+	// BridgedBack is what of each community's currency came back from
+	// Ethereum or was refunded before it left (minted by BRIDGE in and
+	// refund entries).
+	BridgedBack collections.Map[uint64, sdkmath.Int]
 }
 
 // adsSlot lets every copy of a Keeper see the ads keeper set after the copy.
@@ -269,6 +276,8 @@ func NewKeeper(
 		AccountRecords: collections.NewMap(
 			sb, types.AccountRecordsKey, "account_records", collections.Uint64Key, collections.Uint64Value,
 		),
+		BridgedOut:  collections.NewMap(sb, types.BridgedOutKey, "bridged_out", collections.Uint64Key, sdk.IntValue),
+		BridgedBack: collections.NewMap(sb, types.BridgedBackKey, "bridged_back", collections.Uint64Key, sdk.IntValue),
 	}
 
 	schema, err := sb.Build()

@@ -24,7 +24,8 @@ func (q queryServer) Currencies(ctx context.Context, req *types.QueryCurrenciesR
 	return &types.QueryCurrenciesResponse{Currencies: currencies, Pagination: page}, nil
 }
 
-// Currency returns the currency of a community with its x/bank supply.
+// Currency returns the currency of a community with its x/bank supply and
+// the ledger's totals.
 func (q queryServer) Currency(ctx context.Context, req *types.QueryCurrencyRequest) (*types.QueryCurrencyResponse, error) {
 	if req == nil {
 		return nil, grpcerr.ErrEmptyRequest
@@ -41,6 +42,12 @@ func (q queryServer) Currency(ctx context.Context, req *types.QueryCurrencyReque
 		return nil, err
 	}
 	if res.Decayed, err = totalOf(ctx, q.Decayed, req.CommunityId); err != nil {
+		return nil, err
+	}
+	if res.BridgedOut, err = totalOf(ctx, q.BridgedOut, req.CommunityId); err != nil {
+		return nil, err
+	}
+	if res.BridgedBack, err = totalOf(ctx, q.BridgedBack, req.CommunityId); err != nil {
 		return nil, err
 	}
 	return res, nil

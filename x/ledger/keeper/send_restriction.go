@@ -38,14 +38,20 @@ func (k Keeper) SendRestriction(ctx context.Context, _, toAddr sdk.AccAddress, a
 // mint creates amount of the currency for recipient and adds it to the
 // currency's created total.
 func (k Keeper) mint(ctx context.Context, c types.Currency, recipient sdk.AccAddress, amount sdk.Coins) error {
+	if err := k.mintTo(ctx, recipient, amount); err != nil {
+		return err
+	}
+	return k.addCreated(ctx, c.CommunityId, amount.AmountOf(c.Denom))
+}
+
+// mintTo mints amount to recipient, counting it in no total: the caller
+// does.
+func (k Keeper) mintTo(ctx context.Context, recipient sdk.AccAddress, amount sdk.Coins) error {
 	ctx = ledgerMove(ctx)
 	if err := k.bankKeeper.MintCoins(ctx, types.ModuleName, amount); err != nil {
 		return err
 	}
-	if err := k.bankKeeper.SendCoinsFromModuleToAccount(ctx, types.ModuleName, recipient, amount); err != nil {
-		return err
-	}
-	return k.addCreated(ctx, c.CommunityId, amount.AmountOf(c.Denom))
+	return k.bankKeeper.SendCoinsFromModuleToAccount(ctx, types.ModuleName, recipient, amount)
 }
 
 // move sends community currency between accounts on behalf of the ledger.

@@ -158,6 +158,16 @@ func (k Keeper) addCreated(ctx context.Context, communityID uint64, amount sdkma
 	return addTotal(ctx, k.Created, communityID, amount)
 }
 
+// bridgedTotal returns the per-community total a BRIDGE entry of the
+// direction counts in: BridgedOut for units that left, BridgedBack for
+// units that came back or were refunded.
+func (k Keeper) bridgedTotal(direction types.BridgeDirection) collections.Map[uint64, sdkmath.Int] {
+	if direction == types.BridgeDirectionOut {
+		return k.BridgedOut
+	}
+	return k.BridgedBack
+}
+
 // recordEntry assigns the next entry id to e, stores it in the history of
 // account, which e.Account names, and emits EventEntryRecorded. Callers hold
 // both forms of the account: decoding e.Account again would cost more than
@@ -177,6 +187,7 @@ func (k Keeper) recordEntry(ctx context.Context, account sdk.AccAddress, e types
 	return id, emitEntryRecorded(ctx, &types.EventEntryRecorded{
 		Id: id, Account: e.Account, Type: e.Type, CommunityId: e.CommunityId,
 		Denom: e.Denom, Counterparty: e.Counterparty, Amount: e.Amount,
+		EthereumAddress: e.EthereumAddress, BridgeDirection: e.BridgeDirection,
 	})
 }
 

@@ -82,3 +82,45 @@ func decayFactor(rest, halfLife uint64) *big.Int {
 	}
 	return factor
 }
+
+// Undecayed is the inverse of Decayed: what a balance of amount was elapsed
+// seconds earlier, amount · 2^(elapsed/halfLife), rounded down. The bridge
+// values a decaying currency on Ethereum in static units (Circles v2's
+// inflationary form): static = Undecayed(amount, now − epoch, halfLife) on
+// the way out, amount = Decayed(static, now − epoch, halfLife) on the way
+// back.
+//
+// It divides by the very factor Decayed multiplies by,
+// (amount << (q + decayBits)) / decayFactor(r), so that the two round trip:
+// with F that factor and U = ⌊x·2^(q+decayBits)/F⌋, x·2^(q+decayBits) − F <
+// U·F ≤ x·2^(q+decayBits) and F ≤ 2^decayBits, so Decayed(Undecayed(x, t),
+// t) is x or x − 1, and Decayed(Undecayed(x, t), t + halfLife) is ⌊x/2⌋ or
+// one less. Against the exact value it carries the factor's relative error
+// (below 2^(−180), see above), scaled up with the result.
+//
+// The result must fit in 256 bits, math.Int's and x/bank's limit: a larger
+// one fails with ErrInvalidAmount, before anything that large is computed.
+// A zero half-life or elapsed, or an amount that is not positive, returns
+// amount.
+func Undecayed(amount math.Int, elapsed, halfLife uint64) (math.Int, error) {
+	if halfLife == 0 || elapsed == 0 || !amount.IsPositive() {
+		return amount, nil
+	}
+	halvings, rest := elapsed/halfLife, elapsed%halfLife
+	b := amount.BigInt()
+	tooLarge := func() (math.Int, error) {
+		return math.Int{}, ErrInvalidAmount.Wrapf("%s undecayed over %d s (half-life %d s) does not fit in %d bits",
+			amount, elapsed, halfLife, math.MaxBitLen)
+	}
+	// The result is at least amount · 2^halvings and below twice that:
+	// refuse what cannot fit before shifting by up to 2^64 bits.
+	if halvings > math.MaxBitLen || uint64(b.BitLen())+halvings > math.MaxBitLen {
+		return tooLarge()
+	}
+	out := new(big.Int).Lsh(b, uint(halvings)+decayBits)
+	out.Quo(out, decayFactor(rest, halfLife))
+	if out.BitLen() > math.MaxBitLen {
+		return tooLarge()
+	}
+	return math.NewIntFromBigInt(out), nil
+}

@@ -61,4 +61,7 @@ var (
 	ErrNotRequestParty       = errors.RegisterWithGRPCCode(ModuleName, 51, codes.PermissionDenied, "only the payer or the requester may do this")
 	ErrTooManyRequests       = errors.RegisterWithGRPCCode(ModuleName, 52, codes.ResourceExhausted, "too many pending payment requests")
 	ErrInvalidExpiry         = errors.RegisterWithGRPCCode(ModuleName, 53, codes.InvalidArgument, "invalid payment request expiry")
+	ErrInvalidEthAddress     = errors.RegisterWithGRPCCode(ModuleName, 54, codes.InvalidArgument, "invalid Ethereum address")
+	ErrBridgeNeedsCredit     = errors.RegisterWithGRPCCode(ModuleName, 55, codes.FailedPrecondition, "only a balance held may leave for Ethereum, never credit")
+	ErrInvalidDirection      = errors.RegisterWithGRPCCode(ModuleName, 56, codes.InvalidArgument, "invalid bridge direction")
 )

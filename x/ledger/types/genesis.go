@@ -349,6 +349,13 @@ func validateGenesisEntry(e Entry, limits Params) error {
 	if err := validateAddress(e.Account); err != nil {
 		return fmt.Errorf("account: %w", err)
 	}
+	if e.Type == EntryTypeBridge {
+		if err := validateBridgeEntry(e); err != nil {
+			return err
+		}
+	} else if e.EthereumAddress != "" || e.BridgeDirection != BridgeDirectionUnspecified {
+		return fmt.Errorf("a %s entry has an Ethereum address or a bridge direction", e.Type)
+	}
 	if e.Counterparty != "" || (e.Type != EntryTypeDecay && e.Type != EntryTypeBridge) {
 		if err := validateAddress(e.Counterparty); err != nil {
 			return fmt.Errorf("counterparty: %w", err)
@@ -367,7 +374,8 @@ func validateGenesisEntry(e Entry, limits Params) error {
 	} else if e.Month != "" || e.ContributionId != 0 {
 		return fmt.Errorf("a %s entry has a month or a contribution", e.Type)
 	}
-	if !e.DebtChange.IsNil() && !e.DebtChange.IsZero() && e.Type != EntryTypeSend && e.Type != EntryTypeReceive && e.Type != EntryTypeCreation {
+	if !e.DebtChange.IsNil() && !e.DebtChange.IsZero() &&
+		e.Type != EntryTypeSend && e.Type != EntryTypeReceive && e.Type != EntryTypeCreation && e.Type != EntryTypeBridge {
 		return fmt.Errorf("a %s entry changes a debt", e.Type)
 	}
 	if e.AdId != 0 && e.Type != EntryTypeSend && e.Type != EntryTypeReceive && e.Type != EntryTypeFee {
@@ -375,6 +383,36 @@ func validateGenesisEntry(e Entry, limits Params) error {
 	}
 	if e.Height < 0 {
 		return fmt.Errorf("height %d is negative", e.Height)
+	}
+	return nil
+}
+
+// validateBridgeEntry checks what only a BRIDGE entry has: a direction and
+// an Ethereum address (a refund may lack one, the bridge's to give), no
+// counterparty, and no debt change but the debt units coming back repaid.
+func validateBridgeEntry(e Entry) error {
+	if e.Counterparty != "" {
+		return errors.New("a BRIDGE entry has a counterparty")
+	}
+	switch e.BridgeDirection {
+	case BridgeDirectionOut, BridgeDirectionIn:
+		if err := ValidateEthereumAddress(e.EthereumAddress); err != nil {
+			return err
+		}
+	case BridgeDirectionRefund:
+		if e.EthereumAddress != "" {
+			if err := ValidateEthereumAddress(e.EthereumAddress); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("a BRIDGE entry has bridge direction %s", e.BridgeDirection)
+	}
+	if e.DebtChange.IsNil() || e.DebtChange.IsZero() {
+		return nil
+	}
+	if e.BridgeDirection == BridgeDirectionOut || e.DebtChange.IsPositive() {
+		return fmt.Errorf("a BRIDGE entry %s changes a debt by %s", e.BridgeDirection, e.DebtChange)
 	}
 	return nil
 }

@@ -25,8 +25,8 @@ var _ = math.Inf
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
 // GenesisState is the ledger module's state at genesis. The monthly cap
-// usage, the created, decayed and debt totals and the count of open payment
-// requests are not exported: InitGenesis derives them from the
+// usage, the created, decayed, bridged and debt totals and the count of open
+// payment requests are not exported: InitGenesis derives them from the
 // contributions, the entries, the accounts and the payment requests.
 type GenesisState struct {
 	// params are the module params.

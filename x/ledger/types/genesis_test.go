@@ -11,9 +11,12 @@ import (
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
+// ethereumAddress is an Ethereum address in its checksummed form.
+const ethereumAddress = "0x52908400098527886E0F7030069857D2E4169EE7"
+
 // validGenesis has a currency, a pending and a confirmed contribution, and
-// the entries of the confirmed one, an admin issuance and a transfer with
-// fee.
+// the entries of the confirmed one, an admin issuance, a transfer with fee,
+// and a transfer to Ethereum, one back and a refund.
 func validGenesis() types.GenesisState {
 	alice, bob, mod, treasury := statetest.Address(1), statetest.Address(2), statetest.Address(3), statetest.Address(4)
 	now := time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)
@@ -42,9 +45,19 @@ func validGenesis() types.GenesisState {
 	issued.Month = "2025-04"
 	send := entry(3, types.EntryTypeSend, alice, bob, 100)
 	send.AdId = 9
-	gs.Entries = []types.Entry{created, issued, send, entry(4, types.EntryTypeReceive, bob, alice, 100), entry(5, types.EntryTypeFee, alice, treasury, 1)}
+	bridged := func(id uint64, account string, direction types.BridgeDirection, amount int64) types.Entry {
+		e := entry(id, types.EntryTypeBridge, account, "", amount)
+		e.BridgeDirection, e.EthereumAddress = direction, ethereumAddress
+		return e
+	}
+	refund := bridged(8, alice, types.BridgeDirectionRefund, 3)
+	refund.EthereumAddress = "" // the bridge's to give
+	gs.Entries = []types.Entry{
+		created, issued, send, entry(4, types.EntryTypeReceive, bob, alice, 100), entry(5, types.EntryTypeFee, alice, treasury, 1),
+		bridged(6, alice, types.BridgeDirectionOut, 10), bridged(7, bob, types.BridgeDirectionIn, 5), refund,
+	}
 	gs.NextContributionId = 3
-	gs.NextEntryId = 6
+	gs.NextEntryId = 9
 
 	// Community 3 has a pure mutual-credit currency that decays: bob owes
 	// it, alice has limits of her own; in GDD, bob has a maximum of his own.
@@ -87,7 +100,12 @@ func TestGenesisValidate_AcceptsDefaultAndFullStates(t *testing.T) {
 			gs.PaymentRequests[2].Status, gs.PaymentRequests[2].Reason = types.PaymentRequestStatusCancelled, ""
 			gs.PaymentRequests[0].Status, gs.PaymentRequests[0].DecidedAt = types.PaymentRequestStatusExpired, &gs.PaymentRequests[0].ExpiresAt
 		},
-		"a rejection without reason":              func(gs *types.GenesisState) { gs.PaymentRequests[2].Reason = "" },
+		"a rejection without reason":             func(gs *types.GenesisState) { gs.PaymentRequests[2].Reason = "" },
+		"units back from Ethereum repaying debt": func(gs *types.GenesisState) { gs.Entries[6].DebtChange = sdkmath.NewInt(-5) },
+		"a refund naming its Ethereum recipient": func(gs *types.GenesisState) { gs.Entries[7].EthereumAddress = ethereumAddress },
+		"a lower-case Ethereum address": func(gs *types.GenesisState) {
+			gs.Entries[5].EthereumAddress = strings.ToLower(ethereumAddress)
+		},
 		"a highest cap above the params'":         func(gs *types.GenesisState) { gs.HighestMonthlyCreationCap = gs.Params.MonthlyCreationCap + 1 },
 		"no highest cap, from before it was kept": func(gs *types.GenesisState) { gs.HighestMonthlyCreationCap = 0 },
 	})
@@ -142,6 +160,24 @@ func TestGenesisValidate_RejectsInconsistentStates(t *testing.T) {
 		"highest cap below the params' cap": func(gs *types.GenesisState) {
 			gs.HighestMonthlyCreationCap = gs.Params.MonthlyCreationCap - 1
 		},
+		"bridge entry without direction": func(gs *types.GenesisState) {
+			gs.Entries[5].BridgeDirection = types.BridgeDirectionUnspecified
+		},
+		"bridge entry of an unknown direction":  func(gs *types.GenesisState) { gs.Entries[6].BridgeDirection = 4 },
+		"bridge entry with a counterparty":      func(gs *types.GenesisState) { gs.Entries[5].Counterparty = statetest.Address(2) },
+		"bridge out without Ethereum address":   func(gs *types.GenesisState) { gs.Entries[5].EthereumAddress = "" },
+		"bridge in without Ethereum address":    func(gs *types.GenesisState) { gs.Entries[6].EthereumAddress = "" },
+		"Ethereum address without 0x":           func(gs *types.GenesisState) { gs.Entries[5].EthereumAddress = ethereumAddress[2:] },
+		"Ethereum address of 41 digits":         func(gs *types.GenesisState) { gs.Entries[6].EthereumAddress = ethereumAddress + "0" },
+		"Ethereum address with a non-hex digit": func(gs *types.GenesisState) { gs.Entries[7].EthereumAddress = ethereumAddress[:41] + "g" },
+		"Ethereum address with 0X":              func(gs *types.GenesisState) { gs.Entries[5].EthereumAddress = "0X" + ethereumAddress[2:] },
+		"bridge out changing a debt":            func(gs *types.GenesisState) { gs.Entries[5].DebtChange = sdkmath.NewInt(-1) },
+		"bridge in drawing credit":              func(gs *types.GenesisState) { gs.Entries[6].DebtChange = sdkmath.OneInt() },
+		"bridge entry with an ad":               func(gs *types.GenesisState) { gs.Entries[5].AdId = 3 },
+		"bridge entry with a month":             func(gs *types.GenesisState) { gs.Entries[6].Month = "2025-04" },
+		"send with an Ethereum address":         func(gs *types.GenesisState) { gs.Entries[2].EthereumAddress = ethereumAddress },
+		"receive with a bridge direction":       func(gs *types.GenesisState) { gs.Entries[3].BridgeDirection = types.BridgeDirectionIn },
+		"creation with a bridge direction":      func(gs *types.GenesisState) { gs.Entries[1].BridgeDirection = types.BridgeDirectionOut },
 
 		"half-life shorter than a day":            func(gs *types.GenesisState) { gs.Currencies[1].HalfLifeSeconds = 86_399 },
 		"default credit limit without credit":     func(gs *types.GenesisState) { gs.Currencies[0].DefaultCreditLimit = sdkmath.NewInt(1) },

@@ -55,6 +55,8 @@ var (
 	OpenPaymentRequestsKey        = collections.NewPrefix(23)
 	HighestMonthlyCapKey          = collections.NewPrefix(24)
 	AccountRecordsKey             = collections.NewPrefix(25)
+	BridgedOutKey                 = collections.NewPrefix(26)
+	BridgedBackKey                = collections.NewPrefix(27)
 )
 
 // Derivation keys of the per-community accounts. The accounts have no

@@ -11,4 +11,5 @@ func init() {
 	protoreg.RegisterGatewayEnum("kizuna.ledger.v1.ContributionStatus", ContributionStatus_name, ContributionStatus_value)
 	protoreg.RegisterGatewayEnum("kizuna.ledger.v1.EntryType", EntryType_name, EntryType_value)
 	protoreg.RegisterGatewayEnum("kizuna.ledger.v1.PaymentRequestStatus", PaymentRequestStatus_name, PaymentRequestStatus_value)
+	protoreg.RegisterGatewayEnum("kizuna.ledger.v1.BridgeDirection", BridgeDirection_name, BridgeDirection_value)
 }

@@ -69,6 +69,20 @@ func (p Params) ValidateContributionMemo(memo string) error {
 	return nil
 }
 
+// ValidateEthereumAddress checks an Ethereum address: 0x and 40 hex digits,
+// in either case (a checksum in the case is Ethereum's to check).
+func ValidateEthereumAddress(s string) error {
+	if len(s) != 42 || s[0] != '0' || s[1] != 'x' {
+		return ErrInvalidEthAddress.Wrapf("%q is not 0x and 40 hex digits", s)
+	}
+	for i := 2; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') {
+			return ErrInvalidEthAddress.Wrapf("%q is not 0x and 40 hex digits", s)
+		}
+	}
+	return nil
+}
+
 // ValidateAmount checks that an amount is set and positive.
 func ValidateAmount(amount sdkmath.Int) error {
 	if amount.IsNil() {
