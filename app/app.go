@@ -127,6 +127,8 @@ var maccPerms = map[string][]string{
 	// x/ledger mints community currencies on creation and burns them for
 	// decay and bridge transfers.
 	ledgertypes.ModuleName: {authtypes.Minter, authtypes.Burner},
+	// The bridge mints and burns the vouchers of ERC-20s from Ethereum.
+	bridgetypes.ModuleName: {authtypes.Minter, authtypes.Burner},
 }
 
 var (
@@ -309,7 +311,8 @@ func New(
 	)
 	app.BridgeKeeper = bridgekeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[bridgetypes.StoreKey]), addressCodec,
-		app.StakingKeeper.ValidatorAddressCodec(), authority, app.StakingKeeper,
+		app.StakingKeeper.ValidatorAddressCodec(), authority, app.StakingKeeper, app.LedgerKeeper, app.CommunityKeeper,
+		app.BankKeeper, app.DistrKeeper,
 	)
 	// Leaving a community leaves its threads.
 	app.CommunityKeeper.SetHooks(communitytypes.NewMultiCommunityHooks(app.MessagingKeeper.Hooks()))

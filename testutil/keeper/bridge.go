@@ -14,12 +14,9 @@ import (
 	"cosmossdk.io/core/address"
 	sdkmath "cosmossdk.io/math"
 
-	"github.com/cosmos/cosmos-sdk/codec"
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	"github.com/cosmos/cosmos-sdk/runtime"
 	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
-	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
@@ -36,12 +33,17 @@ const Bech32ValidatorPrefix = Bech32AccountPrefix + "valoper"
 // BridgeChainID is the chain id of the bridge fixture's context.
 const BridgeChainID = "kizuna-test-1"
 
-// BridgeFixture is a bridge keeper over an in-memory store, with a staking
-// keeper fake whose bonded validators the test sets.
+// BridgeFixture is a bridge keeper wired as the app wires it to the real
+// ledger, community, bank and account keepers of a LedgerEnv, with a
+// staking keeper fake whose bonded validators the test sets and a
+// community pool fake.
 type BridgeFixture struct {
 	Ctx     sdk.Context
 	Keeper  bridgekeeper.Keeper
+	Ledger  LedgerEnv
 	Staking *StakingFake
+	// CommunityPool is the account the community pool fake funds.
+	CommunityPool sdk.AccAddress
 	// StoreKey is the bridge module's store key, for tests that read the
 	// raw store.
 	StoreKey *storetypes.KVStoreKey
@@ -49,34 +51,40 @@ type BridgeFixture struct {
 
 // BridgeKeeper returns a BridgeFixture with the default genesis loaded, the
 // gov module account as authority, and a context at height 1, BlockTime
-// and BridgeChainID.
+// and BridgeChainID. The bridge and ledger invariants are checked when the
+// test ends.
 func BridgeKeeper(tb testing.TB) BridgeFixture {
 	tb.Helper()
-
-	key := storetypes.NewKVStoreKey(bridgetypes.StoreKey)
-	ctx := testutil.DefaultContextWithKeys(
-		map[string]*storetypes.KVStoreKey{bridgetypes.StoreKey: key},
-		map[string]*storetypes.TransientStoreKey{
-			"transient_" + bridgetypes.StoreKey: storetypes.NewTransientStoreKey("transient_" + bridgetypes.StoreKey),
-		},
-		nil,
-	).
-		WithBlockHeight(1).
-		WithBlockTime(BlockTime).
-		WithChainID(BridgeChainID).
-		WithEventManager(sdk.NewEventManager())
-
-	registry := codectypes.NewInterfaceRegistry()
-	bridgetypes.RegisterInterfaces(registry)
-	cdc := codec.NewProtoCodec(registry)
-	addressCodec := addresscodec.NewBech32Codec(Bech32AccountPrefix)
-	authority, err := addressCodec.BytesToString(authtypes.NewModuleAddress(govtypes.ModuleName))
+	env := LedgerKeeper(tb)
+	ctx := env.Ctx.WithChainID(BridgeChainID)
+	env.Ctx = ctx
+	authority, err := env.Account.AddressCodec().BytesToString(authtypes.NewModuleAddress(govtypes.ModuleName))
 	require.NoError(tb, err)
-
 	staking := &StakingFake{codec: addresscodec.NewBech32Codec(Bech32ValidatorPrefix), validators: map[string]stakingtypes.Validator{}}
-	k := bridgekeeper.NewKeeper(cdc, runtime.NewKVStoreService(key), addressCodec, staking.codec, authority, staking)
+	pool := &communityPoolFake{bank: env.Bank, addr: AccAddress("community pool")}
+	key := env.Keys[bridgetypes.StoreKey]
+	k := bridgekeeper.NewKeeper(env.Codec, runtime.NewKVStoreService(key), env.Account.AddressCodec(), staking.codec, authority,
+		staking, env.Keeper, env.Community, env.Bank, pool)
 	require.NoError(tb, k.InitGenesis(ctx, bridgetypes.DefaultGenesis()))
-	return BridgeFixture{Ctx: ctx, Keeper: k, Staking: staking, StoreKey: key}
+	tb.Cleanup(func() {
+		if err := k.CheckInvariants(ctx); err != nil {
+			tb.Errorf("at the end of %s: %v", tb.Name(), err)
+		}
+	})
+	return BridgeFixture{Ctx: ctx, Keeper: k, Ledger: env, Staking: staking, CommunityPool: pool.addr, StoreKey: key}
+}
+
+// communityPoolFake funds the community pool by sending to one account.
+type communityPoolFake struct {
+	bank interface {
+		SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
+	}
+	addr sdk.AccAddress
+}
+
+// FundCommunityPool implements bridgetypes.DistributionKeeper.
+func (p *communityPoolFake) FundCommunityPool(ctx context.Context, amount sdk.Coins, sender sdk.AccAddress) error {
+	return p.bank.SendCoins(ctx, sender, p.addr, amount)
 }
 
 // StakingFake is the bridge's view of x/staking: validators by operator

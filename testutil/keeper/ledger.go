@@ -27,6 +27,7 @@ import (
 
 	adstypes "github.com/kizuna-chain/kizuna/x/ads/types"
 	amplifytypes "github.com/kizuna-chain/kizuna/x/amplify/types"
+	bridgetypes "github.com/kizuna-chain/kizuna/x/bridge/types"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	ledgerkeeper "github.com/kizuna-chain/kizuna/x/ledger/keeper"
@@ -40,8 +41,8 @@ import (
 // bank keeper's. No ads keeper is set.
 type LedgerEnv struct {
 	Ctx sdk.Context
-	// Keys are the store keys of x/auth, x/bank, x/feegrant, x/community and
-	// x/ledger, by store name.
+	// Keys are the store keys of x/auth, x/bank, x/feegrant, x/community,
+	// x/ledger and x/bridge, by store name.
 	Keys      map[string]*storetypes.KVStoreKey
 	Codec     codec.Codec
 	Keeper    ledgerkeeper.Keeper
@@ -58,7 +59,10 @@ type LedgerEnv struct {
 func LedgerKeeper(tb testing.TB) LedgerEnv {
 	tb.Helper()
 
-	names := []string{authtypes.StoreKey, banktypes.StoreKey, feegrant.StoreKey, communitytypes.StoreKey, ledgertypes.StoreKey}
+	names := []string{
+		authtypes.StoreKey, banktypes.StoreKey, feegrant.StoreKey, communitytypes.StoreKey, ledgertypes.StoreKey,
+		bridgetypes.StoreKey, // for BridgeKeeper, which builds on this
+	}
 	keys := storetypes.NewKVStoreKeys(names...)
 	ctx := testutil.DefaultContextWithKeys(
 		keys,
@@ -85,6 +89,7 @@ func LedgerKeeper(tb testing.TB) LedgerEnv {
 	feegrant.RegisterInterfaces(registry)
 	communitytypes.RegisterInterfaces(registry)
 	ledgertypes.RegisterInterfaces(registry)
+	bridgetypes.RegisterInterfaces(registry)
 	// The Msgs fee accounts sponsor by default must resolve.
 	adstypes.RegisterInterfaces(registry)
 	amplifytypes.RegisterInterfaces(registry)
@@ -97,13 +102,17 @@ func LedgerKeeper(tb testing.TB) LedgerEnv {
 		cdc, runtime.NewKVStoreService(keys[authtypes.StoreKey]), authtypes.ProtoBaseAccount,
 		map[string][]string{
 			ledgertypes.ModuleName: {authtypes.Minter, authtypes.Burner},
+			bridgetypes.ModuleName: {authtypes.Minter, authtypes.Burner},
 			minttypes.ModuleName:   {authtypes.Minter}, // the faucet of Fund
 		},
 		addressCodec, Bech32AccountPrefix, authority,
 	)
 	bankKeeper := bankkeeper.NewBaseKeeper(
 		cdc, runtime.NewKVStoreService(keys[banktypes.StoreKey]), accountKeeper,
-		map[string]bool{accountKeeper.GetModuleAddress(ledgertypes.ModuleName).String(): true}, authority, log.NewNopLogger(),
+		map[string]bool{
+			accountKeeper.GetModuleAddress(ledgertypes.ModuleName).String(): true,
+			accountKeeper.GetModuleAddress(bridgetypes.ModuleName).String(): true,
+		}, authority, log.NewNopLogger(),
 	)
 	// Like the app's, this feegrant keeper has no bank keeper.
 	feegrantKeeper := feegrantkeeper.NewKeeper(cdc, runtime.NewKVStoreService(keys[feegrant.StoreKey]), accountKeeper)

@@ -70,6 +70,14 @@ func (s msgServer) RegisterEthereumKey(ctx context.Context, msg *types.MsgRegist
 	if err := s.Orchestrators.Set(ctx, orchestrator, val); err != nil {
 		return nil, err
 	}
+	// A validator claims from the events after those already observed.
+	observed, err := s.lastObservedNonce(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.ClaimNonces.Set(ctx, val, observed); err != nil {
+		return nil, err
+	}
 	if err := emit(ctx, &types.EventEthereumKeyRegistered{
 		Validator: reg.Validator, Orchestrator: reg.Orchestrator, EthereumAddress: reg.EthereumAddress,
 	}); err != nil {

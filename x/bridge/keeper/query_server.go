@@ -58,6 +58,16 @@ func (q queryServer) BridgeInfo(ctx context.Context, req *types.QueryBridgeInfoR
 	if found {
 		res.LatestValset = &latest
 	}
+	if res.LastObservedEventNonce, err = q.lastObservedNonce(ctx); err != nil {
+		return nil, err
+	}
+	height, err := q.EthereumHeight.Get(ctx)
+	switch {
+	case err == nil:
+		res.EthereumHeight = &height
+	case !errors.Is(err, collections.ErrNotFound):
+		return nil, err
+	}
 	return res, nil
 }
 
@@ -151,6 +161,43 @@ func (q queryServer) ValsetConfirms(ctx context.Context, req *types.QueryValsetC
 		return nil, err
 	}
 	return &types.QueryValsetConfirmsResponse{Confirms: confirms, Pagination: page}, nil
+}
+
+// Attestations lists the attestations by event nonce.
+func (q queryServer) Attestations(ctx context.Context, req *types.QueryAttestationsRequest) (*types.QueryAttestationsResponse, error) {
+	if req == nil {
+		return nil, grpcerr.ErrEmptyRequest
+	}
+	atts, page, err := query.CollectionPaginate(ctx, q.Keeper.Attestations, pagination.Bound(req.Pagination),
+		func(_ collections.Pair[uint64, []byte], a types.Attestation) (types.Attestation, error) {
+			return a, nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryAttestationsResponse{Attestations: atts, Pagination: page}, nil
+}
+
+// LastClaimNonce returns the event nonce of a validator's last claim.
+func (q queryServer) LastClaimNonce(ctx context.Context, req *types.QueryLastClaimNonceRequest) (*types.QueryLastClaimNonceResponse, error) {
+	if req == nil {
+		return nil, grpcerr.ErrEmptyRequest
+	}
+	val, err := q.parseQueryValidator(req.Validator)
+	if err != nil {
+		return nil, err
+	}
+	if has, err := q.Keeper.Registrations.Has(ctx, val); err != nil || !has {
+		if err == nil {
+			err = types.ErrRegistrationNotFound.Wrapf("validator %s has no Ethereum key", req.Validator)
+		}
+		return nil, err
+	}
+	n, err := q.claimNonce(ctx, val)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryLastClaimNonceResponse{Nonce: n}, nil
 }
 
 // parseQueryValidator decodes a validator operator address of a query; a

@@ -18,8 +18,15 @@ func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
 	return k.Params.Get(ctx)
 }
 
-// BridgeID returns the bridge id of the chain the context runs on.
+// BridgeID returns the chain's bridge id, which genesis fixes from the
+// chain id: every hash validators sign starts with it. Queries read it from
+// the store, as their context may not carry the chain id.
 func (k Keeper) BridgeID(ctx context.Context) [32]byte {
+	var id [32]byte
+	if stored, err := k.StoredBridgeID.Get(ctx); err == nil && len(stored) == len(id) {
+		copy(id[:], stored)
+		return id
+	}
 	return types.BridgeID(sdk.UnwrapSDKContext(ctx).ChainID())
 }
 

@@ -91,9 +91,17 @@ func (k Keeper) snapshotValset(ctx context.Context) error {
 	return emit(ctx, &types.EventValsetCreated{Nonce: next.Nonce, Members: uint32(len(next.Members)), Power: next.Power()})
 }
 
-// EndBlock takes a new valset snapshot when the validators' power moved.
+// EndBlock takes a new valset snapshot when the validators' power moved,
+// observes the attestations a change of power completed, and batches the
+// pooled transfers.
 func (k Keeper) EndBlock(ctx context.Context) error {
-	return k.snapshotValset(ctx)
+	if err := k.snapshotValset(ctx); err != nil {
+		return err
+	}
+	if err := k.observe(ctx); err != nil {
+		return err
+	}
+	return k.buildBatches(ctx)
 }
 
 // isNotFound reports whether err is a collections miss.

@@ -16,7 +16,7 @@ import (
 // can be recovered from it.
 func ParseEthereumAddress(s string) (common.Address, error) {
 	if len(s) != 42 || !strings.HasPrefix(s, "0x") {
-		return common.Address{}, ErrInvalidEthereumAddress.Wrapf("%q is not 0x and 40 hex digits", truncate(s))
+		return common.Address{}, ErrInvalidEthereumAddress.Wrapf("%q is not 0x and 40 hex digits", Truncate(s))
 	}
 	if !common.IsHexAddress(s) {
 		return common.Address{}, ErrInvalidEthereumAddress.Wrapf("%q is not 0x and 40 hex digits", s)
@@ -36,13 +36,13 @@ func ParseEthereumAddress(s string) (common.Address, error) {
 func ParseSignature(s string) ([]byte, error) {
 	sig, err := hexutil.Decode(s)
 	if err != nil || len(sig) != crypto.SignatureLength {
-		return nil, ErrInvalidSignature.Wrapf("want %d bytes as 0x-hex, got %q", crypto.SignatureLength, truncate(s))
+		return nil, ErrInvalidSignature.Wrapf("want %d bytes as 0x-hex, got %q", crypto.SignatureLength, Truncate(s))
 	}
 	return sig, nil
 }
 
-// truncate shortens what an error quotes from its input.
-func truncate(s string) string {
+// Truncate shortens what an error quotes from its input.
+func Truncate(s string) string {
 	const most = 80
 	if len(s) <= most {
 		return s

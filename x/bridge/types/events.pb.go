@@ -4,6 +4,7 @@
 package types
 
 import (
+	cosmossdk_io_math "cosmossdk.io/math"
 	fmt "fmt"
 	_ "github.com/cosmos/cosmos-proto"
 	_ "github.com/cosmos/gogoproto/gogoproto"
@@ -27,8 +28,13 @@ const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 // EventEthereumKeyRegistered is emitted when a validator registers its
 // Ethereum key and orchestrator.
 type EventEthereumKeyRegistered struct {
-	Validator       string `protobuf:"bytes,1,opt,name=validator,proto3" json:"validator,omitempty"`
-	Orchestrator    string `protobuf:"bytes,2,opt,name=orchestrator,proto3" json:"orchestrator,omitempty"`
+	// validator is the validator's operator address (kizunavaloper…).
+	Validator string `protobuf:"bytes,1,opt,name=validator,proto3" json:"validator,omitempty"`
+	// orchestrator is the account that sends the validator's confirmations and
+	// claims.
+	Orchestrator string `protobuf:"bytes,2,opt,name=orchestrator,proto3" json:"orchestrator,omitempty"`
+	// ethereum_address is the validator's Ethereum key, 0x-hex with the EIP-55
+	// checksum.
 	EthereumAddress string `protobuf:"bytes,3,opt,name=ethereum_address,json=ethereumAddress,proto3" json:"ethereum_address,omitempty"`
 }
 
@@ -89,7 +95,9 @@ func (m *EventEthereumKeyRegistered) GetEthereumAddress() string {
 // EventValsetCreated is emitted when the chain takes a new valset snapshot,
 // which the orchestrators then sign.
 type EventValsetCreated struct {
-	Nonce   uint64 `protobuf:"varint,1,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// nonce is the new valset's nonce.
+	Nonce uint64 `protobuf:"varint,1,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// members is the number of validators in the valset.
 	Members uint32 `protobuf:"varint,2,opt,name=members,proto3" json:"members,omitempty"`
 	// power is the members' total normalized power.
 	Power uint64 `protobuf:"varint,3,opt,name=power,proto3" json:"power,omitempty"`
@@ -152,7 +160,9 @@ func (m *EventValsetCreated) GetPower() uint64 {
 // EventValsetConfirmed is emitted when a validator's signature of a valset
 // is accepted.
 type EventValsetConfirmed struct {
-	Nonce     uint64 `protobuf:"varint,1,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// nonce is the valset signed.
+	Nonce uint64 `protobuf:"varint,1,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// validator is the operator address (kizunavaloper…) of the signer.
 	Validator string `protobuf:"bytes,2,opt,name=validator,proto3" json:"validator,omitempty"`
 }
 
@@ -203,17 +213,750 @@ func (m *EventValsetConfirmed) GetValidator() string {
 	return ""
 }
 
+// EventTokenRegistered is emitted when a denom is mapped to an ERC-20: a
+// community currency by its admin, or an ERC-20 by its first deposit.
+type EventTokenRegistered struct {
+	// denom is cc/{community_id}/{CODE} or eth/{0x-checksummed address}.
+	Denom string `protobuf:"bytes,1,opt,name=denom,proto3" json:"denom,omitempty"`
+	// token_contract is the ERC-20, 0x-hex with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,2,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// origin tells whether the currency lives on Kizuna or on Ethereum.
+	Origin TokenOrigin `protobuf:"varint,3,opt,name=origin,proto3,enum=kizuna.bridge.v1.TokenOrigin" json:"origin,omitempty"`
+}
+
+func (m *EventTokenRegistered) Reset()         { *m = EventTokenRegistered{} }
+func (m *EventTokenRegistered) String() string { return proto.CompactTextString(m) }
+func (*EventTokenRegistered) ProtoMessage()    {}
+func (*EventTokenRegistered) Descriptor() ([]byte, []int) {
+	return fileDescriptor_9c54c74f285e8390, []int{3}
+}
+func (m *EventTokenRegistered) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventTokenRegistered) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventTokenRegistered.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventTokenRegistered) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventTokenRegistered.Merge(m, src)
+}
+func (m *EventTokenRegistered) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventTokenRegistered) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventTokenRegistered.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventTokenRegistered proto.InternalMessageInfo
+
+func (m *EventTokenRegistered) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *EventTokenRegistered) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *EventTokenRegistered) GetOrigin() TokenOrigin {
+	if m != nil {
+		return m.Origin
+	}
+	return TokenOriginUnspecified
+}
+
+// EventTokenDeployConfirmed is emitted when a validator's signature of a
+// token deployment is accepted.
+type EventTokenDeployConfirmed struct {
+	// denom is the community currency whose ERC-20 deployment was signed.
+	Denom string `protobuf:"bytes,1,opt,name=denom,proto3" json:"denom,omitempty"`
+	// validator is the operator address (kizunavaloper…) of the signer.
+	Validator string `protobuf:"bytes,2,opt,name=validator,proto3" json:"validator,omitempty"`
+}
+
+func (m *EventTokenDeployConfirmed) Reset()         { *m = EventTokenDeployConfirmed{} }
+func (m *EventTokenDeployConfirmed) String() string { return proto.CompactTextString(m) }
+func (*EventTokenDeployConfirmed) ProtoMessage()    {}
+func (*EventTokenDeployConfirmed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_9c54c74f285e8390, []int{4}
+}
+func (m *EventTokenDeployConfirmed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventTokenDeployConfirmed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventTokenDeployConfirmed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventTokenDeployConfirmed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventTokenDeployConfirmed.Merge(m, src)
+}
+func (m *EventTokenDeployConfirmed) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventTokenDeployConfirmed) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventTokenDeployConfirmed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventTokenDeployConfirmed proto.InternalMessageInfo
+
+func (m *EventTokenDeployConfirmed) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *EventTokenDeployConfirmed) GetValidator() string {
+	if m != nil {
+		return m.Validator
+	}
+	return ""
+}
+
+// EventSentToEthereum is emitted when a transfer enters the pool.
+type EventSentToEthereum struct {
+	// transfer is the pooled transfer, with its id and its amounts in base units
+	// and in token units.
+	Transfer OutgoingTransfer `protobuf:"bytes,1,opt,name=transfer,proto3" json:"transfer"`
+}
+
+func (m *EventSentToEthereum) Reset()         { *m = EventSentToEthereum{} }
+func (m *EventSentToEthereum) String() string { return proto.CompactTextString(m) }
+func (*EventSentToEthereum) ProtoMessage()    {}
+func (*EventSentToEthereum) Descriptor() ([]byte, []int) {
+	return fileDescriptor_9c54c74f285e8390, []int{5}
+}
+func (m *EventSentToEthereum) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSentToEthereum) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSentToEthereum.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSentToEthereum) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSentToEthereum.Merge(m, src)
+}
+func (m *EventSentToEthereum) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSentToEthereum) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSentToEthereum.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSentToEthereum proto.InternalMessageInfo
+
+func (m *EventSentToEthereum) GetTransfer() OutgoingTransfer {
+	if m != nil {
+		return m.Transfer
+	}
+	return OutgoingTransfer{}
+}
+
+// EventSendToEthereumCanceled is emitted when a pooled transfer is
+// cancelled and refunded.
+type EventSendToEthereumCanceled struct {
+	// id is the cancelled transfer.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	// sender is the transfer's sender, who cancelled it.
+	Sender string `protobuf:"bytes,2,opt,name=sender,proto3" json:"sender,omitempty"`
+	// refunded went back to the sender, or to the community treasury when
+	// the sender's maximum balance left no room.
+	Refunded cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=refunded,proto3,customtype=cosmossdk.io/math.Int" json:"refunded"`
+	// refunded_to is the account credited: the sender, or the community
+	// treasury.
+	RefundedTo string `protobuf:"bytes,4,opt,name=refunded_to,json=refundedTo,proto3" json:"refunded_to,omitempty"`
+}
+
+func (m *EventSendToEthereumCanceled) Reset()         { *m = EventSendToEthereumCanceled{} }
+func (m *EventSendToEthereumCanceled) String() string { return proto.CompactTextString(m) }
+func (*EventSendToEthereumCanceled) ProtoMessage()    {}
+func (*EventSendToEthereumCanceled) Descriptor() ([]byte, []int) {
+	return fileDescriptor_9c54c74f285e8390, []int{6}
+}
+func (m *EventSendToEthereumCanceled) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSendToEthereumCanceled) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSendToEthereumCanceled.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSendToEthereumCanceled) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSendToEthereumCanceled.Merge(m, src)
+}
+func (m *EventSendToEthereumCanceled) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSendToEthereumCanceled) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSendToEthereumCanceled.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSendToEthereumCanceled proto.InternalMessageInfo
+
+func (m *EventSendToEthereumCanceled) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *EventSendToEthereumCanceled) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *EventSendToEthereumCanceled) GetRefundedTo() string {
+	if m != nil {
+		return m.RefundedTo
+	}
+	return ""
+}
+
+// EventBatchCreated is emitted when a batch is built.
+type EventBatchCreated struct {
+	// token_contract is the batch's ERC-20, 0x-hex with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,1,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// nonce is the batch's nonce for its token.
+	Nonce uint64 `protobuf:"varint,2,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// timeout is the Ethereum block from which the contract refuses the batch.
+	Timeout uint64 `protobuf:"varint,3,opt,name=timeout,proto3" json:"timeout,omitempty"`
+	// transfers is the number of transfers in the batch.
+	Transfers uint32 `protobuf:"varint,4,opt,name=transfers,proto3" json:"transfers,omitempty"`
+}
+
+func (m *EventBatchCreated) Reset()         { *m = EventBatchCreated{} }
+func (m *EventBatchCreated) String() string { return proto.CompactTextString(m) }
+func (*EventBatchCreated) ProtoMessage()    {}
+func (*EventBatchCreated) Descriptor() ([]byte, []int) {
+	return fileDescriptor_9c54c74f285e8390, []int{7}
+}
+func (m *EventBatchCreated) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventBatchCreated) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventBatchCreated.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventBatchCreated) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventBatchCreated.Merge(m, src)
+}
+func (m *EventBatchCreated) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventBatchCreated) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventBatchCreated.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventBatchCreated proto.InternalMessageInfo
+
+func (m *EventBatchCreated) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *EventBatchCreated) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
+func (m *EventBatchCreated) GetTimeout() uint64 {
+	if m != nil {
+		return m.Timeout
+	}
+	return 0
+}
+
+func (m *EventBatchCreated) GetTransfers() uint32 {
+	if m != nil {
+		return m.Transfers
+	}
+	return 0
+}
+
+// EventBatchConfirmed is emitted when a validator's signature of a batch is
+// accepted.
+type EventBatchConfirmed struct {
+	// token_contract is the batch's ERC-20, 0x-hex with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,1,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// nonce is the batch's nonce for its token.
+	Nonce uint64 `protobuf:"varint,2,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// validator is the operator address (kizunavaloper…) of the signer.
+	Validator string `protobuf:"bytes,3,opt,name=validator,proto3" json:"validator,omitempty"`
+}
+
+func (m *EventBatchConfirmed) Reset()         { *m = EventBatchConfirmed{} }
+func (m *EventBatchConfirmed) String() string { return proto.CompactTextString(m) }
+func (*EventBatchConfirmed) ProtoMessage()    {}
+func (*EventBatchConfirmed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_9c54c74f285e8390, []int{8}
+}
+func (m *EventBatchConfirmed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventBatchConfirmed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventBatchConfirmed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventBatchConfirmed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventBatchConfirmed.Merge(m, src)
+}
+func (m *EventBatchConfirmed) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventBatchConfirmed) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventBatchConfirmed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventBatchConfirmed proto.InternalMessageInfo
+
+func (m *EventBatchConfirmed) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *EventBatchConfirmed) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
+func (m *EventBatchConfirmed) GetValidator() string {
+	if m != nil {
+		return m.Validator
+	}
+	return ""
+}
+
+// EventClaimed is emitted when a validator's claim is accepted.
+type EventClaimed struct {
+	// event_nonce is the contract's nonce of the claimed event.
+	EventNonce uint64 `protobuf:"varint,1,opt,name=event_nonce,json=eventNonce,proto3" json:"event_nonce,omitempty"`
+	// claim_hash is the SHA-256 of the claim's encoding, 0x-hex: it names the
+	// attestation the vote joined.
+	ClaimHash string `protobuf:"bytes,2,opt,name=claim_hash,json=claimHash,proto3" json:"claim_hash,omitempty"`
+	// validator is the operator address (kizunavaloper…) of the claimant.
+	Validator string `protobuf:"bytes,3,opt,name=validator,proto3" json:"validator,omitempty"`
+}
+
+func (m *EventClaimed) Reset()         { *m = EventClaimed{} }
+func (m *EventClaimed) String() string { return proto.CompactTextString(m) }
+func (*EventClaimed) ProtoMessage()    {}
+func (*EventClaimed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_9c54c74f285e8390, []int{9}
+}
+func (m *EventClaimed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventClaimed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventClaimed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventClaimed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventClaimed.Merge(m, src)
+}
+func (m *EventClaimed) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventClaimed) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventClaimed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventClaimed proto.InternalMessageInfo
+
+func (m *EventClaimed) GetEventNonce() uint64 {
+	if m != nil {
+		return m.EventNonce
+	}
+	return 0
+}
+
+func (m *EventClaimed) GetClaimHash() string {
+	if m != nil {
+		return m.ClaimHash
+	}
+	return ""
+}
+
+func (m *EventClaimed) GetValidator() string {
+	if m != nil {
+		return m.Validator
+	}
+	return ""
+}
+
+// EventClaimObserved is emitted when an attestation passes 2/3 of the
+// power and its claim is executed; error is set when the execution failed
+// and changed nothing.
+type EventClaimObserved struct {
+	// event_nonce is the contract's nonce of the observed event.
+	EventNonce uint64 `protobuf:"varint,1,opt,name=event_nonce,json=eventNonce,proto3" json:"event_nonce,omitempty"`
+	// claim_hash is the SHA-256 of the executed claim's encoding, 0x-hex.
+	ClaimHash string `protobuf:"bytes,2,opt,name=claim_hash,json=claimHash,proto3" json:"claim_hash,omitempty"`
+	// error is why the execution failed; empty when it succeeded.
+	Error string `protobuf:"bytes,3,opt,name=error,proto3" json:"error,omitempty"`
+}
+
+func (m *EventClaimObserved) Reset()         { *m = EventClaimObserved{} }
+func (m *EventClaimObserved) String() string { return proto.CompactTextString(m) }
+func (*EventClaimObserved) ProtoMessage()    {}
+func (*EventClaimObserved) Descriptor() ([]byte, []int) {
+	return fileDescriptor_9c54c74f285e8390, []int{10}
+}
+func (m *EventClaimObserved) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventClaimObserved) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventClaimObserved.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventClaimObserved) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventClaimObserved.Merge(m, src)
+}
+func (m *EventClaimObserved) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventClaimObserved) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventClaimObserved.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventClaimObserved proto.InternalMessageInfo
+
+func (m *EventClaimObserved) GetEventNonce() uint64 {
+	if m != nil {
+		return m.EventNonce
+	}
+	return 0
+}
+
+func (m *EventClaimObserved) GetClaimHash() string {
+	if m != nil {
+		return m.ClaimHash
+	}
+	return ""
+}
+
+func (m *EventClaimObserved) GetError() string {
+	if m != nil {
+		return m.Error
+	}
+	return ""
+}
+
+// EventDepositReceived is emitted when a deposit from Ethereum is credited.
+type EventDepositReceived struct {
+	// event_nonce is the contract's nonce of the deposit.
+	EventNonce uint64 `protobuf:"varint,1,opt,name=event_nonce,json=eventNonce,proto3" json:"event_nonce,omitempty"`
+	// token_contract is the deposited ERC-20, 0x-hex with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,2,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// denom is the denom credited: the community currency, or the ERC-20's
+	// eth/0x… voucher.
+	Denom string `protobuf:"bytes,3,opt,name=denom,proto3" json:"denom,omitempty"`
+	// ethereum_sender is the depositor's Ethereum address, 0x-hex, as claimed.
+	EthereumSender string `protobuf:"bytes,4,opt,name=ethereum_sender,json=ethereumSender,proto3" json:"ethereum_sender,omitempty"`
+	// receiver was credited: the claim's receiver, or the community treasury
+	// or community pool when the receiver cannot be.
+	Receiver string `protobuf:"bytes,5,opt,name=receiver,proto3" json:"receiver,omitempty"`
+	// amount is what was credited, in the denom's base units: the claimed
+	// static units of a decaying currency as worth at the block time.
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,6,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+}
+
+func (m *EventDepositReceived) Reset()         { *m = EventDepositReceived{} }
+func (m *EventDepositReceived) String() string { return proto.CompactTextString(m) }
+func (*EventDepositReceived) ProtoMessage()    {}
+func (*EventDepositReceived) Descriptor() ([]byte, []int) {
+	return fileDescriptor_9c54c74f285e8390, []int{11}
+}
+func (m *EventDepositReceived) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventDepositReceived) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventDepositReceived.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventDepositReceived) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventDepositReceived.Merge(m, src)
+}
+func (m *EventDepositReceived) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventDepositReceived) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventDepositReceived.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventDepositReceived proto.InternalMessageInfo
+
+func (m *EventDepositReceived) GetEventNonce() uint64 {
+	if m != nil {
+		return m.EventNonce
+	}
+	return 0
+}
+
+func (m *EventDepositReceived) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *EventDepositReceived) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *EventDepositReceived) GetEthereumSender() string {
+	if m != nil {
+		return m.EthereumSender
+	}
+	return ""
+}
+
+func (m *EventDepositReceived) GetReceiver() string {
+	if m != nil {
+		return m.Receiver
+	}
+	return ""
+}
+
+// EventBatchExecuted is emitted when a batch executed on Ethereum.
+type EventBatchExecuted struct {
+	// token_contract is the batch's ERC-20, 0x-hex with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,1,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// nonce is the batch's nonce for its token.
+	Nonce uint64 `protobuf:"varint,2,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// transfers is the number of transfers the batch settled.
+	Transfers uint32 `protobuf:"varint,3,opt,name=transfers,proto3" json:"transfers,omitempty"`
+}
+
+func (m *EventBatchExecuted) Reset()         { *m = EventBatchExecuted{} }
+func (m *EventBatchExecuted) String() string { return proto.CompactTextString(m) }
+func (*EventBatchExecuted) ProtoMessage()    {}
+func (*EventBatchExecuted) Descriptor() ([]byte, []int) {
+	return fileDescriptor_9c54c74f285e8390, []int{12}
+}
+func (m *EventBatchExecuted) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventBatchExecuted) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventBatchExecuted.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventBatchExecuted) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventBatchExecuted.Merge(m, src)
+}
+func (m *EventBatchExecuted) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventBatchExecuted) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventBatchExecuted.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventBatchExecuted proto.InternalMessageInfo
+
+func (m *EventBatchExecuted) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *EventBatchExecuted) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
+func (m *EventBatchExecuted) GetTransfers() uint32 {
+	if m != nil {
+		return m.Transfers
+	}
+	return 0
+}
+
+// EventBatchTimedOut is emitted when a batch can no longer execute and its
+// transfers return to the pool.
+type EventBatchTimedOut struct {
+	// token_contract is the batch's ERC-20, 0x-hex with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,1,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// nonce is the batch's nonce for its token; the next batch reuses it.
+	Nonce uint64 `protobuf:"varint,2,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// timeout is the Ethereum block from which the contract refuses the batch.
+	Timeout uint64 `protobuf:"varint,3,opt,name=timeout,proto3" json:"timeout,omitempty"`
+	// ethereum_height is the observed Ethereum height past the timeout.
+	EthereumHeight uint64 `protobuf:"varint,4,opt,name=ethereum_height,json=ethereumHeight,proto3" json:"ethereum_height,omitempty"`
+}
+
+func (m *EventBatchTimedOut) Reset()         { *m = EventBatchTimedOut{} }
+func (m *EventBatchTimedOut) String() string { return proto.CompactTextString(m) }
+func (*EventBatchTimedOut) ProtoMessage()    {}
+func (*EventBatchTimedOut) Descriptor() ([]byte, []int) {
+	return fileDescriptor_9c54c74f285e8390, []int{13}
+}
+func (m *EventBatchTimedOut) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventBatchTimedOut) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventBatchTimedOut.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventBatchTimedOut) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventBatchTimedOut.Merge(m, src)
+}
+func (m *EventBatchTimedOut) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventBatchTimedOut) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventBatchTimedOut.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventBatchTimedOut proto.InternalMessageInfo
+
+func (m *EventBatchTimedOut) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *EventBatchTimedOut) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
+func (m *EventBatchTimedOut) GetTimeout() uint64 {
+	if m != nil {
+		return m.Timeout
+	}
+	return 0
+}
+
+func (m *EventBatchTimedOut) GetEthereumHeight() uint64 {
+	if m != nil {
+		return m.EthereumHeight
+	}
+	return 0
+}
+
 // EventParamsUpdated is emitted when governance replaces the params.
 type EventParamsUpdated struct {
+	// authority is the governance account.
 	Authority string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
-	Params    Params `protobuf:"bytes,2,opt,name=params,proto3" json:"params"`
+	// params are the new params.
+	Params Params `protobuf:"bytes,2,opt,name=params,proto3" json:"params"`
 }
 
 func (m *EventParamsUpdated) Reset()         { *m = EventParamsUpdated{} }
 func (m *EventParamsUpdated) String() string { return proto.CompactTextString(m) }
 func (*EventParamsUpdated) ProtoMessage()    {}
 func (*EventParamsUpdated) Descriptor() ([]byte, []int) {
-	return fileDescriptor_9c54c74f285e8390, []int{3}
+	return fileDescriptor_9c54c74f285e8390, []int{14}
 }
 func (m *EventParamsUpdated) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -260,40 +1003,80 @@ func init() {
 	proto.RegisterType((*EventEthereumKeyRegistered)(nil), "kizuna.bridge.v1.EventEthereumKeyRegistered")
 	proto.RegisterType((*EventValsetCreated)(nil), "kizuna.bridge.v1.EventValsetCreated")
 	proto.RegisterType((*EventValsetConfirmed)(nil), "kizuna.bridge.v1.EventValsetConfirmed")
+	proto.RegisterType((*EventTokenRegistered)(nil), "kizuna.bridge.v1.EventTokenRegistered")
+	proto.RegisterType((*EventTokenDeployConfirmed)(nil), "kizuna.bridge.v1.EventTokenDeployConfirmed")
+	proto.RegisterType((*EventSentToEthereum)(nil), "kizuna.bridge.v1.EventSentToEthereum")
+	proto.RegisterType((*EventSendToEthereumCanceled)(nil), "kizuna.bridge.v1.EventSendToEthereumCanceled")
+	proto.RegisterType((*EventBatchCreated)(nil), "kizuna.bridge.v1.EventBatchCreated")
+	proto.RegisterType((*EventBatchConfirmed)(nil), "kizuna.bridge.v1.EventBatchConfirmed")
+	proto.RegisterType((*EventClaimed)(nil), "kizuna.bridge.v1.EventClaimed")
+	proto.RegisterType((*EventClaimObserved)(nil), "kizuna.bridge.v1.EventClaimObserved")
+	proto.RegisterType((*EventDepositReceived)(nil), "kizuna.bridge.v1.EventDepositReceived")
+	proto.RegisterType((*EventBatchExecuted)(nil), "kizuna.bridge.v1.EventBatchExecuted")
+	proto.RegisterType((*EventBatchTimedOut)(nil), "kizuna.bridge.v1.EventBatchTimedOut")
 	proto.RegisterType((*EventParamsUpdated)(nil), "kizuna.bridge.v1.EventParamsUpdated")
 }
 
 func init() { proto.RegisterFile("kizuna/bridge/v1/events.proto", fileDescriptor_9c54c74f285e8390) }
 
 var fileDescriptor_9c54c74f285e8390 = []byte{
-	// 424 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x94, 0x52, 0xb1, 0x8e, 0xd3, 0x40,
-	0x10, 0xb5, 0x8f, 0x70, 0x28, 0x0b, 0x88, 0xd3, 0xca, 0x85, 0x89, 0x38, 0x03, 0xae, 0xa0, 0xb0,
-	0xad, 0x03, 0xe9, 0x2a, 0x24, 0x44, 0xd0, 0x89, 0x82, 0x06, 0x19, 0x71, 0xc5, 0x35, 0xa7, 0xb5,
-	0x3d, 0xd8, 0x2b, 0x6e, 0xbd, 0xd6, 0xee, 0xda, 0x10, 0x6a, 0x3e, 0x80, 0x8f, 0xc9, 0x37, 0xa0,
-	0x94, 0x51, 0x2a, 0x2a, 0x84, 0x92, 0x1f, 0x41, 0xde, 0x5d, 0x2b, 0x04, 0x94, 0xe2, 0xba, 0x7d,
-	0x33, 0x6f, 0xde, 0x9b, 0x99, 0x1d, 0x74, 0xfc, 0x89, 0x7e, 0x6d, 0x6b, 0x92, 0x64, 0x82, 0x16,
-	0x25, 0x24, 0xdd, 0x49, 0x02, 0x1d, 0xd4, 0x4a, 0xc6, 0x8d, 0xe0, 0x8a, 0xe3, 0x23, 0x93, 0x8e,
-	0x4d, 0x3a, 0xee, 0x4e, 0x26, 0xf7, 0x73, 0x2e, 0x19, 0x97, 0x97, 0x3a, 0x9f, 0x18, 0x60, 0xc8,
-	0x13, 0xaf, 0xe4, 0x25, 0x37, 0xf1, 0xfe, 0x65, 0xa3, 0x0f, 0xfe, 0x73, 0x50, 0xb3, 0x06, 0x6c,
-	0x4d, 0xf8, 0xc3, 0x45, 0x93, 0xb3, 0xde, 0xf1, 0x4c, 0x55, 0x20, 0xa0, 0x65, 0x6f, 0x61, 0x96,
-	0x42, 0x49, 0xa5, 0x02, 0x01, 0x05, 0x7e, 0x89, 0xc6, 0x1d, 0xb9, 0xa2, 0x05, 0x51, 0x5c, 0xf8,
-	0xee, 0x23, 0xf7, 0xc9, 0x78, 0xfa, 0x78, 0x35, 0x8f, 0x8e, 0xad, 0xef, 0xf9, 0x90, 0x7b, 0x55,
-	0x14, 0x02, 0xa4, 0x7c, 0xaf, 0x04, 0xad, 0xcb, 0x74, 0x5b, 0x83, 0x5f, 0xa0, 0x3b, 0x5c, 0xe4,
-	0x15, 0x48, 0x25, 0xb4, 0xc6, 0x81, 0xd6, 0xf0, 0x57, 0xf3, 0xc8, 0xb3, 0x1a, 0xbb, 0xa5, 0x3b,
-	0x6c, 0xfc, 0x14, 0x1d, 0x81, 0xed, 0xeb, 0x92, 0x18, 0x9e, 0x7f, 0xa3, 0x57, 0x48, 0xef, 0x0d,
-	0x71, 0x5b, 0x1e, 0x5e, 0x20, 0xac, 0xe7, 0x38, 0x27, 0x57, 0x12, 0xd4, 0x6b, 0x01, 0x44, 0x41,
-	0x81, 0x3d, 0x74, 0xb3, 0xe6, 0x75, 0x0e, 0xba, 0xf7, 0x51, 0x6a, 0x00, 0xf6, 0xd1, 0x2d, 0x06,
-	0x2c, 0x03, 0x21, 0x75, 0x3f, 0x77, 0xd3, 0x01, 0xf6, 0xfc, 0x86, 0x7f, 0x06, 0xa1, 0x5d, 0x46,
-	0xa9, 0x01, 0x21, 0x43, 0xde, 0xdf, 0xda, 0xbc, 0xfe, 0x48, 0x05, 0xdb, 0xab, 0xbe, 0xb3, 0xb3,
-	0x83, 0xeb, 0xef, 0x2c, 0xfc, 0xe6, 0xda, 0x59, 0xde, 0x11, 0x41, 0x98, 0xfc, 0xd0, 0x14, 0x7a,
-	0x96, 0x53, 0x34, 0x26, 0xad, 0xaa, 0xb8, 0xa0, 0x6a, 0x66, 0xff, 0x62, 0xff, 0x1e, 0xb7, 0x54,
-	0x7c, 0x8a, 0x0e, 0x1b, 0x2d, 0xa4, 0x9b, 0xb9, 0xfd, 0xcc, 0x8f, 0xff, 0x3d, 0xaa, 0xd8, 0x18,
-	0x4d, 0x47, 0x8b, 0x5f, 0x0f, 0x9d, 0xd4, 0xb2, 0xa7, 0x6f, 0x16, 0xeb, 0xc0, 0x5d, 0xae, 0x03,
-	0xf7, 0xf7, 0x3a, 0x70, 0xbf, 0x6f, 0x02, 0x67, 0xb9, 0x09, 0x9c, 0x9f, 0x9b, 0xc0, 0xb9, 0x88,
-	0x4a, 0xaa, 0xaa, 0x36, 0x8b, 0x73, 0xce, 0x12, 0xa3, 0x15, 0xe5, 0x15, 0xa1, 0xb5, 0x05, 0xc9,
-	0x97, 0xe1, 0xd8, 0xf4, 0xa5, 0x65, 0x87, 0xfa, 0xd4, 0x9e, 0xff, 0x09, 0x00, 0x00, 0xff, 0xff,
-	0xea, 0xd1, 0x2a, 0xc6, 0xec, 0x02, 0x00, 0x00,
+	// 895 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x56, 0x4f, 0x6f, 0x1b, 0x45,
+	0x14, 0xcf, 0x3a, 0x8e, 0xa9, 0x5f, 0x9a, 0x50, 0x06, 0x23, 0xb9, 0xa1, 0x71, 0x60, 0x25, 0x04,
+	0x08, 0x79, 0x4d, 0x03, 0x54, 0x42, 0x42, 0x42, 0xd8, 0x89, 0xda, 0x0a, 0x89, 0xa0, 0x4d, 0xe8,
+	0xa1, 0x1c, 0xac, 0xf1, 0xee, 0xcb, 0xee, 0x10, 0xef, 0x8c, 0x35, 0x33, 0x6b, 0x1a, 0xce, 0x1c,
+	0x10, 0x17, 0x90, 0xe0, 0xc0, 0x07, 0xc9, 0x67, 0x40, 0x3d, 0x56, 0x39, 0x21, 0x0e, 0x15, 0x4a,
+	0xbe, 0x08, 0xda, 0x99, 0x59, 0xff, 0x49, 0x5a, 0xa5, 0x21, 0xf4, 0xb6, 0xef, 0xed, 0x7b, 0xef,
+	0xf7, 0x9b, 0x79, 0xbf, 0xf7, 0x34, 0xb0, 0x7e, 0xc0, 0x7e, 0xc8, 0x39, 0xed, 0x0c, 0x24, 0x8b,
+	0x13, 0xec, 0x8c, 0x6f, 0x77, 0x70, 0x8c, 0x5c, 0xab, 0x60, 0x24, 0x85, 0x16, 0xe4, 0x86, 0xfd,
+	0x1d, 0xd8, 0xdf, 0xc1, 0xf8, 0xf6, 0xda, 0xcd, 0x48, 0xa8, 0x4c, 0xa8, 0xbe, 0xf9, 0xdf, 0xb1,
+	0x86, 0x0d, 0x5e, 0x6b, 0x24, 0x22, 0x11, 0xd6, 0x5f, 0x7c, 0x39, 0xef, 0xad, 0x73, 0x08, 0xfa,
+	0x70, 0x84, 0x2e, 0xc7, 0xff, 0xd3, 0x83, 0xb5, 0xed, 0x02, 0x71, 0x5b, 0xa7, 0x28, 0x31, 0xcf,
+	0xbe, 0xc4, 0xc3, 0x10, 0x13, 0xa6, 0x34, 0x4a, 0x8c, 0xc9, 0xe7, 0x50, 0x1f, 0xd3, 0x21, 0x8b,
+	0xa9, 0x16, 0xb2, 0xe9, 0xbd, 0xe5, 0xbd, 0x57, 0xef, 0xbe, 0x7d, 0x7c, 0xd4, 0x5e, 0x77, 0xb8,
+	0x0f, 0xca, 0x7f, 0x5f, 0xc4, 0xb1, 0x44, 0xa5, 0x76, 0xb5, 0x64, 0x3c, 0x09, 0xa7, 0x39, 0xe4,
+	0x33, 0xb8, 0x2e, 0x64, 0x94, 0xa2, 0xd2, 0xd2, 0xd4, 0xa8, 0x98, 0x1a, 0xcd, 0xe3, 0xa3, 0x76,
+	0xc3, 0xd5, 0x98, 0x4f, 0x9d, 0x8b, 0x26, 0xef, 0xc3, 0x0d, 0x74, 0xbc, 0xfa, 0xd4, 0xc6, 0x35,
+	0x17, 0x8b, 0x0a, 0xe1, 0xab, 0xa5, 0xdf, 0xa5, 0xfb, 0x0f, 0x81, 0x98, 0x73, 0x3c, 0xa0, 0x43,
+	0x85, 0xba, 0x27, 0x91, 0x6a, 0x8c, 0x49, 0x03, 0x96, 0xb8, 0xe0, 0x11, 0x1a, 0xee, 0xd5, 0xd0,
+	0x1a, 0xa4, 0x09, 0xaf, 0x64, 0x98, 0x0d, 0x50, 0x2a, 0xc3, 0x67, 0x25, 0x2c, 0xcd, 0x22, 0x7e,
+	0x24, 0xbe, 0x47, 0x69, 0x50, 0xaa, 0xa1, 0x35, 0xfc, 0x0c, 0x1a, 0xb3, 0xb5, 0x05, 0xdf, 0x67,
+	0x32, 0x7b, 0x6e, 0xf5, 0xb9, 0x3b, 0xab, 0x5c, 0xfe, 0xce, 0xfc, 0x9f, 0x3d, 0x87, 0xb7, 0x27,
+	0x0e, 0x90, 0xcf, 0x74, 0xa3, 0x01, 0x4b, 0x31, 0x72, 0x91, 0xd9, 0x4e, 0x84, 0xd6, 0x20, 0xef,
+	0xc0, 0xaa, 0x2e, 0x02, 0xfb, 0x91, 0xe0, 0x5a, 0xd2, 0x48, 0x5b, 0xd0, 0x70, 0xc5, 0x78, 0x7b,
+	0xce, 0x49, 0x3e, 0x81, 0x9a, 0x90, 0x2c, 0x61, 0xdc, 0x9c, 0x6d, 0x75, 0x73, 0x3d, 0x38, 0xab,
+	0xad, 0xc0, 0xe0, 0xed, 0x98, 0xa0, 0xd0, 0x05, 0xfb, 0x12, 0x6e, 0x4e, 0xb9, 0x6c, 0xe1, 0x68,
+	0x28, 0x0e, 0xe7, 0x2e, 0xe0, 0x19, 0x84, 0xae, 0x7c, 0x01, 0xdf, 0xc2, 0xeb, 0x06, 0x73, 0xd7,
+	0xe0, 0x96, 0xca, 0x24, 0x5b, 0x70, 0x4d, 0x4b, 0xca, 0xd5, 0x3e, 0x5a, 0x2d, 0x2e, 0x6f, 0xfa,
+	0xe7, 0xcf, 0xb0, 0x93, 0xeb, 0x44, 0x30, 0x9e, 0xec, 0xb9, 0xc8, 0x6e, 0xf5, 0xf1, 0xd3, 0x8d,
+	0x85, 0x70, 0x92, 0xe9, 0x9f, 0x7a, 0xf0, 0x66, 0x59, 0x3d, 0x9e, 0x56, 0xef, 0x51, 0x1e, 0xe1,
+	0x10, 0x63, 0xb2, 0x0a, 0x15, 0x16, 0xbb, 0x8e, 0x56, 0x58, 0x4c, 0x3e, 0x84, 0x9a, 0x42, 0x1e,
+	0xe3, 0xc5, 0xda, 0x75, 0x71, 0xe4, 0x2e, 0x5c, 0x93, 0xb8, 0x9f, 0xf3, 0x18, 0x63, 0xab, 0xd6,
+	0xee, 0x07, 0x05, 0x87, 0xbf, 0x9f, 0x6e, 0xbc, 0x61, 0xf3, 0x54, 0x7c, 0x10, 0x30, 0xd1, 0xc9,
+	0xa8, 0x4e, 0x83, 0xfb, 0x5c, 0x1f, 0x1f, 0xb5, 0xc1, 0x15, 0xbc, 0xcf, 0x75, 0x38, 0x49, 0x26,
+	0x9f, 0xc2, 0x72, 0xf9, 0xdd, 0xd7, 0xa2, 0x59, 0xbd, 0x00, 0x1f, 0xca, 0xe0, 0x3d, 0xe1, 0xff,
+	0xe4, 0xc1, 0x6b, 0xe6, 0x94, 0x5d, 0xaa, 0xa3, 0xb4, 0x1c, 0x87, 0xf3, 0x52, 0xf1, 0x9e, 0x25,
+	0x95, 0x89, 0xae, 0x2b, 0x67, 0xa6, 0x46, 0xb3, 0x0c, 0x45, 0xae, 0xdd, 0x74, 0x94, 0x26, 0xb9,
+	0x05, 0xf5, 0xf2, 0x7a, 0x95, 0x61, 0xb9, 0x12, 0x4e, 0x1d, 0xfe, 0x6f, 0x9e, 0x6b, 0xa7, 0xa5,
+	0x32, 0x11, 0xcf, 0x95, 0xc8, 0xcc, 0x69, 0x6c, 0xf1, 0x3f, 0x68, 0xec, 0x17, 0x0f, 0xae, 0x1b,
+	0x56, 0xbd, 0x21, 0x65, 0x05, 0x9d, 0x0d, 0x58, 0x36, 0xab, 0xb7, 0x3f, 0x3b, 0xd2, 0x60, 0x5c,
+	0x5f, 0x19, 0xc8, 0x75, 0x80, 0xa8, 0x88, 0xed, 0xa7, 0x54, 0xa5, 0x6e, 0xc6, 0xea, 0xc6, 0x73,
+	0x8f, 0xaa, 0xf4, 0xea, 0x8c, 0xbe, 0x73, 0x1b, 0xcc, 0x10, 0xda, 0x19, 0x28, 0x94, 0xe3, 0xff,
+	0x81, 0x56, 0x03, 0x96, 0x50, 0xca, 0x92, 0x52, 0x68, 0x0d, 0xff, 0x8f, 0x8a, 0x5b, 0x31, 0x5b,
+	0x38, 0x12, 0x8a, 0xe9, 0x10, 0x23, 0x64, 0x2f, 0x04, 0xf7, 0x82, 0xdb, 0x66, 0xb2, 0x19, 0x16,
+	0x67, 0x37, 0xc3, 0xbb, 0x30, 0xd9, 0xdb, 0x7d, 0x37, 0x54, 0x46, 0xd4, 0xe1, 0x6a, 0xe9, 0xde,
+	0xb5, 0x23, 0xf4, 0x71, 0x31, 0x42, 0x86, 0x92, 0x6c, 0x2e, 0x5d, 0x20, 0xfb, 0x49, 0x24, 0xe9,
+	0x41, 0x8d, 0x66, 0x22, 0xe7, 0xba, 0x59, 0xbb, 0xfc, 0xd8, 0xb9, 0x54, 0x5f, 0xb8, 0x36, 0x18,
+	0xb5, 0x6e, 0x3f, 0xc2, 0x28, 0xbf, 0xf2, 0xe4, 0xcc, 0xcd, 0xc7, 0xe2, 0xd9, 0xf9, 0xf8, 0xdd,
+	0x9b, 0x45, 0xdc, 0x2b, 0xc4, 0xb8, 0x93, 0xeb, 0x97, 0x35, 0xab, 0xb3, 0x2d, 0x48, 0x91, 0x25,
+	0xa9, 0x36, 0x2d, 0xa8, 0x4e, 0x5b, 0x70, 0xcf, 0x78, 0xfd, 0x1f, 0x4b, 0x5a, 0x5f, 0x53, 0x49,
+	0x33, 0xf5, 0xcd, 0x28, 0x36, 0x2b, 0xe4, 0x0e, 0xd4, 0x69, 0xae, 0x53, 0x21, 0x99, 0x3e, 0x74,
+	0x2f, 0x82, 0xe7, 0xb7, 0x66, 0x1a, 0x4a, 0xee, 0x40, 0x6d, 0x64, 0x0a, 0x19, 0xa2, 0xcb, 0x9b,
+	0xcd, 0xf3, 0xab, 0xdb, 0x02, 0xb9, 0x85, 0xed, 0xa2, 0xbb, 0x77, 0x1f, 0x9f, 0xb4, 0xbc, 0x27,
+	0x27, 0x2d, 0xef, 0x9f, 0x93, 0x96, 0xf7, 0xeb, 0x69, 0x6b, 0xe1, 0xc9, 0x69, 0x6b, 0xe1, 0xaf,
+	0xd3, 0xd6, 0xc2, 0xc3, 0x76, 0xc2, 0x74, 0x9a, 0x0f, 0x82, 0x48, 0x64, 0x1d, 0x5b, 0xab, 0x1d,
+	0xa5, 0x94, 0x71, 0x67, 0x74, 0x1e, 0x95, 0x4f, 0x1e, 0xf3, 0xde, 0x19, 0xd4, 0xcc, 0x83, 0xe7,
+	0xa3, 0x7f, 0x03, 0x00, 0x00, 0xff, 0xff, 0x24, 0x51, 0x1c, 0x22, 0x72, 0x09, 0x00, 0x00,
 }
 
 func (m *EventEthereumKeyRegistered) Marshal() (dAtA []byte, err error) {
@@ -413,6 +1196,492 @@ func (m *EventValsetConfirmed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *EventTokenRegistered) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventTokenRegistered) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventTokenRegistered) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Origin != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Origin))
+		i--
+		dAtA[i] = 0x18
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventTokenDeployConfirmed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventTokenDeployConfirmed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventTokenDeployConfirmed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Validator) > 0 {
+		i -= len(m.Validator)
+		copy(dAtA[i:], m.Validator)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Validator)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventSentToEthereum) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSentToEthereum) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSentToEthereum) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Transfer.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *EventSendToEthereumCanceled) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSendToEthereumCanceled) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSendToEthereumCanceled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.RefundedTo) > 0 {
+		i -= len(m.RefundedTo)
+		copy(dAtA[i:], m.RefundedTo)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.RefundedTo)))
+		i--
+		dAtA[i] = 0x22
+	}
+	{
+		size := m.Refunded.Size()
+		i -= size
+		if _, err := m.Refunded.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.Id != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventBatchCreated) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventBatchCreated) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventBatchCreated) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Transfers != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Transfers))
+		i--
+		dAtA[i] = 0x20
+	}
+	if m.Timeout != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Timeout))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.Nonce != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventBatchConfirmed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventBatchConfirmed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventBatchConfirmed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Validator) > 0 {
+		i -= len(m.Validator)
+		copy(dAtA[i:], m.Validator)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Validator)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Nonce != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventClaimed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventClaimed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventClaimed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Validator) > 0 {
+		i -= len(m.Validator)
+		copy(dAtA[i:], m.Validator)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Validator)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.ClaimHash) > 0 {
+		i -= len(m.ClaimHash)
+		copy(dAtA[i:], m.ClaimHash)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.ClaimHash)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.EventNonce != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.EventNonce))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventClaimObserved) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventClaimObserved) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventClaimObserved) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Error) > 0 {
+		i -= len(m.Error)
+		copy(dAtA[i:], m.Error)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Error)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.ClaimHash) > 0 {
+		i -= len(m.ClaimHash)
+		copy(dAtA[i:], m.ClaimHash)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.ClaimHash)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.EventNonce != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.EventNonce))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventDepositReceived) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventDepositReceived) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventDepositReceived) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x32
+	if len(m.Receiver) > 0 {
+		i -= len(m.Receiver)
+		copy(dAtA[i:], m.Receiver)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Receiver)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.EthereumSender) > 0 {
+		i -= len(m.EthereumSender)
+		copy(dAtA[i:], m.EthereumSender)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.EthereumSender)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.EventNonce != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.EventNonce))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventBatchExecuted) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventBatchExecuted) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventBatchExecuted) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Transfers != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Transfers))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.Nonce != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventBatchTimedOut) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventBatchTimedOut) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventBatchTimedOut) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.EthereumHeight != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.EthereumHeight))
+		i--
+		dAtA[i] = 0x20
+	}
+	if m.Timeout != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Timeout))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.Nonce != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func (m *EventParamsUpdated) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -515,6 +1784,229 @@ func (m *EventValsetConfirmed) Size() (n int) {
 	l = len(m.Validator)
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventTokenRegistered) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Origin != 0 {
+		n += 1 + sovEvents(uint64(m.Origin))
+	}
+	return n
+}
+
+func (m *EventTokenDeployConfirmed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Validator)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventSentToEthereum) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Transfer.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventSendToEthereumCanceled) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovEvents(uint64(m.Id))
+	}
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Refunded.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = len(m.RefundedTo)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventBatchCreated) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Nonce != 0 {
+		n += 1 + sovEvents(uint64(m.Nonce))
+	}
+	if m.Timeout != 0 {
+		n += 1 + sovEvents(uint64(m.Timeout))
+	}
+	if m.Transfers != 0 {
+		n += 1 + sovEvents(uint64(m.Transfers))
+	}
+	return n
+}
+
+func (m *EventBatchConfirmed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Nonce != 0 {
+		n += 1 + sovEvents(uint64(m.Nonce))
+	}
+	l = len(m.Validator)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventClaimed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.EventNonce != 0 {
+		n += 1 + sovEvents(uint64(m.EventNonce))
+	}
+	l = len(m.ClaimHash)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Validator)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventClaimObserved) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.EventNonce != 0 {
+		n += 1 + sovEvents(uint64(m.EventNonce))
+	}
+	l = len(m.ClaimHash)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Error)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventDepositReceived) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.EventNonce != 0 {
+		n += 1 + sovEvents(uint64(m.EventNonce))
+	}
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.EthereumSender)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Receiver)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventBatchExecuted) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Nonce != 0 {
+		n += 1 + sovEvents(uint64(m.Nonce))
+	}
+	if m.Transfers != 0 {
+		n += 1 + sovEvents(uint64(m.Transfers))
+	}
+	return n
+}
+
+func (m *EventBatchTimedOut) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Nonce != 0 {
+		n += 1 + sovEvents(uint64(m.Nonce))
+	}
+	if m.Timeout != 0 {
+		n += 1 + sovEvents(uint64(m.Timeout))
+	}
+	if m.EthereumHeight != 0 {
+		n += 1 + sovEvents(uint64(m.EthereumHeight))
 	}
 	return n
 }
@@ -873,6 +2365,1531 @@ func (m *EventValsetConfirmed) Unmarshal(dAtA []byte) error {
 			}
 			m.Validator = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventTokenRegistered) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventTokenRegistered: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventTokenRegistered: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Origin", wireType)
+			}
+			m.Origin = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Origin |= TokenOrigin(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventTokenDeployConfirmed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventTokenDeployConfirmed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventTokenDeployConfirmed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Validator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Validator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSentToEthereum) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSentToEthereum: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSentToEthereum: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Transfer", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Transfer.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSendToEthereumCanceled) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSendToEthereumCanceled: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSendToEthereumCanceled: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Refunded", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Refunded.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field RefundedTo", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.RefundedTo = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventBatchCreated) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventBatchCreated: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventBatchCreated: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Timeout", wireType)
+			}
+			m.Timeout = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Timeout |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Transfers", wireType)
+			}
+			m.Transfers = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Transfers |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventBatchConfirmed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventBatchConfirmed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventBatchConfirmed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Validator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Validator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventClaimed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventClaimed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventClaimed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EventNonce", wireType)
+			}
+			m.EventNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EventNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ClaimHash", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ClaimHash = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Validator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Validator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventClaimObserved) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventClaimObserved: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventClaimObserved: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EventNonce", wireType)
+			}
+			m.EventNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EventNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ClaimHash", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ClaimHash = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Error", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Error = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventDepositReceived) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventDepositReceived: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventDepositReceived: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EventNonce", wireType)
+			}
+			m.EventNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EventNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumSender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EthereumSender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Receiver", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Receiver = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventBatchExecuted) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventBatchExecuted: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventBatchExecuted: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Transfers", wireType)
+			}
+			m.Transfers = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Transfers |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventBatchTimedOut) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventBatchTimedOut: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventBatchTimedOut: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Timeout", wireType)
+			}
+			m.Timeout = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Timeout |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumHeight", wireType)
+			}
+			m.EthereumHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EthereumHeight |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])

@@ -34,6 +34,30 @@ type GenesisState struct {
 	Valsets []Valset `protobuf:"bytes,3,rep,name=valsets,proto3" json:"valsets"`
 	// valset_confirms are the validators' signatures, by nonce and validator.
 	ValsetConfirms []ValsetConfirm `protobuf:"bytes,4,rep,name=valset_confirms,json=valsetConfirms,proto3" json:"valset_confirms"`
+	// tokens is the denom ↔ ERC-20 registry.
+	Tokens []BridgeToken `protobuf:"bytes,5,rep,name=tokens,proto3" json:"tokens"`
+	// token_deploy_confirms are the validators' signatures of deployments.
+	TokenDeployConfirms []TokenDeployConfirm `protobuf:"bytes,6,rep,name=token_deploy_confirms,json=tokenDeployConfirms,proto3" json:"token_deploy_confirms"`
+	// transfers are the transfers to Ethereum not yet executed, by id.
+	Transfers []OutgoingTransfer `protobuf:"bytes,7,rep,name=transfers,proto3" json:"transfers"`
+	// next_transfer_id is greater than every transfer id ever given.
+	NextTransferId uint64 `protobuf:"varint,8,opt,name=next_transfer_id,json=nextTransferId,proto3" json:"next_transfer_id,omitempty"`
+	// batches are the outstanding batches, one per token at most.
+	Batches []OutgoingBatch `protobuf:"bytes,9,rep,name=batches,proto3" json:"batches"`
+	// batch_confirms are the validators' signatures of outstanding batches.
+	BatchConfirms []BatchConfirm `protobuf:"bytes,10,rep,name=batch_confirms,json=batchConfirms,proto3" json:"batch_confirms"`
+	// last_batch_nonces are the nonces of each token's last executed batch.
+	LastBatchNonces []BatchNonce `protobuf:"bytes,11,rep,name=last_batch_nonces,json=lastBatchNonces,proto3" json:"last_batch_nonces"`
+	// ethereum_height is the last Ethereum height the chain learned.
+	EthereumHeight *EthereumHeight `protobuf:"bytes,12,opt,name=ethereum_height,json=ethereumHeight,proto3" json:"ethereum_height,omitempty"`
+	// attestations are the claims by event nonce.
+	Attestations []Attestation `protobuf:"bytes,13,rep,name=attestations,proto3" json:"attestations"`
+	// last_observed_event_nonce is the last event nonce executed.
+	LastObservedEventNonce uint64 `protobuf:"varint,14,opt,name=last_observed_event_nonce,json=lastObservedEventNonce,proto3" json:"last_observed_event_nonce,omitempty"`
+	// claim_nonces are the event nonces of each validator's last claim.
+	ClaimNonces []ClaimNonce `protobuf:"bytes,15,rep,name=claim_nonces,json=claimNonces,proto3" json:"claim_nonces"`
+	// on_ethereum is what the chain counts of each token on Ethereum.
+	OnEthereum []TokenBalance `protobuf:"bytes,16,rep,name=on_ethereum,json=onEthereum,proto3" json:"on_ethereum"`
 }
 
 func (m *GenesisState) Reset()         { *m = GenesisState{} }
@@ -97,34 +121,196 @@ func (m *GenesisState) GetValsetConfirms() []ValsetConfirm {
 	return nil
 }
 
+func (m *GenesisState) GetTokens() []BridgeToken {
+	if m != nil {
+		return m.Tokens
+	}
+	return nil
+}
+
+func (m *GenesisState) GetTokenDeployConfirms() []TokenDeployConfirm {
+	if m != nil {
+		return m.TokenDeployConfirms
+	}
+	return nil
+}
+
+func (m *GenesisState) GetTransfers() []OutgoingTransfer {
+	if m != nil {
+		return m.Transfers
+	}
+	return nil
+}
+
+func (m *GenesisState) GetNextTransferId() uint64 {
+	if m != nil {
+		return m.NextTransferId
+	}
+	return 0
+}
+
+func (m *GenesisState) GetBatches() []OutgoingBatch {
+	if m != nil {
+		return m.Batches
+	}
+	return nil
+}
+
+func (m *GenesisState) GetBatchConfirms() []BatchConfirm {
+	if m != nil {
+		return m.BatchConfirms
+	}
+	return nil
+}
+
+func (m *GenesisState) GetLastBatchNonces() []BatchNonce {
+	if m != nil {
+		return m.LastBatchNonces
+	}
+	return nil
+}
+
+func (m *GenesisState) GetEthereumHeight() *EthereumHeight {
+	if m != nil {
+		return m.EthereumHeight
+	}
+	return nil
+}
+
+func (m *GenesisState) GetAttestations() []Attestation {
+	if m != nil {
+		return m.Attestations
+	}
+	return nil
+}
+
+func (m *GenesisState) GetLastObservedEventNonce() uint64 {
+	if m != nil {
+		return m.LastObservedEventNonce
+	}
+	return 0
+}
+
+func (m *GenesisState) GetClaimNonces() []ClaimNonce {
+	if m != nil {
+		return m.ClaimNonces
+	}
+	return nil
+}
+
+func (m *GenesisState) GetOnEthereum() []TokenBalance {
+	if m != nil {
+		return m.OnEthereum
+	}
+	return nil
+}
+
+// BatchNonce is the nonce of a token's last executed batch.
+type BatchNonce struct {
+	// token_contract is the ERC-20, 0x-hex with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,1,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// nonce is the nonce of the token's last executed batch; its next batch
+	// takes the one after.
+	Nonce uint64 `protobuf:"varint,2,opt,name=nonce,proto3" json:"nonce,omitempty"`
+}
+
+func (m *BatchNonce) Reset()         { *m = BatchNonce{} }
+func (m *BatchNonce) String() string { return proto.CompactTextString(m) }
+func (*BatchNonce) ProtoMessage()    {}
+func (*BatchNonce) Descriptor() ([]byte, []int) {
+	return fileDescriptor_307cf58b6f05839b, []int{1}
+}
+func (m *BatchNonce) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *BatchNonce) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_BatchNonce.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *BatchNonce) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_BatchNonce.Merge(m, src)
+}
+func (m *BatchNonce) XXX_Size() int {
+	return m.Size()
+}
+func (m *BatchNonce) XXX_DiscardUnknown() {
+	xxx_messageInfo_BatchNonce.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_BatchNonce proto.InternalMessageInfo
+
+func (m *BatchNonce) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *BatchNonce) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
 func init() {
 	proto.RegisterType((*GenesisState)(nil), "kizuna.bridge.v1.GenesisState")
+	proto.RegisterType((*BatchNonce)(nil), "kizuna.bridge.v1.BatchNonce")
 }
 
 func init() { proto.RegisterFile("kizuna/bridge/v1/genesis.proto", fileDescriptor_307cf58b6f05839b) }
 
 var fileDescriptor_307cf58b6f05839b = []byte{
-	// 307 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe2, 0x92, 0xcb, 0xce, 0xac, 0x2a,
-	0xcd, 0x4b, 0xd4, 0x4f, 0x2a, 0xca, 0x4c, 0x49, 0x4f, 0xd5, 0x2f, 0x33, 0xd4, 0x4f, 0x4f, 0xcd,
-	0x4b, 0x2d, 0xce, 0x2c, 0xd6, 0x2b, 0x28, 0xca, 0x2f, 0xc9, 0x17, 0x12, 0x80, 0xc8, 0xeb, 0x41,
-	0xe4, 0xf5, 0xca, 0x0c, 0xa5, 0x04, 0x13, 0x73, 0x33, 0xf3, 0xf2, 0xf5, 0xc1, 0x24, 0x44, 0x91,
-	0x94, 0x48, 0x7a, 0x7e, 0x7a, 0x3e, 0x98, 0xa9, 0x0f, 0x62, 0x41, 0x45, 0x65, 0x30, 0x8c, 0x2e,
-	0xa9, 0x2c, 0x48, 0x85, 0x1a, 0xac, 0xb4, 0x81, 0x89, 0x8b, 0xc7, 0x1d, 0x62, 0x55, 0x70, 0x49,
-	0x62, 0x49, 0xaa, 0x90, 0x35, 0x17, 0x5b, 0x41, 0x62, 0x51, 0x62, 0x6e, 0xb1, 0x04, 0xa3, 0x02,
-	0xa3, 0x06, 0xb7, 0x91, 0x84, 0x1e, 0xba, 0xd5, 0x7a, 0x01, 0x60, 0x79, 0x27, 0xce, 0x13, 0xf7,
-	0xe4, 0x19, 0x56, 0x3c, 0xdf, 0xa0, 0xc5, 0x18, 0x04, 0xd5, 0x22, 0xe4, 0xcf, 0xc5, 0x5b, 0x94,
-	0x9a, 0x9e, 0x59, 0x5c, 0x52, 0x94, 0x58, 0x92, 0x99, 0x9f, 0x57, 0x2c, 0xc1, 0xa4, 0xc0, 0xac,
-	0xc1, 0x6d, 0x24, 0x87, 0x69, 0x46, 0x10, 0x92, 0x32, 0x64, 0x93, 0x50, 0xf5, 0x0b, 0xd9, 0x72,
-	0xb1, 0x97, 0x25, 0xe6, 0x14, 0xa7, 0x96, 0x14, 0x4b, 0x30, 0x83, 0x8d, 0xc2, 0xe2, 0x9c, 0x30,
-	0xb0, 0x02, 0x64, 0x43, 0x60, 0x7a, 0x84, 0x82, 0xb9, 0xf8, 0x21, 0xcc, 0xf8, 0xe4, 0xfc, 0xbc,
-	0xb4, 0xcc, 0xa2, 0xdc, 0x62, 0x09, 0x16, 0xb0, 0x31, 0xf2, 0xb8, 0x8c, 0x71, 0x86, 0xa8, 0x43,
-	0x36, 0x8d, 0xaf, 0x0c, 0x59, 0xa6, 0xd8, 0xc9, 0xfd, 0xc4, 0x23, 0x39, 0xc6, 0x0b, 0x8f, 0xe4,
-	0x18, 0x1f, 0x3c, 0x92, 0x63, 0x9c, 0xf0, 0x58, 0x8e, 0xe1, 0xc2, 0x63, 0x39, 0x86, 0x1b, 0x8f,
-	0xe5, 0x18, 0xa2, 0x74, 0xd3, 0x33, 0x4b, 0x32, 0x4a, 0x93, 0xf4, 0x92, 0xf3, 0x73, 0xf5, 0x21,
-	0xe6, 0xeb, 0x26, 0x67, 0x24, 0x66, 0xe6, 0x41, 0x39, 0xfa, 0x15, 0xb0, 0x48, 0x00, 0xc7, 0x40,
-	0x12, 0x1b, 0x38, 0x0a, 0x8c, 0x01, 0x01, 0x00, 0x00, 0xff, 0xff, 0xd4, 0xfb, 0x61, 0xc4, 0xfd,
-	0x01, 0x00, 0x00,
+	// 655 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x74, 0x94, 0xcd, 0x6e, 0xd3, 0x40,
+	0x10, 0xc7, 0xe3, 0x7e, 0xa4, 0x64, 0xf3, 0xd5, 0x2e, 0x05, 0x2d, 0x55, 0x71, 0xa3, 0x0a, 0xa4,
+	0x08, 0xa9, 0xb1, 0x5a, 0x4e, 0x08, 0x21, 0x41, 0xda, 0xaa, 0xb4, 0x20, 0x5a, 0xa5, 0x15, 0x07,
+	0x2e, 0xd6, 0xc6, 0xd9, 0x3a, 0xab, 0x26, 0xbb, 0x91, 0x77, 0x13, 0xb5, 0x3c, 0x05, 0x6f, 0x01,
+	0x47, 0x1e, 0xa3, 0xc7, 0x1e, 0x39, 0x21, 0xd4, 0x1e, 0x78, 0x0d, 0xe4, 0x59, 0x1b, 0x3b, 0x75,
+	0x7c, 0xb1, 0xc6, 0x33, 0xff, 0xf9, 0xed, 0xcc, 0xec, 0x07, 0xb2, 0x2f, 0xf8, 0xd7, 0xb1, 0xa0,
+	0x4e, 0x37, 0xe0, 0x3d, 0x9f, 0x39, 0x93, 0x6d, 0xc7, 0x67, 0x82, 0x29, 0xae, 0x5a, 0xa3, 0x40,
+	0x6a, 0x89, 0x97, 0x4d, 0xbc, 0x65, 0xe2, 0xad, 0xc9, 0xf6, 0xda, 0x0a, 0x1d, 0x72, 0x21, 0x1d,
+	0xf8, 0x1a, 0xd1, 0xda, 0xaa, 0x2f, 0x7d, 0x09, 0xa6, 0x13, 0x5a, 0x91, 0x77, 0x3d, 0x83, 0xd6,
+	0x57, 0x23, 0x16, 0x81, 0x37, 0xbf, 0x97, 0x50, 0xe5, 0xc0, 0x2c, 0x75, 0xaa, 0xa9, 0x66, 0xf8,
+	0x35, 0x2a, 0x8e, 0x68, 0x40, 0x87, 0x8a, 0x58, 0x0d, 0xab, 0x59, 0xde, 0x21, 0xad, 0xfb, 0x4b,
+	0xb7, 0x4e, 0x20, 0xde, 0x2e, 0x5d, 0xff, 0xde, 0x28, 0xfc, 0xf8, 0xfb, 0xf3, 0x85, 0xd5, 0x89,
+	0x52, 0xf0, 0x31, 0xaa, 0x06, 0xcc, 0xe7, 0x4a, 0x07, 0x54, 0x73, 0x29, 0x14, 0x99, 0x6b, 0xcc,
+	0x37, 0xcb, 0x3b, 0x76, 0x96, 0xd1, 0x49, 0xc9, 0xd2, 0xa4, 0xe9, 0x7c, 0xfc, 0x06, 0x2d, 0x4d,
+	0xe8, 0x40, 0x31, 0xad, 0xc8, 0x3c, 0xa0, 0x66, 0x94, 0xf3, 0x19, 0x04, 0x69, 0x48, 0x9c, 0x83,
+	0x4f, 0x51, 0xdd, 0x98, 0xae, 0x27, 0xc5, 0x39, 0x0f, 0x86, 0x8a, 0x2c, 0x00, 0x66, 0x23, 0x0f,
+	0xb3, 0x6b, 0x74, 0x69, 0x5a, 0x6d, 0x92, 0x8e, 0x28, 0xfc, 0x16, 0x15, 0xb5, 0xbc, 0x60, 0x42,
+	0x91, 0x45, 0x60, 0x3d, 0xcd, 0xb2, 0xda, 0x60, 0x9d, 0x85, 0xaa, 0xa9, 0x31, 0x99, 0x3c, 0xec,
+	0xa1, 0x47, 0x60, 0xb9, 0x3d, 0x36, 0x1a, 0xc8, 0xab, 0xa4, 0xb8, 0x22, 0x00, 0x9f, 0x65, 0x81,
+	0x80, 0xda, 0x03, 0xf5, 0x8c, 0x0a, 0x1f, 0xea, 0x4c, 0x58, 0xe1, 0x0f, 0xa8, 0xa4, 0x03, 0x2a,
+	0xd4, 0x39, 0x0b, 0x14, 0x59, 0x02, 0xf0, 0x66, 0x16, 0x7c, 0x3c, 0xd6, 0xbe, 0xe4, 0xc2, 0x3f,
+	0x8b, 0xa4, 0x69, 0x6c, 0x92, 0x8f, 0x9b, 0x68, 0x59, 0xb0, 0x4b, 0xed, 0xc6, 0x1e, 0x97, 0xf7,
+	0xc8, 0x83, 0x86, 0xd5, 0x5c, 0xe8, 0xd4, 0x42, 0x7f, 0x9c, 0x7d, 0xd8, 0xc3, 0x7b, 0x68, 0xa9,
+	0x4b, 0xb5, 0xd7, 0x67, 0x8a, 0x94, 0xf2, 0x46, 0x1d, 0x2f, 0xda, 0x0e, 0x85, 0x53, 0x1b, 0x17,
+	0xa5, 0xe2, 0x13, 0x54, 0x03, 0x33, 0x19, 0x0d, 0xca, 0x3b, 0x49, 0x00, 0x99, 0x31, 0x94, 0x6a,
+	0x37, 0x15, 0x08, 0x8f, 0xc2, 0xca, 0x80, 0x2a, 0xed, 0x1a, 0xac, 0x90, 0xc2, 0x63, 0x8a, 0x94,
+	0x01, 0xba, 0x9e, 0x03, 0xfd, 0x14, 0x8a, 0xd2, 0xc8, 0x7a, 0x48, 0x48, 0x42, 0x0a, 0x1f, 0xa2,
+	0x3a, 0xd3, 0x7d, 0x16, 0xb0, 0xf1, 0xd0, 0xed, 0x33, 0xee, 0xf7, 0x35, 0xa9, 0xc0, 0xad, 0x69,
+	0x64, 0x91, 0xfb, 0x91, 0xf0, 0x3d, 0xe8, 0x3a, 0x35, 0x36, 0xf5, 0x8f, 0x3f, 0xa2, 0x0a, 0xd5,
+	0x9a, 0x29, 0x1d, 0xdd, 0x9c, 0x6a, 0xde, 0xd9, 0x7a, 0x97, 0xa8, 0xd2, 0xb5, 0x4d, 0x65, 0xe3,
+	0x57, 0xe8, 0x09, 0x74, 0x2b, 0xbb, 0x8a, 0x05, 0x13, 0xd6, 0x73, 0xd9, 0x84, 0x09, 0x6d, 0xda,
+	0x26, 0x35, 0xd8, 0xb8, 0xc7, 0xa1, 0xe0, 0x38, 0x8a, 0xef, 0x87, 0x61, 0x68, 0x0a, 0x1f, 0xa1,
+	0x8a, 0x37, 0xa0, 0x7c, 0x18, 0xcf, 0xa8, 0x9e, 0x37, 0xa3, 0xdd, 0x50, 0x95, 0x99, 0x51, 0xd9,
+	0xfb, 0xef, 0x56, 0xf8, 0x08, 0x95, 0xa5, 0x70, 0xe3, 0x4e, 0xc9, 0x72, 0xde, 0x1e, 0x9a, 0x9b,
+	0x42, 0x07, 0xf4, 0x1e, 0x0c, 0x49, 0x11, 0x8f, 0x6d, 0xf3, 0x10, 0xa1, 0x64, 0xf4, 0xf8, 0x39,
+	0xaa, 0x99, 0x2b, 0xe4, 0x49, 0xa1, 0x03, 0xea, 0x69, 0x78, 0xae, 0x4a, 0x9d, 0x2a, 0x78, 0x77,
+	0x23, 0x27, 0x5e, 0x45, 0x8b, 0xa6, 0xe7, 0x39, 0xe8, 0xd9, 0xfc, 0xb4, 0x0f, 0xae, 0x6f, 0x6d,
+	0xeb, 0xe6, 0xd6, 0xb6, 0xfe, 0xdc, 0xda, 0xd6, 0xb7, 0x3b, 0xbb, 0x70, 0x73, 0x67, 0x17, 0x7e,
+	0xdd, 0xd9, 0x85, 0x2f, 0x5b, 0x3e, 0xd7, 0xfd, 0x71, 0xb7, 0xe5, 0xc9, 0xa1, 0x63, 0xaa, 0xdc,
+	0xf2, 0xfa, 0x94, 0x8b, 0xe8, 0xc7, 0xb9, 0x8c, 0x9f, 0x51, 0x78, 0x43, 0xbb, 0x45, 0x78, 0x44,
+	0x5f, 0xfe, 0x0b, 0x00, 0x00, 0xff, 0xff, 0xe7, 0xf4, 0x70, 0x8b, 0xbf, 0x05, 0x00, 0x00,
 }
 
 func (m *GenesisState) Marshal() (dAtA []byte, err error) {
@@ -147,6 +333,156 @@ func (m *GenesisState) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if len(m.OnEthereum) > 0 {
+		for iNdEx := len(m.OnEthereum) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.OnEthereum[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x1
+			i--
+			dAtA[i] = 0x82
+		}
+	}
+	if len(m.ClaimNonces) > 0 {
+		for iNdEx := len(m.ClaimNonces) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.ClaimNonces[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x7a
+		}
+	}
+	if m.LastObservedEventNonce != 0 {
+		i = encodeVarintGenesis(dAtA, i, uint64(m.LastObservedEventNonce))
+		i--
+		dAtA[i] = 0x70
+	}
+	if len(m.Attestations) > 0 {
+		for iNdEx := len(m.Attestations) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Attestations[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x6a
+		}
+	}
+	if m.EthereumHeight != nil {
+		{
+			size, err := m.EthereumHeight.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintGenesis(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x62
+	}
+	if len(m.LastBatchNonces) > 0 {
+		for iNdEx := len(m.LastBatchNonces) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.LastBatchNonces[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x5a
+		}
+	}
+	if len(m.BatchConfirms) > 0 {
+		for iNdEx := len(m.BatchConfirms) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.BatchConfirms[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x52
+		}
+	}
+	if len(m.Batches) > 0 {
+		for iNdEx := len(m.Batches) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Batches[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x4a
+		}
+	}
+	if m.NextTransferId != 0 {
+		i = encodeVarintGenesis(dAtA, i, uint64(m.NextTransferId))
+		i--
+		dAtA[i] = 0x40
+	}
+	if len(m.Transfers) > 0 {
+		for iNdEx := len(m.Transfers) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Transfers[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x3a
+		}
+	}
+	if len(m.TokenDeployConfirms) > 0 {
+		for iNdEx := len(m.TokenDeployConfirms) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.TokenDeployConfirms[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x32
+		}
+	}
+	if len(m.Tokens) > 0 {
+		for iNdEx := len(m.Tokens) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Tokens[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x2a
+		}
+	}
 	if len(m.ValsetConfirms) > 0 {
 		for iNdEx := len(m.ValsetConfirms) - 1; iNdEx >= 0; iNdEx-- {
 			{
@@ -202,6 +538,41 @@ func (m *GenesisState) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *BatchNonce) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *BatchNonce) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *BatchNonce) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Nonce != 0 {
+		i = encodeVarintGenesis(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintGenesis(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintGenesis(dAtA []byte, offset int, v uint64) int {
 	offset -= sovGenesis(v)
 	base := offset
@@ -238,6 +609,86 @@ func (m *GenesisState) Size() (n int) {
 			l = e.Size()
 			n += 1 + l + sovGenesis(uint64(l))
 		}
+	}
+	if len(m.Tokens) > 0 {
+		for _, e := range m.Tokens {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.TokenDeployConfirms) > 0 {
+		for _, e := range m.TokenDeployConfirms {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.Transfers) > 0 {
+		for _, e := range m.Transfers {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if m.NextTransferId != 0 {
+		n += 1 + sovGenesis(uint64(m.NextTransferId))
+	}
+	if len(m.Batches) > 0 {
+		for _, e := range m.Batches {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.BatchConfirms) > 0 {
+		for _, e := range m.BatchConfirms {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.LastBatchNonces) > 0 {
+		for _, e := range m.LastBatchNonces {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if m.EthereumHeight != nil {
+		l = m.EthereumHeight.Size()
+		n += 1 + l + sovGenesis(uint64(l))
+	}
+	if len(m.Attestations) > 0 {
+		for _, e := range m.Attestations {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if m.LastObservedEventNonce != 0 {
+		n += 1 + sovGenesis(uint64(m.LastObservedEventNonce))
+	}
+	if len(m.ClaimNonces) > 0 {
+		for _, e := range m.ClaimNonces {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.OnEthereum) > 0 {
+		for _, e := range m.OnEthereum {
+			l = e.Size()
+			n += 2 + l + sovGenesis(uint64(l))
+		}
+	}
+	return n
+}
+
+func (m *BatchNonce) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovGenesis(uint64(l))
+	}
+	if m.Nonce != 0 {
+		n += 1 + sovGenesis(uint64(m.Nonce))
 	}
 	return n
 }
@@ -412,6 +863,487 @@ func (m *GenesisState) Unmarshal(dAtA []byte) error {
 				return err
 			}
 			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Tokens", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Tokens = append(m.Tokens, BridgeToken{})
+			if err := m.Tokens[len(m.Tokens)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenDeployConfirms", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenDeployConfirms = append(m.TokenDeployConfirms, TokenDeployConfirm{})
+			if err := m.TokenDeployConfirms[len(m.TokenDeployConfirms)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Transfers", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Transfers = append(m.Transfers, OutgoingTransfer{})
+			if err := m.Transfers[len(m.Transfers)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NextTransferId", wireType)
+			}
+			m.NextTransferId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.NextTransferId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Batches", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Batches = append(m.Batches, OutgoingBatch{})
+			if err := m.Batches[len(m.Batches)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 10:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BatchConfirms", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.BatchConfirms = append(m.BatchConfirms, BatchConfirm{})
+			if err := m.BatchConfirms[len(m.BatchConfirms)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 11:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LastBatchNonces", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.LastBatchNonces = append(m.LastBatchNonces, BatchNonce{})
+			if err := m.LastBatchNonces[len(m.LastBatchNonces)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 12:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumHeight", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.EthereumHeight == nil {
+				m.EthereumHeight = &EthereumHeight{}
+			}
+			if err := m.EthereumHeight.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 13:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Attestations", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Attestations = append(m.Attestations, Attestation{})
+			if err := m.Attestations[len(m.Attestations)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 14:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LastObservedEventNonce", wireType)
+			}
+			m.LastObservedEventNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LastObservedEventNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 15:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ClaimNonces", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ClaimNonces = append(m.ClaimNonces, ClaimNonce{})
+			if err := m.ClaimNonces[len(m.ClaimNonces)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 16:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OnEthereum", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.OnEthereum = append(m.OnEthereum, TokenBalance{})
+			if err := m.OnEthereum[len(m.OnEthereum)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipGenesis(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *BatchNonce) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowGenesis
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: BatchNonce: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: BatchNonce: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipGenesis(dAtA[iNdEx:])

@@ -14,6 +14,17 @@ const (
 	// FirstValsetNonce is the nonce of the first valset; the contract is
 	// deployed with a valset and accepts the next nonce only.
 	FirstValsetNonce uint64 = 1
+
+	// FirstTransferID is the id of the first transfer to Ethereum.
+	FirstTransferID uint64 = 1
+
+	// MaxBatchesPerBlock bounds the batches one block builds, so that the
+	// end of a block does bounded work however many tokens wait.
+	MaxBatchesPerBlock = 50
+
+	// MaxObservationsPerCall bounds the attestations one claim or one end of
+	// block observes in a row; the next ones wait for the next block.
+	MaxObservationsPerCall = 100
 )
 
 // Store prefixes. Never reuse or renumber one: they address existing state.
@@ -24,4 +35,23 @@ var (
 	OrchestratorsKey  = collections.NewPrefix(3)
 	ValsetsKey        = collections.NewPrefix(4)
 	ValsetConfirmsKey = collections.NewPrefix(5)
+
+	TokensKey              = collections.NewPrefix(6)
+	TokenContractsKey      = collections.NewPrefix(7)
+	TokenDeployConfirmsKey = collections.NewPrefix(8)
+	TransfersKey           = collections.NewPrefix(9)
+	NextTransferIDKey      = collections.NewPrefix(10)
+	PoolKey                = collections.NewPrefix(11)
+	SenderTransfersKey     = collections.NewPrefix(12)
+	BatchesKey             = collections.NewPrefix(13)
+	BatchConfirmsKey       = collections.NewPrefix(14)
+	LastBatchNoncesKey     = collections.NewPrefix(15)
+	EthereumHeightKey      = collections.NewPrefix(16)
+	PoolTokensKey          = collections.NewPrefix(17)
+	AttestationsKey        = collections.NewPrefix(18)
+	LastObservedNonceKey   = collections.NewPrefix(19)
+	ClaimNoncesKey         = collections.NewPrefix(20)
+	OnEthereumKey          = collections.NewPrefix(21)
+	BatchTimeoutsKey       = collections.NewPrefix(22)
+	BridgeIDKey            = collections.NewPrefix(23)
 )

@@ -2,6 +2,8 @@ package types
 
 import (
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/kizuna-chain/kizuna/contracts"
 )
 
 // DefaultValsetChangeBps is the change of normalized power that makes a new
@@ -15,10 +17,27 @@ const DefaultValsetChangeBps uint32 = 500
 // power, a valset could lose its quorum before the next one is made.
 const CeilingValsetChangeBps uint32 = 3333
 
+// Batch defaults: a batch stays valid for 600 Ethereum blocks (two hours
+// at 12 s) and carries up to the contract's 100 transfers.
+const (
+	DefaultBatchTimeoutBlocks   uint64 = 600
+	DefaultMaxBatchTransfers    uint32 = 100
+	DefaultEthereumBlockSeconds uint32 = 12
+	// CeilingBatchTimeoutBlocks bounds how long the transfers of an
+	// unsubmitted batch stay locked: about two weeks at 12 s.
+	CeilingBatchTimeoutBlocks   uint64 = 100_000
+	CeilingEthereumBlockSeconds uint32 = 600
+)
+
 // DefaultParams returns the params of a chain whose contract is not
 // deployed yet.
 func DefaultParams() Params {
-	return Params{ValsetChangeBps: DefaultValsetChangeBps}
+	return Params{
+		ValsetChangeBps:      DefaultValsetChangeBps,
+		BatchTimeoutBlocks:   DefaultBatchTimeoutBlocks,
+		MaxBatchTransfers:    DefaultMaxBatchTransfers,
+		EthereumBlockSeconds: DefaultEthereumBlockSeconds,
+	}
 }
 
 // Validate checks the contract address (empty, or 0x-hex with a valid
@@ -33,6 +52,15 @@ func (p Params) Validate() error {
 	}
 	if p.ValsetChangeBps == 0 || p.ValsetChangeBps > CeilingValsetChangeBps {
 		return ErrInvalidParams.Wrapf("valset_change_bps %d must be within 1..%d", p.ValsetChangeBps, CeilingValsetChangeBps)
+	}
+	if p.BatchTimeoutBlocks == 0 || p.BatchTimeoutBlocks > CeilingBatchTimeoutBlocks {
+		return ErrInvalidParams.Wrapf("batch_timeout_blocks %d must be within 1..%d", p.BatchTimeoutBlocks, CeilingBatchTimeoutBlocks)
+	}
+	if p.MaxBatchTransfers == 0 || p.MaxBatchTransfers > contracts.MaxBatchTransfers {
+		return ErrInvalidParams.Wrapf("max_batch_transfers %d must be within 1..%d", p.MaxBatchTransfers, contracts.MaxBatchTransfers)
+	}
+	if p.EthereumBlockSeconds == 0 || p.EthereumBlockSeconds > CeilingEthereumBlockSeconds {
+		return ErrInvalidParams.Wrapf("ethereum_block_seconds %d must be within 1..%d", p.EthereumBlockSeconds, CeilingEthereumBlockSeconds)
 	}
 	return nil
 }

@@ -71,6 +71,7 @@ var xxx_messageInfo_QueryParamsRequest proto.InternalMessageInfo
 
 // QueryParamsResponse is the response of Query/Params.
 type QueryParamsResponse struct {
+	// params are the module params.
 	Params Params `protobuf:"bytes,1,opt,name=params,proto3" json:"params"`
 }
 
@@ -162,6 +163,10 @@ type QueryBridgeInfoResponse struct {
 	// latest_valset is the newest valset; absent before the validators with an
 	// Ethereum key hold more than 2/3 of the bonded power.
 	LatestValset *Valset `protobuf:"bytes,3,opt,name=latest_valset,json=latestValset,proto3" json:"latest_valset,omitempty"`
+	// last_observed_event_nonce is the last event nonce executed.
+	LastObservedEventNonce uint64 `protobuf:"varint,4,opt,name=last_observed_event_nonce,json=lastObservedEventNonce,proto3" json:"last_observed_event_nonce,omitempty"`
+	// ethereum_height is the last Ethereum height the chain observed.
+	EthereumHeight *EthereumHeight `protobuf:"bytes,5,opt,name=ethereum_height,json=ethereumHeight,proto3" json:"ethereum_height,omitempty"`
 }
 
 func (m *QueryBridgeInfoResponse) Reset()         { *m = QueryBridgeInfoResponse{} }
@@ -218,9 +223,26 @@ func (m *QueryBridgeInfoResponse) GetLatestValset() *Valset {
 	return nil
 }
 
+func (m *QueryBridgeInfoResponse) GetLastObservedEventNonce() uint64 {
+	if m != nil {
+		return m.LastObservedEventNonce
+	}
+	return 0
+}
+
+func (m *QueryBridgeInfoResponse) GetEthereumHeight() *EthereumHeight {
+	if m != nil {
+		return m.EthereumHeight
+	}
+	return nil
+}
+
 // QueryRegistrationHashRequest is the request of Query/RegistrationHash.
 type QueryRegistrationHashRequest struct {
-	Validator    string `protobuf:"bytes,1,opt,name=validator,proto3" json:"validator,omitempty"`
+	// validator is the operator address (kizunavaloper…) that will register.
+	Validator string `protobuf:"bytes,1,opt,name=validator,proto3" json:"validator,omitempty"`
+	// orchestrator is the account the validator will register as its
+	// orchestrator.
 	Orchestrator string `protobuf:"bytes,2,opt,name=orchestrator,proto3" json:"orchestrator,omitempty"`
 }
 
@@ -319,6 +341,7 @@ func (m *QueryRegistrationHashResponse) GetHash() string {
 
 // QueryRegistrationRequest is the request of Query/Registration.
 type QueryRegistrationRequest struct {
+	// validator is the operator address (kizunavaloper…).
 	Validator string `protobuf:"bytes,1,opt,name=validator,proto3" json:"validator,omitempty"`
 }
 
@@ -364,6 +387,7 @@ func (m *QueryRegistrationRequest) GetValidator() string {
 
 // QueryRegistrationResponse is the response of Query/Registration.
 type QueryRegistrationResponse struct {
+	// registration is the validator's Ethereum key and orchestrator.
 	Registration Registration `protobuf:"bytes,1,opt,name=registration,proto3" json:"registration"`
 }
 
@@ -409,6 +433,7 @@ func (m *QueryRegistrationResponse) GetRegistration() Registration {
 
 // QueryRegistrationsRequest is the request of Query/Registrations.
 type QueryRegistrationsRequest struct {
+	// pagination selects the page.
 	Pagination *query.PageRequest `protobuf:"bytes,1,opt,name=pagination,proto3" json:"pagination,omitempty"`
 }
 
@@ -454,8 +479,10 @@ func (m *QueryRegistrationsRequest) GetPagination() *query.PageRequest {
 
 // QueryRegistrationsResponse is the response of Query/Registrations.
 type QueryRegistrationsResponse struct {
-	Registrations []Registration      `protobuf:"bytes,1,rep,name=registrations,proto3" json:"registrations"`
-	Pagination    *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+	// registrations is the page of registrations.
+	Registrations []Registration `protobuf:"bytes,1,rep,name=registrations,proto3" json:"registrations"`
+	// pagination holds the key of the next page.
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
 }
 
 func (m *QueryRegistrationsResponse) Reset()         { *m = QueryRegistrationsResponse{} }
@@ -507,6 +534,7 @@ func (m *QueryRegistrationsResponse) GetPagination() *query.PageResponse {
 
 // QueryValsetRequest is the request of Query/Valset.
 type QueryValsetRequest struct {
+	// nonce is the valset's nonce.
 	Nonce uint64 `protobuf:"varint,1,opt,name=nonce,proto3" json:"nonce,omitempty"`
 }
 
@@ -552,6 +580,7 @@ func (m *QueryValsetRequest) GetNonce() uint64 {
 
 // QueryValsetResponse is the response of Query/Valset.
 type QueryValsetResponse struct {
+	// valset is the valset of that nonce.
 	Valset Valset `protobuf:"bytes,1,opt,name=valset,proto3" json:"valset"`
 	// checkpoint is the hash the contract stores for the valset, 0x-hex.
 	Checkpoint string `protobuf:"bytes,2,opt,name=checkpoint,proto3" json:"checkpoint,omitempty"`
@@ -606,6 +635,7 @@ func (m *QueryValsetResponse) GetCheckpoint() string {
 
 // QueryValsetsRequest is the request of Query/Valsets.
 type QueryValsetsRequest struct {
+	// pagination selects the page; valsets come oldest first unless reverse.
 	Pagination *query.PageRequest `protobuf:"bytes,1,opt,name=pagination,proto3" json:"pagination,omitempty"`
 }
 
@@ -651,7 +681,9 @@ func (m *QueryValsetsRequest) GetPagination() *query.PageRequest {
 
 // QueryValsetsResponse is the response of Query/Valsets.
 type QueryValsetsResponse struct {
-	Valsets    []Valset            `protobuf:"bytes,1,rep,name=valsets,proto3" json:"valsets"`
+	// valsets is the page of valsets.
+	Valsets []Valset `protobuf:"bytes,1,rep,name=valsets,proto3" json:"valsets"`
+	// pagination holds the key of the next page.
 	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
 }
 
@@ -704,7 +736,9 @@ func (m *QueryValsetsResponse) GetPagination() *query.PageResponse {
 
 // QueryValsetConfirmsRequest is the request of Query/ValsetConfirms.
 type QueryValsetConfirmsRequest struct {
-	Nonce      uint64             `protobuf:"varint,1,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// nonce is the valset's nonce.
+	Nonce uint64 `protobuf:"varint,1,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// pagination selects the page.
 	Pagination *query.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
 }
 
@@ -757,7 +791,9 @@ func (m *QueryValsetConfirmsRequest) GetPagination() *query.PageRequest {
 
 // QueryValsetConfirmsResponse is the response of Query/ValsetConfirms.
 type QueryValsetConfirmsResponse struct {
-	Confirms   []ValsetConfirm     `protobuf:"bytes,1,rep,name=confirms,proto3" json:"confirms"`
+	// confirms is the page of the valset's signatures.
+	Confirms []ValsetConfirm `protobuf:"bytes,1,rep,name=confirms,proto3" json:"confirms"`
+	// pagination holds the key of the next page.
 	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
 }
 
@@ -808,6 +844,1057 @@ func (m *QueryValsetConfirmsResponse) GetPagination() *query.PageResponse {
 	return nil
 }
 
+// QueryTokenRequest is the request of Query/Token: a denom or an ERC-20.
+type QueryTokenRequest struct {
+	// denom names the token by its denom; empty when token_contract is given.
+	Denom string `protobuf:"bytes,1,opt,name=denom,proto3" json:"denom,omitempty"`
+	// token_contract names the token by its ERC-20, 0x-hex; empty when denom is
+	// given.
+	TokenContract string `protobuf:"bytes,2,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+}
+
+func (m *QueryTokenRequest) Reset()         { *m = QueryTokenRequest{} }
+func (m *QueryTokenRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryTokenRequest) ProtoMessage()    {}
+func (*QueryTokenRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{16}
+}
+func (m *QueryTokenRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTokenRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTokenRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTokenRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTokenRequest.Merge(m, src)
+}
+func (m *QueryTokenRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTokenRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTokenRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTokenRequest proto.InternalMessageInfo
+
+func (m *QueryTokenRequest) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *QueryTokenRequest) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+// QueryTokenResponse is the response of Query/Token.
+type QueryTokenResponse struct {
+	// token is the registry entry.
+	Token BridgeToken `protobuf:"bytes,1,opt,name=token,proto3" json:"token"`
+	// deploy_hash is what validators sign to deploy a community currency's
+	// ERC-20, 0x-hex; empty for an ERC-20 from Ethereum.
+	DeployHash string `protobuf:"bytes,2,opt,name=deploy_hash,json=deployHash,proto3" json:"deploy_hash,omitempty"`
+}
+
+func (m *QueryTokenResponse) Reset()         { *m = QueryTokenResponse{} }
+func (m *QueryTokenResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryTokenResponse) ProtoMessage()    {}
+func (*QueryTokenResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{17}
+}
+func (m *QueryTokenResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTokenResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTokenResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTokenResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTokenResponse.Merge(m, src)
+}
+func (m *QueryTokenResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTokenResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTokenResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTokenResponse proto.InternalMessageInfo
+
+func (m *QueryTokenResponse) GetToken() BridgeToken {
+	if m != nil {
+		return m.Token
+	}
+	return BridgeToken{}
+}
+
+func (m *QueryTokenResponse) GetDeployHash() string {
+	if m != nil {
+		return m.DeployHash
+	}
+	return ""
+}
+
+// QueryTokensRequest is the request of Query/Tokens.
+type QueryTokensRequest struct {
+	// pagination selects the page.
+	Pagination *query.PageRequest `protobuf:"bytes,1,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryTokensRequest) Reset()         { *m = QueryTokensRequest{} }
+func (m *QueryTokensRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryTokensRequest) ProtoMessage()    {}
+func (*QueryTokensRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{18}
+}
+func (m *QueryTokensRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTokensRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTokensRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTokensRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTokensRequest.Merge(m, src)
+}
+func (m *QueryTokensRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTokensRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTokensRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTokensRequest proto.InternalMessageInfo
+
+func (m *QueryTokensRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryTokensResponse is the response of Query/Tokens.
+type QueryTokensResponse struct {
+	// tokens is the page of registry entries.
+	Tokens []BridgeToken `protobuf:"bytes,1,rep,name=tokens,proto3" json:"tokens"`
+	// pagination holds the key of the next page.
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryTokensResponse) Reset()         { *m = QueryTokensResponse{} }
+func (m *QueryTokensResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryTokensResponse) ProtoMessage()    {}
+func (*QueryTokensResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{19}
+}
+func (m *QueryTokensResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTokensResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTokensResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTokensResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTokensResponse.Merge(m, src)
+}
+func (m *QueryTokensResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTokensResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTokensResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTokensResponse proto.InternalMessageInfo
+
+func (m *QueryTokensResponse) GetTokens() []BridgeToken {
+	if m != nil {
+		return m.Tokens
+	}
+	return nil
+}
+
+func (m *QueryTokensResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryTokenDeployConfirmsRequest is the request of Query/TokenDeployConfirms.
+type QueryTokenDeployConfirmsRequest struct {
+	// denom is the community currency.
+	Denom string `protobuf:"bytes,1,opt,name=denom,proto3" json:"denom,omitempty"`
+	// pagination selects the page.
+	Pagination *query.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryTokenDeployConfirmsRequest) Reset()         { *m = QueryTokenDeployConfirmsRequest{} }
+func (m *QueryTokenDeployConfirmsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryTokenDeployConfirmsRequest) ProtoMessage()    {}
+func (*QueryTokenDeployConfirmsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{20}
+}
+func (m *QueryTokenDeployConfirmsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTokenDeployConfirmsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTokenDeployConfirmsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTokenDeployConfirmsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTokenDeployConfirmsRequest.Merge(m, src)
+}
+func (m *QueryTokenDeployConfirmsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTokenDeployConfirmsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTokenDeployConfirmsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTokenDeployConfirmsRequest proto.InternalMessageInfo
+
+func (m *QueryTokenDeployConfirmsRequest) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *QueryTokenDeployConfirmsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryTokenDeployConfirmsResponse is the response of Query/TokenDeployConfirms.
+type QueryTokenDeployConfirmsResponse struct {
+	// confirms is the page of the deployment's signatures.
+	Confirms []TokenDeployConfirm `protobuf:"bytes,1,rep,name=confirms,proto3" json:"confirms"`
+	// pagination holds the key of the next page.
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryTokenDeployConfirmsResponse) Reset()         { *m = QueryTokenDeployConfirmsResponse{} }
+func (m *QueryTokenDeployConfirmsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryTokenDeployConfirmsResponse) ProtoMessage()    {}
+func (*QueryTokenDeployConfirmsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{21}
+}
+func (m *QueryTokenDeployConfirmsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTokenDeployConfirmsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTokenDeployConfirmsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTokenDeployConfirmsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTokenDeployConfirmsResponse.Merge(m, src)
+}
+func (m *QueryTokenDeployConfirmsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTokenDeployConfirmsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTokenDeployConfirmsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTokenDeployConfirmsResponse proto.InternalMessageInfo
+
+func (m *QueryTokenDeployConfirmsResponse) GetConfirms() []TokenDeployConfirm {
+	if m != nil {
+		return m.Confirms
+	}
+	return nil
+}
+
+func (m *QueryTokenDeployConfirmsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryTransferRequest is the request of Query/Transfer.
+type QueryTransferRequest struct {
+	// id is the transfer's id.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+}
+
+func (m *QueryTransferRequest) Reset()         { *m = QueryTransferRequest{} }
+func (m *QueryTransferRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryTransferRequest) ProtoMessage()    {}
+func (*QueryTransferRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{22}
+}
+func (m *QueryTransferRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTransferRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTransferRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTransferRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTransferRequest.Merge(m, src)
+}
+func (m *QueryTransferRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTransferRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTransferRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTransferRequest proto.InternalMessageInfo
+
+func (m *QueryTransferRequest) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+// QueryTransferResponse is the response of Query/Transfer.
+type QueryTransferResponse struct {
+	// transfer is the transfer, pooled or batched.
+	Transfer OutgoingTransfer `protobuf:"bytes,1,opt,name=transfer,proto3" json:"transfer"`
+}
+
+func (m *QueryTransferResponse) Reset()         { *m = QueryTransferResponse{} }
+func (m *QueryTransferResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryTransferResponse) ProtoMessage()    {}
+func (*QueryTransferResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{23}
+}
+func (m *QueryTransferResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTransferResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTransferResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTransferResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTransferResponse.Merge(m, src)
+}
+func (m *QueryTransferResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTransferResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTransferResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTransferResponse proto.InternalMessageInfo
+
+func (m *QueryTransferResponse) GetTransfer() OutgoingTransfer {
+	if m != nil {
+		return m.Transfer
+	}
+	return OutgoingTransfer{}
+}
+
+// QueryTransfersRequest is the request of Query/Transfers.
+type QueryTransfersRequest struct {
+	// sender, if set, lists only its transfers.
+	Sender string `protobuf:"bytes,1,opt,name=sender,proto3" json:"sender,omitempty"`
+	// pagination selects the page.
+	Pagination *query.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryTransfersRequest) Reset()         { *m = QueryTransfersRequest{} }
+func (m *QueryTransfersRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryTransfersRequest) ProtoMessage()    {}
+func (*QueryTransfersRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{24}
+}
+func (m *QueryTransfersRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTransfersRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTransfersRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTransfersRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTransfersRequest.Merge(m, src)
+}
+func (m *QueryTransfersRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTransfersRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTransfersRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTransfersRequest proto.InternalMessageInfo
+
+func (m *QueryTransfersRequest) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *QueryTransfersRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryTransfersResponse is the response of Query/Transfers.
+type QueryTransfersResponse struct {
+	// transfers is the page of transfers.
+	Transfers []OutgoingTransfer `protobuf:"bytes,1,rep,name=transfers,proto3" json:"transfers"`
+	// pagination holds the key of the next page.
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryTransfersResponse) Reset()         { *m = QueryTransfersResponse{} }
+func (m *QueryTransfersResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryTransfersResponse) ProtoMessage()    {}
+func (*QueryTransfersResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{25}
+}
+func (m *QueryTransfersResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTransfersResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTransfersResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTransfersResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTransfersResponse.Merge(m, src)
+}
+func (m *QueryTransfersResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTransfersResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTransfersResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTransfersResponse proto.InternalMessageInfo
+
+func (m *QueryTransfersResponse) GetTransfers() []OutgoingTransfer {
+	if m != nil {
+		return m.Transfers
+	}
+	return nil
+}
+
+func (m *QueryTransfersResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryBatchRequest is the request of Query/Batch.
+type QueryBatchRequest struct {
+	// token_contract is the ERC-20, 0x-hex.
+	TokenContract string `protobuf:"bytes,1,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+}
+
+func (m *QueryBatchRequest) Reset()         { *m = QueryBatchRequest{} }
+func (m *QueryBatchRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryBatchRequest) ProtoMessage()    {}
+func (*QueryBatchRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{26}
+}
+func (m *QueryBatchRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryBatchRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryBatchRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryBatchRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryBatchRequest.Merge(m, src)
+}
+func (m *QueryBatchRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryBatchRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryBatchRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryBatchRequest proto.InternalMessageInfo
+
+func (m *QueryBatchRequest) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+// QueryBatchResponse is the response of Query/Batch.
+type QueryBatchResponse struct {
+	// batch is the token's outstanding batch.
+	Batch OutgoingBatch `protobuf:"bytes,1,opt,name=batch,proto3" json:"batch"`
+	// transfers are the batch's transfers in its order.
+	Transfers []OutgoingTransfer `protobuf:"bytes,2,rep,name=transfers,proto3" json:"transfers"`
+	// hash is what validators sign, 0x-hex.
+	Hash string `protobuf:"bytes,3,opt,name=hash,proto3" json:"hash,omitempty"`
+}
+
+func (m *QueryBatchResponse) Reset()         { *m = QueryBatchResponse{} }
+func (m *QueryBatchResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryBatchResponse) ProtoMessage()    {}
+func (*QueryBatchResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{27}
+}
+func (m *QueryBatchResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryBatchResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryBatchResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryBatchResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryBatchResponse.Merge(m, src)
+}
+func (m *QueryBatchResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryBatchResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryBatchResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryBatchResponse proto.InternalMessageInfo
+
+func (m *QueryBatchResponse) GetBatch() OutgoingBatch {
+	if m != nil {
+		return m.Batch
+	}
+	return OutgoingBatch{}
+}
+
+func (m *QueryBatchResponse) GetTransfers() []OutgoingTransfer {
+	if m != nil {
+		return m.Transfers
+	}
+	return nil
+}
+
+func (m *QueryBatchResponse) GetHash() string {
+	if m != nil {
+		return m.Hash
+	}
+	return ""
+}
+
+// QueryBatchesRequest is the request of Query/Batches.
+type QueryBatchesRequest struct {
+	// pagination selects the page.
+	Pagination *query.PageRequest `protobuf:"bytes,1,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryBatchesRequest) Reset()         { *m = QueryBatchesRequest{} }
+func (m *QueryBatchesRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryBatchesRequest) ProtoMessage()    {}
+func (*QueryBatchesRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{28}
+}
+func (m *QueryBatchesRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryBatchesRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryBatchesRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryBatchesRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryBatchesRequest.Merge(m, src)
+}
+func (m *QueryBatchesRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryBatchesRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryBatchesRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryBatchesRequest proto.InternalMessageInfo
+
+func (m *QueryBatchesRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryBatchesResponse is the response of Query/Batches.
+type QueryBatchesResponse struct {
+	// batches is the page of outstanding batches.
+	Batches []OutgoingBatch `protobuf:"bytes,1,rep,name=batches,proto3" json:"batches"`
+	// pagination holds the key of the next page.
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryBatchesResponse) Reset()         { *m = QueryBatchesResponse{} }
+func (m *QueryBatchesResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryBatchesResponse) ProtoMessage()    {}
+func (*QueryBatchesResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{29}
+}
+func (m *QueryBatchesResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryBatchesResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryBatchesResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryBatchesResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryBatchesResponse.Merge(m, src)
+}
+func (m *QueryBatchesResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryBatchesResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryBatchesResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryBatchesResponse proto.InternalMessageInfo
+
+func (m *QueryBatchesResponse) GetBatches() []OutgoingBatch {
+	if m != nil {
+		return m.Batches
+	}
+	return nil
+}
+
+func (m *QueryBatchesResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryBatchConfirmsRequest is the request of Query/BatchConfirms.
+type QueryBatchConfirmsRequest struct {
+	// token_contract is the batch's ERC-20, 0x-hex.
+	TokenContract string `protobuf:"bytes,1,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// nonce is the batch's nonce for its token.
+	Nonce uint64 `protobuf:"varint,2,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// pagination selects the page.
+	Pagination *query.PageRequest `protobuf:"bytes,3,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryBatchConfirmsRequest) Reset()         { *m = QueryBatchConfirmsRequest{} }
+func (m *QueryBatchConfirmsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryBatchConfirmsRequest) ProtoMessage()    {}
+func (*QueryBatchConfirmsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{30}
+}
+func (m *QueryBatchConfirmsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryBatchConfirmsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryBatchConfirmsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryBatchConfirmsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryBatchConfirmsRequest.Merge(m, src)
+}
+func (m *QueryBatchConfirmsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryBatchConfirmsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryBatchConfirmsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryBatchConfirmsRequest proto.InternalMessageInfo
+
+func (m *QueryBatchConfirmsRequest) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *QueryBatchConfirmsRequest) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
+func (m *QueryBatchConfirmsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryBatchConfirmsResponse is the response of Query/BatchConfirms.
+type QueryBatchConfirmsResponse struct {
+	// confirms is the page of the batch's signatures.
+	Confirms []BatchConfirm `protobuf:"bytes,1,rep,name=confirms,proto3" json:"confirms"`
+	// pagination holds the key of the next page.
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryBatchConfirmsResponse) Reset()         { *m = QueryBatchConfirmsResponse{} }
+func (m *QueryBatchConfirmsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryBatchConfirmsResponse) ProtoMessage()    {}
+func (*QueryBatchConfirmsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{31}
+}
+func (m *QueryBatchConfirmsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryBatchConfirmsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryBatchConfirmsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryBatchConfirmsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryBatchConfirmsResponse.Merge(m, src)
+}
+func (m *QueryBatchConfirmsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryBatchConfirmsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryBatchConfirmsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryBatchConfirmsResponse proto.InternalMessageInfo
+
+func (m *QueryBatchConfirmsResponse) GetConfirms() []BatchConfirm {
+	if m != nil {
+		return m.Confirms
+	}
+	return nil
+}
+
+func (m *QueryBatchConfirmsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryAttestationsRequest is the request of Query/Attestations.
+type QueryAttestationsRequest struct {
+	// pagination selects the page; attestations come oldest first unless
+	// reverse.
+	Pagination *query.PageRequest `protobuf:"bytes,1,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryAttestationsRequest) Reset()         { *m = QueryAttestationsRequest{} }
+func (m *QueryAttestationsRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryAttestationsRequest) ProtoMessage()    {}
+func (*QueryAttestationsRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{32}
+}
+func (m *QueryAttestationsRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryAttestationsRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryAttestationsRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryAttestationsRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryAttestationsRequest.Merge(m, src)
+}
+func (m *QueryAttestationsRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryAttestationsRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryAttestationsRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryAttestationsRequest proto.InternalMessageInfo
+
+func (m *QueryAttestationsRequest) GetPagination() *query.PageRequest {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryAttestationsResponse is the response of Query/Attestations.
+type QueryAttestationsResponse struct {
+	// attestations is the page of attestations.
+	Attestations []Attestation `protobuf:"bytes,1,rep,name=attestations,proto3" json:"attestations"`
+	// pagination holds the key of the next page.
+	Pagination *query.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (m *QueryAttestationsResponse) Reset()         { *m = QueryAttestationsResponse{} }
+func (m *QueryAttestationsResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryAttestationsResponse) ProtoMessage()    {}
+func (*QueryAttestationsResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{33}
+}
+func (m *QueryAttestationsResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryAttestationsResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryAttestationsResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryAttestationsResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryAttestationsResponse.Merge(m, src)
+}
+func (m *QueryAttestationsResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryAttestationsResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryAttestationsResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryAttestationsResponse proto.InternalMessageInfo
+
+func (m *QueryAttestationsResponse) GetAttestations() []Attestation {
+	if m != nil {
+		return m.Attestations
+	}
+	return nil
+}
+
+func (m *QueryAttestationsResponse) GetPagination() *query.PageResponse {
+	if m != nil {
+		return m.Pagination
+	}
+	return nil
+}
+
+// QueryLastClaimNonceRequest is the request of Query/LastClaimNonce.
+type QueryLastClaimNonceRequest struct {
+	// validator is the operator address (kizunavaloper…) of a registered
+	// validator.
+	Validator string `protobuf:"bytes,1,opt,name=validator,proto3" json:"validator,omitempty"`
+}
+
+func (m *QueryLastClaimNonceRequest) Reset()         { *m = QueryLastClaimNonceRequest{} }
+func (m *QueryLastClaimNonceRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryLastClaimNonceRequest) ProtoMessage()    {}
+func (*QueryLastClaimNonceRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{34}
+}
+func (m *QueryLastClaimNonceRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryLastClaimNonceRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryLastClaimNonceRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryLastClaimNonceRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryLastClaimNonceRequest.Merge(m, src)
+}
+func (m *QueryLastClaimNonceRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryLastClaimNonceRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryLastClaimNonceRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryLastClaimNonceRequest proto.InternalMessageInfo
+
+func (m *QueryLastClaimNonceRequest) GetValidator() string {
+	if m != nil {
+		return m.Validator
+	}
+	return ""
+}
+
+// QueryLastClaimNonceResponse is the response of Query/LastClaimNonce.
+type QueryLastClaimNonceResponse struct {
+	// nonce is the event nonce of the validator's last claim; 0 before its
+	// first.
+	Nonce uint64 `protobuf:"varint,1,opt,name=nonce,proto3" json:"nonce,omitempty"`
+}
+
+func (m *QueryLastClaimNonceResponse) Reset()         { *m = QueryLastClaimNonceResponse{} }
+func (m *QueryLastClaimNonceResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryLastClaimNonceResponse) ProtoMessage()    {}
+func (*QueryLastClaimNonceResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_e26843dbaae7fcca, []int{35}
+}
+func (m *QueryLastClaimNonceResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryLastClaimNonceResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryLastClaimNonceResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryLastClaimNonceResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryLastClaimNonceResponse.Merge(m, src)
+}
+func (m *QueryLastClaimNonceResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryLastClaimNonceResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryLastClaimNonceResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryLastClaimNonceResponse proto.InternalMessageInfo
+
+func (m *QueryLastClaimNonceResponse) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
 func init() {
 	proto.RegisterType((*QueryParamsRequest)(nil), "kizuna.bridge.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "kizuna.bridge.v1.QueryParamsResponse")
@@ -825,75 +1912,144 @@ func init() {
 	proto.RegisterType((*QueryValsetsResponse)(nil), "kizuna.bridge.v1.QueryValsetsResponse")
 	proto.RegisterType((*QueryValsetConfirmsRequest)(nil), "kizuna.bridge.v1.QueryValsetConfirmsRequest")
 	proto.RegisterType((*QueryValsetConfirmsResponse)(nil), "kizuna.bridge.v1.QueryValsetConfirmsResponse")
+	proto.RegisterType((*QueryTokenRequest)(nil), "kizuna.bridge.v1.QueryTokenRequest")
+	proto.RegisterType((*QueryTokenResponse)(nil), "kizuna.bridge.v1.QueryTokenResponse")
+	proto.RegisterType((*QueryTokensRequest)(nil), "kizuna.bridge.v1.QueryTokensRequest")
+	proto.RegisterType((*QueryTokensResponse)(nil), "kizuna.bridge.v1.QueryTokensResponse")
+	proto.RegisterType((*QueryTokenDeployConfirmsRequest)(nil), "kizuna.bridge.v1.QueryTokenDeployConfirmsRequest")
+	proto.RegisterType((*QueryTokenDeployConfirmsResponse)(nil), "kizuna.bridge.v1.QueryTokenDeployConfirmsResponse")
+	proto.RegisterType((*QueryTransferRequest)(nil), "kizuna.bridge.v1.QueryTransferRequest")
+	proto.RegisterType((*QueryTransferResponse)(nil), "kizuna.bridge.v1.QueryTransferResponse")
+	proto.RegisterType((*QueryTransfersRequest)(nil), "kizuna.bridge.v1.QueryTransfersRequest")
+	proto.RegisterType((*QueryTransfersResponse)(nil), "kizuna.bridge.v1.QueryTransfersResponse")
+	proto.RegisterType((*QueryBatchRequest)(nil), "kizuna.bridge.v1.QueryBatchRequest")
+	proto.RegisterType((*QueryBatchResponse)(nil), "kizuna.bridge.v1.QueryBatchResponse")
+	proto.RegisterType((*QueryBatchesRequest)(nil), "kizuna.bridge.v1.QueryBatchesRequest")
+	proto.RegisterType((*QueryBatchesResponse)(nil), "kizuna.bridge.v1.QueryBatchesResponse")
+	proto.RegisterType((*QueryBatchConfirmsRequest)(nil), "kizuna.bridge.v1.QueryBatchConfirmsRequest")
+	proto.RegisterType((*QueryBatchConfirmsResponse)(nil), "kizuna.bridge.v1.QueryBatchConfirmsResponse")
+	proto.RegisterType((*QueryAttestationsRequest)(nil), "kizuna.bridge.v1.QueryAttestationsRequest")
+	proto.RegisterType((*QueryAttestationsResponse)(nil), "kizuna.bridge.v1.QueryAttestationsResponse")
+	proto.RegisterType((*QueryLastClaimNonceRequest)(nil), "kizuna.bridge.v1.QueryLastClaimNonceRequest")
+	proto.RegisterType((*QueryLastClaimNonceResponse)(nil), "kizuna.bridge.v1.QueryLastClaimNonceResponse")
 }
 
 func init() { proto.RegisterFile("kizuna/bridge/v1/query.proto", fileDescriptor_e26843dbaae7fcca) }
 
 var fileDescriptor_e26843dbaae7fcca = []byte{
-	// 998 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x96, 0xcd, 0x6f, 0xdc, 0x54,
-	0x10, 0xc0, 0xf3, 0xd2, 0x36, 0xed, 0x0e, 0x09, 0x84, 0x61, 0x55, 0x1c, 0x27, 0xdd, 0x10, 0x97,
-	0x86, 0x76, 0x9b, 0xb5, 0x95, 0xf6, 0x00, 0x12, 0x94, 0x8f, 0x45, 0x6a, 0xa9, 0x10, 0xa2, 0x18,
-	0xa9, 0x07, 0x10, 0x5a, 0xbd, 0xf5, 0xba, 0x5e, 0xd3, 0xc4, 0x6f, 0x6b, 0x3b, 0x2b, 0xda, 0x10,
-	0x09, 0x21, 0x81, 0x38, 0x22, 0x71, 0xe1, 0x02, 0x82, 0x0b, 0xe2, 0x84, 0x38, 0x54, 0x9c, 0x39,
-	0x70, 0xe8, 0xb1, 0x2a, 0x17, 0x4e, 0x08, 0x25, 0x48, 0xfc, 0x1b, 0x68, 0xdf, 0x1b, 0xaf, 0xed,
-	0x78, 0x9d, 0x5d, 0xd0, 0x5e, 0xa2, 0x78, 0xde, 0x7c, 0xfc, 0x66, 0xde, 0x9b, 0x99, 0x85, 0x95,
-	0xdb, 0xfe, 0xbd, 0x9d, 0x80, 0x5b, 0xed, 0xd0, 0xef, 0x78, 0xae, 0xd5, 0xdf, 0xb4, 0xee, 0xec,
-	0xb8, 0xe1, 0x5d, 0xb3, 0x17, 0x8a, 0x58, 0xe0, 0xa2, 0x3a, 0x35, 0xd5, 0xa9, 0xd9, 0xdf, 0xd4,
-	0x9f, 0xe4, 0xdb, 0x7e, 0x20, 0x2c, 0xf9, 0x57, 0x29, 0xe9, 0x75, 0x47, 0x44, 0xdb, 0x22, 0xb2,
-	0xda, 0x3c, 0x72, 0x95, 0xb5, 0xd5, 0xdf, 0x6c, 0xbb, 0x31, 0xdf, 0xb4, 0x7a, 0xdc, 0xf3, 0x03,
-	0x1e, 0xfb, 0x22, 0x20, 0xdd, 0x65, 0xd2, 0x4d, 0xd4, 0xb2, 0xd1, 0xf4, 0x25, 0x75, 0xd8, 0x92,
-	0x5f, 0x96, 0xfa, 0xa0, 0xa3, 0xaa, 0x27, 0x3c, 0xa1, 0xe4, 0x83, 0xff, 0x48, 0xba, 0xe2, 0x09,
-	0xe1, 0x6d, 0xb9, 0x16, 0xef, 0xf9, 0x16, 0x0f, 0x02, 0x11, 0xcb, 0x50, 0x89, 0x4d, 0x31, 0xb5,
-	0xf8, 0x6e, 0xcf, 0xa5, 0x53, 0xa3, 0x0a, 0xf8, 0xce, 0x20, 0xf6, 0x0d, 0x1e, 0xf2, 0xed, 0xc8,
-	0x76, 0xef, 0xec, 0xb8, 0x51, 0x6c, 0xd8, 0xf0, 0x54, 0x4e, 0x1a, 0xf5, 0x44, 0x10, 0xb9, 0xf8,
-	0x22, 0xcc, 0xf5, 0xa4, 0x44, 0x63, 0xcf, 0xb0, 0xf3, 0x8f, 0x5d, 0xd2, 0xcc, 0xc3, 0x85, 0x31,
-	0x95, 0x45, 0xb3, 0xf2, 0xe0, 0xcf, 0xd5, 0x99, 0x1f, 0xff, 0xf9, 0xb9, 0xce, 0x6c, 0x32, 0x31,
-	0x34, 0x38, 0x2d, 0x7d, 0x36, 0xa5, 0xee, 0xf5, 0xe0, 0x96, 0x48, 0xa2, 0x7d, 0xc7, 0xe0, 0xe9,
-	0xc2, 0x11, 0x85, 0x5c, 0x86, 0x8a, 0x72, 0xde, 0xf2, 0x3b, 0x32, 0x6a, 0xc5, 0x3e, 0xa5, 0x04,
-	0xd7, 0x3b, 0x78, 0x01, 0x16, 0x1d, 0x11, 0xc4, 0x21, 0x77, 0xe2, 0x16, 0xef, 0x74, 0x42, 0x37,
-	0x8a, 0xb4, 0x59, 0xa9, 0xf3, 0x44, 0x22, 0x7f, 0x4d, 0x89, 0xf1, 0x0a, 0x2c, 0x6c, 0xf1, 0xd8,
-	0x8d, 0xe2, 0x56, 0x9f, 0x6f, 0x45, 0x6e, 0xac, 0x1d, 0x2b, 0xcb, 0xe0, 0xa6, 0x3c, 0xb7, 0xe7,
-	0x95, 0xba, 0xfa, 0x32, 0xbe, 0x61, 0xb0, 0x22, 0x11, 0x6d, 0xd7, 0xf3, 0xa3, 0x38, 0x94, 0x15,
-	0x7e, 0x83, 0x47, 0x5d, 0xca, 0x01, 0x5f, 0x81, 0x4a, 0x9f, 0x6f, 0xf9, 0x1d, 0x1e, 0x8b, 0x50,
-	0x71, 0x36, 0xd7, 0x1e, 0xdd, 0x6f, 0x9c, 0xa1, 0xeb, 0xbb, 0x99, 0x9c, 0x11, 0xcf, 0xbb, 0x71,
-	0xe8, 0x07, 0x9e, 0x9d, 0xda, 0xe0, 0x4b, 0x30, 0x2f, 0x42, 0xa7, 0xeb, 0x4a, 0xe7, 0x22, 0x54,
-	0x79, 0x34, 0xb5, 0x47, 0xf7, 0x1b, 0x55, 0xf2, 0x91, 0x37, 0xcd, 0x69, 0x1b, 0x97, 0xe1, 0x4c,
-	0x09, 0x1e, 0xd5, 0x11, 0xe1, 0x78, 0x97, 0x47, 0x5d, 0x2a, 0xa1, 0xfc, 0xdf, 0x78, 0x1f, 0xb4,
-	0x82, 0xd1, 0xb4, 0xf2, 0x31, 0x3e, 0x84, 0xa5, 0x11, 0xce, 0x89, 0xe6, 0x2d, 0x98, 0x0f, 0x33,
-	0x72, 0x7a, 0x4e, 0xb5, 0xe2, 0x65, 0x64, 0xad, 0xb3, 0x8f, 0x2a, 0x67, 0x6e, 0x38, 0x23, 0x62,
-	0x25, 0x6f, 0x19, 0xaf, 0x02, 0xa4, 0xfd, 0x47, 0x91, 0xd6, 0x4d, 0xca, 0x63, 0xd0, 0xac, 0xa6,
-	0x6a, 0x3e, 0x6a, 0x56, 0xf3, 0x06, 0xf7, 0x5c, 0xb2, 0xb5, 0x33, 0x96, 0xc6, 0x2f, 0x0c, 0xf4,
-	0x51, 0x51, 0x28, 0xa5, 0xb7, 0x61, 0x21, 0xcb, 0x34, 0x68, 0x91, 0x63, 0xff, 0x2d, 0xa7, 0xbc,
-	0x3d, 0x5e, 0xcb, 0x71, 0xcf, 0x4a, 0xee, 0xe7, 0xc6, 0x72, 0x2b, 0x9a, 0x1c, 0x78, 0x9d, 0x5a,
-	0x9c, 0x1e, 0x36, 0x95, 0xa5, 0x0a, 0x27, 0x02, 0x11, 0x38, 0xae, 0xac, 0xc8, 0x71, 0x5b, 0x7d,
-	0x18, 0x21, 0x35, 0x7e, 0xa2, 0x9b, 0x36, 0x3e, 0xb5, 0x0d, 0x3b, 0xba, 0x6d, 0x72, 0x8d, 0xaf,
-	0x4c, 0xb0, 0x06, 0xe0, 0x74, 0x5d, 0xe7, 0x76, 0x4f, 0xf8, 0x41, 0x4c, 0xfd, 0x99, 0x91, 0x18,
-	0x1f, 0xe4, 0x62, 0x4e, 0xfd, 0xde, 0xbe, 0x65, 0x50, 0xcd, 0xfb, 0xa7, 0xa4, 0xae, 0xc0, 0x49,
-	0x45, 0x98, 0xdc, 0xd5, 0x44, 0x59, 0x25, 0x36, 0xd3, 0xbb, 0x9f, 0x7b, 0xf4, 0xae, 0x54, 0xac,
-	0xd7, 0x45, 0x70, 0xcb, 0x0f, 0x87, 0xa3, 0x78, 0xf4, 0x3d, 0x1d, 0x2a, 0xce, 0xec, 0xff, 0x2e,
-	0xce, 0x4f, 0x0c, 0x96, 0x47, 0x06, 0xa7, 0x1a, 0x5d, 0x85, 0x53, 0x0e, 0xc9, 0xa8, 0x48, 0xab,
-	0x65, 0x45, 0x22, 0xdb, 0x6c, 0xad, 0x86, 0xb6, 0x53, 0x2b, 0xd6, 0xa5, 0xdf, 0x2a, 0x70, 0x42,
-	0x02, 0xe3, 0xc7, 0x30, 0xa7, 0x96, 0x0d, 0x3e, 0x5b, 0x44, 0x2a, 0xee, 0x34, 0xfd, 0xdc, 0x18,
-	0x2d, 0x15, 0xcc, 0x38, 0xf7, 0xc5, 0x00, 0xfd, 0xd3, 0xdf, 0xff, 0xfe, 0x6a, 0x56, 0x47, 0xcd,
-	0x2a, 0x2c, 0x4f, 0xb5, 0xcd, 0xf0, 0x73, 0x06, 0x90, 0xae, 0x2b, 0x3c, 0x5f, 0xe2, 0xbc, 0xb0,
-	0xec, 0xf4, 0x0b, 0x13, 0x68, 0x12, 0xca, 0xd9, 0x14, 0x45, 0xc3, 0xd3, 0x45, 0x14, 0x7f, 0x10,
-	0xf9, 0x57, 0x06, 0x8b, 0x87, 0xa7, 0x3e, 0x9a, 0x25, 0x41, 0x4a, 0xb6, 0x97, 0x6e, 0x4d, 0xac,
-	0x4f, 0x68, 0x6f, 0xa6, 0x68, 0xaf, 0xe2, 0xcb, 0x45, 0xb4, 0xec, 0x28, 0x6b, 0x0d, 0x96, 0x8d,
-	0xb5, 0x3b, 0x5c, 0x0d, 0x7b, 0xd6, 0x6e, 0x76, 0x77, 0xed, 0xe1, 0xf7, 0x0c, 0xe6, 0xb3, 0x91,
-	0xb0, 0x3e, 0x01, 0x4e, 0x82, 0x7e, 0x71, 0x22, 0x5d, 0xc2, 0x7e, 0x21, 0xc5, 0x6e, 0xe0, 0xc5,
-	0xa3, 0xb1, 0xa3, 0x2c, 0x32, 0x7e, 0xcd, 0x60, 0x21, 0x37, 0xf8, 0x71, 0x92, 0xc0, 0xc3, 0xc7,
-	0xb7, 0x31, 0x99, 0x32, 0x61, 0x6e, 0xa4, 0x98, 0x6b, 0xb8, 0x3a, 0x06, 0x13, 0x3f, 0x63, 0x30,
-	0xa7, 0x5a, 0xb0, 0xb4, 0x13, 0x72, 0xa3, 0xbf, 0xb4, 0x13, 0xf2, 0x43, 0xdf, 0x30, 0x53, 0x8a,
-	0xb3, 0xb8, 0x56, 0xa4, 0xa0, 0x41, 0x68, 0xed, 0xca, 0x91, 0xb4, 0x87, 0x9f, 0x30, 0x38, 0x49,
-	0x33, 0x16, 0x8f, 0x0e, 0x31, 0x2c, 0xcb, 0xfa, 0x38, 0x35, 0x42, 0x59, 0x4f, 0x51, 0x96, 0x71,
-	0xa9, 0x14, 0x05, 0x7f, 0x60, 0xf0, 0x78, 0x7e, 0x92, 0xe1, 0xc6, 0x91, 0x21, 0x0e, 0x4d, 0x5b,
-	0xbd, 0x31, 0xa1, 0x36, 0x71, 0x3d, 0x9f, 0x72, 0x6d, 0x60, 0x7d, 0x6c, 0x89, 0xac, 0x64, 0x1e,
-	0x36, 0xaf, 0x3d, 0xd8, 0xaf, 0xb1, 0x87, 0xfb, 0x35, 0xf6, 0xd7, 0x7e, 0x8d, 0x7d, 0x79, 0x50,
-	0x9b, 0x79, 0x78, 0x50, 0x9b, 0xf9, 0xe3, 0xa0, 0x36, 0xf3, 0x5e, 0xc3, 0xf3, 0xe3, 0xee, 0x4e,
-	0xdb, 0x74, 0xc4, 0x36, 0xf9, 0x6b, 0x38, 0x5d, 0xee, 0x07, 0x89, 0xf3, 0x8f, 0x12, 0xf7, 0xf2,
-	0x57, 0x7c, 0x7b, 0x4e, 0xfe, 0x8c, 0xbf, 0xfc, 0x6f, 0x00, 0x00, 0x00, 0xff, 0xff, 0x21, 0x5c,
-	0x47, 0xde, 0xc1, 0x0c, 0x00, 0x00,
+	// 1779 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x59, 0xcb, 0x6f, 0x14, 0x47,
+	0x13, 0x77, 0xaf, 0x1f, 0xd8, 0x85, 0x6d, 0xa0, 0x31, 0x66, 0xbd, 0xc6, 0x6b, 0x33, 0x80, 0x31,
+	0x06, 0xef, 0x7c, 0x86, 0x4f, 0xfa, 0x1e, 0x3c, 0x02, 0xe6, 0x69, 0x41, 0x02, 0xd9, 0x20, 0x0e,
+	0x49, 0xd0, 0x6a, 0x76, 0xb7, 0xd9, 0x9d, 0x60, 0xcf, 0x2c, 0x33, 0x63, 0x0b, 0x30, 0x56, 0xa2,
+	0x48, 0x89, 0x50, 0x72, 0x49, 0x94, 0x1c, 0x72, 0x49, 0x44, 0x14, 0x05, 0xe5, 0x10, 0x45, 0x11,
+	0x42, 0x09, 0xc7, 0x1c, 0x39, 0x22, 0x72, 0xc9, 0x29, 0x8a, 0x20, 0x52, 0xfe, 0x8d, 0x68, 0xbb,
+	0xab, 0xe7, 0xb1, 0x33, 0xed, 0x5d, 0x93, 0xe5, 0x62, 0x79, 0xba, 0xab, 0xba, 0x7e, 0x5d, 0xd5,
+	0x55, 0xfd, 0xab, 0x5e, 0xd8, 0x71, 0xdd, 0xbc, 0xbd, 0x64, 0x19, 0x7a, 0xd1, 0x31, 0xcb, 0x15,
+	0xa6, 0x2f, 0xcf, 0xea, 0x37, 0x96, 0x98, 0x73, 0x2b, 0x57, 0x73, 0x6c, 0xcf, 0xa6, 0x9b, 0xc5,
+	0x6c, 0x4e, 0xcc, 0xe6, 0x96, 0x67, 0x33, 0x5b, 0x8c, 0x45, 0xd3, 0xb2, 0x75, 0xfe, 0x57, 0x08,
+	0x65, 0xa6, 0x4b, 0xb6, 0xbb, 0x68, 0xbb, 0x7a, 0xd1, 0x70, 0x99, 0xd0, 0xd6, 0x97, 0x67, 0x8b,
+	0xcc, 0x33, 0x66, 0xf5, 0x9a, 0x51, 0x31, 0x2d, 0xc3, 0x33, 0x6d, 0x0b, 0x65, 0x47, 0x51, 0x56,
+	0x8a, 0x85, 0xad, 0x65, 0x46, 0xc4, 0x64, 0x81, 0x7f, 0xe9, 0xe2, 0x03, 0xa7, 0x86, 0x2a, 0x76,
+	0xc5, 0x16, 0xe3, 0xf5, 0xff, 0x70, 0x74, 0x47, 0xc5, 0xb6, 0x2b, 0x0b, 0x4c, 0x37, 0x6a, 0xa6,
+	0x6e, 0x58, 0x96, 0xed, 0x71, 0x53, 0x52, 0x27, 0xbe, 0x35, 0xef, 0x56, 0x8d, 0xe1, 0xac, 0x36,
+	0x04, 0xf4, 0xf5, 0xba, 0xed, 0x4b, 0x86, 0x63, 0x2c, 0xba, 0x79, 0x76, 0x63, 0x89, 0xb9, 0x9e,
+	0x96, 0x87, 0xad, 0x91, 0x51, 0xb7, 0x66, 0x5b, 0x2e, 0xa3, 0x87, 0xa1, 0xa7, 0xc6, 0x47, 0xd2,
+	0x64, 0x82, 0x4c, 0x6d, 0x3c, 0x98, 0xce, 0x35, 0x3a, 0x26, 0x27, 0x34, 0xe6, 0xfa, 0x1e, 0xff,
+	0x3e, 0xde, 0xf1, 0xdd, 0x5f, 0x3f, 0x4e, 0x93, 0x3c, 0xaa, 0x68, 0x69, 0x18, 0xe6, 0x6b, 0xce,
+	0x71, 0xd9, 0x79, 0xeb, 0x9a, 0x2d, 0xad, 0xdd, 0x4f, 0xc1, 0xf6, 0xd8, 0x14, 0x9a, 0x1c, 0x85,
+	0x3e, 0xb1, 0x78, 0xc1, 0x2c, 0x73, 0xab, 0x7d, 0xf9, 0x5e, 0x31, 0x30, 0x5f, 0xa6, 0xfb, 0x60,
+	0x73, 0xc9, 0xb6, 0x3c, 0xc7, 0x28, 0x79, 0x05, 0xa3, 0x5c, 0x76, 0x98, 0xeb, 0xa6, 0x53, 0x5c,
+	0x66, 0x93, 0x1c, 0x3f, 0x21, 0x86, 0xe9, 0x51, 0x18, 0x58, 0x30, 0x3c, 0xe6, 0x7a, 0x85, 0x65,
+	0x63, 0xc1, 0x65, 0x5e, 0xba, 0x53, 0xb5, 0x83, 0x2b, 0x7c, 0x3e, 0xdf, 0x2f, 0xc4, 0xc5, 0x17,
+	0xfd, 0x1f, 0x8c, 0x2c, 0x18, 0xae, 0x57, 0xb0, 0x8b, 0x2e, 0x73, 0x96, 0x59, 0xb9, 0xc0, 0x96,
+	0x99, 0xe5, 0x15, 0x2c, 0xdb, 0x2a, 0xb1, 0x74, 0xd7, 0x04, 0x99, 0xea, 0xca, 0x0f, 0xd7, 0x05,
+	0x2e, 0xe2, 0xfc, 0xe9, 0xfa, 0xf4, 0x6b, 0xf5, 0x59, 0x3a, 0x0f, 0x9b, 0x98, 0x57, 0x65, 0x0e,
+	0x5b, 0x5a, 0x2c, 0x54, 0x99, 0x59, 0xa9, 0x7a, 0xe9, 0x6e, 0x6e, 0x7b, 0x22, 0x6e, 0xfb, 0x34,
+	0x0a, 0x9e, 0xe3, 0x72, 0xf9, 0x41, 0x16, 0xf9, 0xd6, 0xbe, 0x24, 0xb0, 0x83, 0x3b, 0x2a, 0xcf,
+	0x2a, 0xa6, 0xeb, 0x39, 0x3c, 0xce, 0xe7, 0x0c, 0xb7, 0x8a, 0x9e, 0xa4, 0xaf, 0x40, 0xdf, 0xb2,
+	0xb1, 0x60, 0x96, 0x0d, 0xcf, 0x76, 0x84, 0xb7, 0xe6, 0x76, 0x3e, 0x7d, 0x38, 0x33, 0x86, 0x87,
+	0xe8, 0x8a, 0x9c, 0x43, 0xaf, 0xbc, 0xe1, 0x39, 0xa6, 0x55, 0xc9, 0x07, 0x3a, 0xf4, 0x08, 0xf4,
+	0xdb, 0x4e, 0xa9, 0xca, 0xf8, 0xe2, 0xb6, 0x23, 0xbc, 0x39, 0x97, 0x7e, 0xfa, 0x70, 0x66, 0x08,
+	0xd7, 0x88, 0xaa, 0x46, 0xa4, 0xb5, 0x43, 0x30, 0xa6, 0x80, 0x87, 0xd1, 0xa4, 0xd0, 0x55, 0x35,
+	0xdc, 0x2a, 0x06, 0x92, 0xff, 0xaf, 0xbd, 0x05, 0xe9, 0x98, 0x52, 0xbb, 0xf6, 0xa3, 0xbd, 0x03,
+	0x23, 0x09, 0x8b, 0x23, 0x9a, 0x57, 0xa1, 0xdf, 0x09, 0x8d, 0xe3, 0xa1, 0xce, 0xc6, 0xc3, 0x12,
+	0xd6, 0x0e, 0x1f, 0xed, 0x88, 0xba, 0x56, 0x4a, 0xb0, 0x25, 0x33, 0x8a, 0x9e, 0x01, 0x08, 0xaa,
+	0x00, 0x5a, 0x9a, 0xcc, 0xe1, 0x3e, 0xea, 0x25, 0x23, 0x27, 0x4a, 0x00, 0x96, 0x8c, 0xdc, 0x25,
+	0xa3, 0xc2, 0x50, 0x37, 0x1f, 0xd2, 0xd4, 0x7e, 0x22, 0x90, 0x49, 0xb2, 0x82, 0x5b, 0xba, 0x08,
+	0x03, 0x61, 0x4c, 0xf5, 0x44, 0xed, 0x5c, 0xdf, 0x9e, 0xa2, 0xfa, 0xf4, 0x6c, 0x04, 0x77, 0x8a,
+	0xe3, 0xde, 0xdb, 0x14, 0xb7, 0x40, 0x13, 0x01, 0x3e, 0x8d, 0x85, 0x06, 0xd3, 0x0b, 0xdd, 0x32,
+	0x04, 0xdd, 0x22, 0x87, 0x08, 0xcf, 0x21, 0xf1, 0xa1, 0x39, 0x58, 0x7e, 0xa4, 0x6c, 0x50, 0x7e,
+	0x30, 0x79, 0xc9, 0xda, 0xc9, 0x1b, 0x29, 0x3f, 0x42, 0x85, 0x66, 0x01, 0x4a, 0x55, 0x56, 0xba,
+	0x5e, 0xb3, 0x4d, 0xcb, 0xc3, 0x2a, 0x11, 0x1a, 0xd1, 0xae, 0x46, 0x6c, 0xb6, 0x3d, 0x6e, 0x5f,
+	0x11, 0x18, 0x8a, 0xae, 0x8f, 0x9b, 0x3a, 0x0a, 0x1b, 0x04, 0x42, 0x19, 0xab, 0x96, 0x76, 0x25,
+	0x75, 0xda, 0x17, 0x9f, 0xdb, 0x78, 0xae, 0x84, 0xad, 0x93, 0xb6, 0x75, 0xcd, 0x74, 0xfc, 0x0b,
+	0x21, 0x39, 0x4e, 0x0d, 0xce, 0x49, 0xbd, 0xb0, 0x73, 0x7e, 0x20, 0x30, 0x9a, 0x68, 0x1c, 0x7d,
+	0x74, 0x06, 0x7a, 0x4b, 0x38, 0x86, 0x4e, 0x1a, 0x57, 0x39, 0x09, 0x75, 0xc3, 0xbe, 0xf2, 0x75,
+	0xdb, 0xe7, 0xac, 0x4b, 0xb0, 0x85, 0xe3, 0xbd, 0x6c, 0x5f, 0x67, 0x56, 0xc8, 0x47, 0x65, 0x66,
+	0xd9, 0x8b, 0x58, 0xdd, 0xc4, 0x07, 0xdd, 0x03, 0x83, 0x5e, 0x5d, 0xaa, 0x20, 0x6f, 0x24, 0x3c,
+	0x7b, 0x03, 0x7c, 0xf4, 0x24, 0x0e, 0x6a, 0x4b, 0x98, 0x1e, 0xb8, 0x22, 0x6e, 0xfc, 0x18, 0x74,
+	0x73, 0x31, 0x3c, 0x78, 0x63, 0xf1, 0x5d, 0x8b, 0x2b, 0x93, 0x6b, 0x85, 0xf7, 0x2c, 0xd4, 0xe8,
+	0x38, 0x6c, 0x2c, 0xb3, 0xda, 0x82, 0x7d, 0xab, 0xc0, 0xcb, 0x2e, 0x9e, 0x7a, 0x31, 0x54, 0x2f,
+	0xcc, 0xda, 0xdb, 0x61, 0xb3, 0x6d, 0x3f, 0xf4, 0xf7, 0x08, 0x26, 0x95, 0x5c, 0x1e, 0xb7, 0x75,
+	0x1c, 0x7a, 0x38, 0x3e, 0x19, 0xcd, 0xd6, 0xf7, 0x85, 0x7a, 0xed, 0x8b, 0xe4, 0xbb, 0x30, 0x1e,
+	0x20, 0x3c, 0xc5, 0x1d, 0x93, 0x70, 0xf6, 0x13, 0xe2, 0xda, 0xae, 0xb3, 0xff, 0x88, 0xc0, 0x84,
+	0x1a, 0x01, 0x3a, 0xec, 0x7c, 0x2c, 0x01, 0x76, 0xc7, 0x5d, 0x16, 0x5f, 0xe0, 0x25, 0x67, 0xc1,
+	0x24, 0x96, 0xb4, 0xcb, 0x8e, 0x61, 0xb9, 0xd7, 0x98, 0x23, 0x1d, 0x36, 0x08, 0x29, 0x24, 0x6b,
+	0x5d, 0xf9, 0x94, 0x59, 0xd6, 0x8a, 0xb0, 0xad, 0x41, 0x0e, 0xb7, 0x35, 0x0f, 0xbd, 0x1e, 0x8e,
+	0xe1, 0x29, 0xd3, 0xe2, 0xdb, 0xba, 0xb8, 0xe4, 0x55, 0x6c, 0xd3, 0xaa, 0x48, 0xed, 0xc8, 0xa6,
+	0xa4, 0xba, 0xf6, 0x29, 0x69, 0x30, 0xe2, 0x87, 0xef, 0x5f, 0xd0, 0xe3, 0x32, 0xab, 0xcc, 0x24,
+	0x81, 0x50, 0x93, 0x19, 0x94, 0x6b, 0x67, 0x59, 0x1b, 0x6e, 0xc4, 0xe4, 0x07, 0xb4, 0x4f, 0x42,
+	0x97, 0x11, 0x5d, 0xe7, 0xd6, 0x03, 0xfd, 0xf6, 0x05, 0xf4, 0xff, 0x58, 0xd6, 0xe6, 0x0c, 0xaf,
+	0xe4, 0x73, 0xca, 0x78, 0x01, 0x23, 0x49, 0x05, 0xec, 0x67, 0x82, 0xa5, 0x04, 0x95, 0xfd, 0x54,
+	0xef, 0x2e, 0xd6, 0x07, 0x30, 0xbe, 0xe3, 0xea, 0x4d, 0x72, 0xbd, 0x48, 0x0d, 0xe3, 0x8a, 0x51,
+	0x57, 0xa5, 0xfe, 0xa1, 0xab, 0x24, 0x01, 0xed, 0x0c, 0x11, 0x50, 0x79, 0xf3, 0x73, 0x00, 0xac,
+	0xed, 0x45, 0xf0, 0x5b, 0x79, 0xf3, 0xfb, 0xeb, 0xa3, 0x6b, 0x4e, 0xc1, 0x86, 0xa2, 0x18, 0x52,
+	0x5f, 0x6a, 0x4a, 0xe7, 0x48, 0xd5, 0xf6, 0x05, 0xff, 0x1e, 0x41, 0xfe, 0xca, 0x6d, 0x35, 0x16,
+	0xc1, 0xd6, 0x4e, 0x41, 0xc0, 0x13, 0x52, 0x6a, 0x9e, 0xd0, 0xf9, 0xc2, 0xae, 0xfc, 0x5e, 0x92,
+	0xdf, 0x06, 0x88, 0xe8, 0xd0, 0xd3, 0xb1, 0x2a, 0x99, 0xc0, 0x7b, 0xc3, 0xaa, 0x2f, 0xb9, 0x3e,
+	0x16, 0xb1, 0xb3, 0x39, 0xe1, 0xd5, 0x3b, 0xc9, 0x97, 0xd3, 0x0f, 0x3c, 0x90, 0x51, 0x8b, 0x1a,
+	0x41, 0x8f, 0x5c, 0x80, 0x7e, 0x23, 0x34, 0xae, 0xbe, 0x6e, 0x43, 0xda, 0x91, 0x06, 0x27, 0xac,
+	0xdd, 0x3e, 0xc7, 0x5c, 0xc5, 0x30, 0x5e, 0x30, 0x5c, 0xef, 0xe4, 0x82, 0x61, 0x2e, 0xf2, 0x4e,
+	0xb9, 0x6d, 0x4d, 0xdf, 0x21, 0x64, 0x93, 0x8d, 0xcb, 0xa3, 0x53, 0x12, 0xb9, 0xec, 0xc1, 0x6f,
+	0xb6, 0x41, 0x37, 0xd7, 0xa2, 0x77, 0xa0, 0x47, 0xbc, 0x62, 0xd0, 0x84, 0x4b, 0x36, 0xfe, 0x58,
+	0x92, 0xd9, 0xd3, 0x44, 0x4a, 0x98, 0xd5, 0xf6, 0xdc, 0xad, 0xbb, 0xf4, 0xfd, 0x5f, 0xff, 0xfc,
+	0x2c, 0x95, 0xa1, 0x69, 0x3d, 0xf6, 0x2a, 0x23, 0x9e, 0x49, 0xe8, 0x87, 0x04, 0x20, 0x78, 0x07,
+	0xa1, 0x53, 0x8a, 0xc5, 0x63, 0xaf, 0x28, 0x99, 0x7d, 0x2d, 0x48, 0x22, 0x94, 0x5d, 0x01, 0x94,
+	0x34, 0x1d, 0x8e, 0x43, 0x31, 0xeb, 0x96, 0x7f, 0x21, 0xb0, 0xb9, 0xb1, 0x91, 0xa7, 0x39, 0x85,
+	0x11, 0xc5, 0x83, 0x44, 0x46, 0x6f, 0x59, 0x1e, 0xa1, 0x9d, 0x0f, 0xa0, 0x1d, 0xa7, 0xc7, 0xe2,
+	0xd0, 0xc2, 0xdd, 0x29, 0x27, 0xb5, 0xfa, 0x8a, 0x1f, 0xf8, 0x55, 0x7d, 0x25, 0xfc, 0x1c, 0xb1,
+	0x4a, 0xbf, 0x26, 0xd0, 0x1f, 0xb6, 0x44, 0xa7, 0x5b, 0x80, 0x23, 0xa1, 0xef, 0x6f, 0x49, 0x16,
+	0x61, 0xff, 0x37, 0x80, 0x3d, 0x43, 0xf7, 0xaf, 0x0d, 0xdb, 0x0d, 0x43, 0xa6, 0x5f, 0x10, 0x18,
+	0x88, 0xf4, 0xf2, 0xb4, 0x15, 0xc3, 0xfe, 0xe1, 0x3b, 0xd0, 0x9a, 0x30, 0xc2, 0x3c, 0x10, 0xc0,
+	0xdc, 0x49, 0xc7, 0x9b, 0xc0, 0xa4, 0x1f, 0x10, 0xe8, 0xc1, 0xf7, 0x2f, 0x55, 0x26, 0x44, 0xba,
+	0x79, 0x65, 0x26, 0x44, 0xfb, 0x78, 0x2d, 0x17, 0xa0, 0xd8, 0x45, 0x77, 0xc6, 0x51, 0x60, 0x6f,
+	0xab, 0xaf, 0xf0, 0xcc, 0x5c, 0xa5, 0xef, 0x11, 0xd8, 0x80, 0x6d, 0x33, 0x5d, 0xdb, 0x84, 0xef,
+	0x96, 0xc9, 0x66, 0x62, 0x08, 0x65, 0x32, 0x80, 0x32, 0x4a, 0x47, 0x94, 0x50, 0xe8, 0x4d, 0xe8,
+	0xe6, 0xf4, 0x9a, 0xee, 0x52, 0x2c, 0x1c, 0xee, 0x04, 0x33, 0xbb, 0xd7, 0x16, 0x42, 0xdb, 0xbb,
+	0x03, 0xdb, 0x23, 0x74, 0x7b, 0xdc, 0xb6, 0x68, 0xe1, 0xee, 0x40, 0x8f, 0xe8, 0x9e, 0xe8, 0x9a,
+	0xab, 0x36, 0xad, 0x46, 0xd1, 0x16, 0xac, 0x69, 0x35, 0xc2, 0x3e, 0xeb, 0x01, 0x81, 0xad, 0x09,
+	0x8d, 0x09, 0x9d, 0x5d, 0xcb, 0x4a, 0x62, 0x1b, 0x95, 0x39, 0xb8, 0x1e, 0x15, 0x44, 0xf9, 0xef,
+	0x00, 0xe5, 0x3e, 0xba, 0x57, 0x81, 0xb2, 0x80, 0x2d, 0xae, 0x7f, 0x81, 0x7f, 0x44, 0xa0, 0x57,
+	0xf2, 0x40, 0xaa, 0x3a, 0x09, 0x0d, 0x4d, 0x4b, 0x66, 0x6f, 0x53, 0x39, 0xc4, 0x34, 0x13, 0x60,
+	0xd2, 0xe8, 0x44, 0x02, 0x26, 0x49, 0x36, 0xf5, 0x15, 0xb3, 0xbc, 0x4a, 0xef, 0x12, 0xe8, 0xf3,
+	0xf9, 0x3f, 0x6d, 0x66, 0xc5, 0xf7, 0xd6, 0x54, 0x73, 0x41, 0xc4, 0x33, 0x15, 0xe0, 0x19, 0xa3,
+	0xa3, 0x6b, 0xe0, 0xa1, 0x1f, 0x13, 0xe8, 0xe6, 0xf4, 0x47, 0x79, 0x8a, 0xc3, 0xc4, 0x5f, 0x79,
+	0x8a, 0x23, 0x04, 0x5f, 0xfb, 0x4f, 0x60, 0xfe, 0x00, 0x9d, 0x8e, 0x9b, 0x47, 0x9e, 0xaa, 0xaf,
+	0x44, 0xe9, 0xa3, 0xc8, 0x6a, 0xa4, 0xc4, 0xca, 0xac, 0x8e, 0x52, 0x72, 0x65, 0x56, 0x37, 0x30,
+	0xeb, 0xa6, 0x59, 0x2d, 0xb9, 0xf3, 0x43, 0x02, 0x03, 0x11, 0x2a, 0xa9, 0xac, 0xbd, 0x49, 0x9c,
+	0x58, 0x59, 0x7b, 0x13, 0xd9, 0xa9, 0x76, 0x2e, 0x00, 0x75, 0x94, 0x1e, 0x6e, 0xdd, 0x51, 0xb2,
+	0x0c, 0xea, 0xfe, 0xf9, 0xfe, 0x9c, 0x40, 0x7f, 0x98, 0xee, 0x29, 0xaf, 0xb5, 0x04, 0xe2, 0xa9,
+	0xbc, 0xd6, 0x92, 0xf8, 0xa3, 0xb6, 0x3f, 0xc0, 0x3c, 0x41, 0xb3, 0x71, 0xcc, 0x11, 0x7a, 0xf8,
+	0x88, 0xc0, 0x60, 0x94, 0x72, 0x51, 0x95, 0x87, 0x12, 0x89, 0x5f, 0x66, 0xa6, 0x45, 0x69, 0x04,
+	0x37, 0x1f, 0x80, 0x3b, 0x46, 0x8f, 0xac, 0xe3, 0xce, 0xd5, 0xf9, 0x4f, 0x39, 0xa5, 0xfa, 0x8a,
+	0xe2, 0x17, 0x1c, 0x7a, 0x9f, 0xc0, 0x60, 0xf4, 0xed, 0x51, 0x09, 0x3d, 0xf1, 0x7d, 0x54, 0x09,
+	0x3d, 0xf9, 0x41, 0xb3, 0x69, 0xd2, 0x34, 0xdc, 0x80, 0x7e, 0xe8, 0xe7, 0xce, 0x3e, 0x7e, 0x96,
+	0x25, 0x4f, 0x9e, 0x65, 0xc9, 0x1f, 0xcf, 0xb2, 0xe4, 0x93, 0xe7, 0xd9, 0x8e, 0x27, 0xcf, 0xb3,
+	0x1d, 0xbf, 0x3d, 0xcf, 0x76, 0xbc, 0x39, 0x53, 0x31, 0xbd, 0xea, 0x52, 0x31, 0x57, 0xb2, 0x17,
+	0x71, 0xbd, 0x99, 0x52, 0xd5, 0x30, 0x2d, 0xb9, 0xf8, 0x4d, 0xb9, 0x3c, 0xff, 0xf5, 0xaf, 0xd8,
+	0xc3, 0x7f, 0xfe, 0x3b, 0xf4, 0x77, 0x00, 0x00, 0x00, 0xff, 0xff, 0xaa, 0x67, 0x90, 0x70, 0xf9,
+	0x1c, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -925,6 +2081,30 @@ type QueryClient interface {
 	// Valsets lists the valsets by nonce, oldest first (pagination.reverse for
 	// newest first).
 	Valsets(ctx context.Context, in *QueryValsetsRequest, opts ...grpc.CallOption) (*QueryValsetsResponse, error)
+	// Token returns the registry entry of a denom or of an ERC-20; give one.
+	Token(ctx context.Context, in *QueryTokenRequest, opts ...grpc.CallOption) (*QueryTokenResponse, error)
+	// Tokens lists the registry by denom.
+	Tokens(ctx context.Context, in *QueryTokensRequest, opts ...grpc.CallOption) (*QueryTokensResponse, error)
+	// TokenDeployConfirms lists the validators' signatures of a community
+	// currency's token deployment.
+	TokenDeployConfirms(ctx context.Context, in *QueryTokenDeployConfirmsRequest, opts ...grpc.CallOption) (*QueryTokenDeployConfirmsResponse, error)
+	// Transfer returns one transfer to Ethereum, pooled or batched.
+	Transfer(ctx context.Context, in *QueryTransferRequest, opts ...grpc.CallOption) (*QueryTransferResponse, error)
+	// Transfers lists the transfers to Ethereum not yet executed, by id, of
+	// every sender or of one.
+	Transfers(ctx context.Context, in *QueryTransfersRequest, opts ...grpc.CallOption) (*QueryTransfersResponse, error)
+	// Batch returns a token's outstanding batch with its transfers.
+	Batch(ctx context.Context, in *QueryBatchRequest, opts ...grpc.CallOption) (*QueryBatchResponse, error)
+	// Batches lists the outstanding batches by token.
+	Batches(ctx context.Context, in *QueryBatchesRequest, opts ...grpc.CallOption) (*QueryBatchesResponse, error)
+	// BatchConfirms lists the validators' signatures of a batch.
+	BatchConfirms(ctx context.Context, in *QueryBatchConfirmsRequest, opts ...grpc.CallOption) (*QueryBatchConfirmsResponse, error)
+	// Attestations lists the attestations by event nonce, oldest first
+	// (pagination.reverse for newest first).
+	Attestations(ctx context.Context, in *QueryAttestationsRequest, opts ...grpc.CallOption) (*QueryAttestationsResponse, error)
+	// LastClaimNonce returns the event nonce of a validator's last claim:
+	// where its orchestrator resumes.
+	LastClaimNonce(ctx context.Context, in *QueryLastClaimNonceRequest, opts ...grpc.CallOption) (*QueryLastClaimNonceResponse, error)
 	// ValsetConfirms lists the signatures of a valset by validator.
 	ValsetConfirms(ctx context.Context, in *QueryValsetConfirmsRequest, opts ...grpc.CallOption) (*QueryValsetConfirmsResponse, error)
 }
@@ -1000,6 +2180,96 @@ func (c *queryClient) Valsets(ctx context.Context, in *QueryValsetsRequest, opts
 	return out, nil
 }
 
+func (c *queryClient) Token(ctx context.Context, in *QueryTokenRequest, opts ...grpc.CallOption) (*QueryTokenResponse, error) {
+	out := new(QueryTokenResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Query/Token", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) Tokens(ctx context.Context, in *QueryTokensRequest, opts ...grpc.CallOption) (*QueryTokensResponse, error) {
+	out := new(QueryTokensResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Query/Tokens", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) TokenDeployConfirms(ctx context.Context, in *QueryTokenDeployConfirmsRequest, opts ...grpc.CallOption) (*QueryTokenDeployConfirmsResponse, error) {
+	out := new(QueryTokenDeployConfirmsResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Query/TokenDeployConfirms", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) Transfer(ctx context.Context, in *QueryTransferRequest, opts ...grpc.CallOption) (*QueryTransferResponse, error) {
+	out := new(QueryTransferResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Query/Transfer", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) Transfers(ctx context.Context, in *QueryTransfersRequest, opts ...grpc.CallOption) (*QueryTransfersResponse, error) {
+	out := new(QueryTransfersResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Query/Transfers", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) Batch(ctx context.Context, in *QueryBatchRequest, opts ...grpc.CallOption) (*QueryBatchResponse, error) {
+	out := new(QueryBatchResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Query/Batch", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) Batches(ctx context.Context, in *QueryBatchesRequest, opts ...grpc.CallOption) (*QueryBatchesResponse, error) {
+	out := new(QueryBatchesResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Query/Batches", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) BatchConfirms(ctx context.Context, in *QueryBatchConfirmsRequest, opts ...grpc.CallOption) (*QueryBatchConfirmsResponse, error) {
+	out := new(QueryBatchConfirmsResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Query/BatchConfirms", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) Attestations(ctx context.Context, in *QueryAttestationsRequest, opts ...grpc.CallOption) (*QueryAttestationsResponse, error) {
+	out := new(QueryAttestationsResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Query/Attestations", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) LastClaimNonce(ctx context.Context, in *QueryLastClaimNonceRequest, opts ...grpc.CallOption) (*QueryLastClaimNonceResponse, error) {
+	out := new(QueryLastClaimNonceResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Query/LastClaimNonce", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) ValsetConfirms(ctx context.Context, in *QueryValsetConfirmsRequest, opts ...grpc.CallOption) (*QueryValsetConfirmsResponse, error) {
 	out := new(QueryValsetConfirmsResponse)
 	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Query/ValsetConfirms", in, out, opts...)
@@ -1028,6 +2298,30 @@ type QueryServer interface {
 	// Valsets lists the valsets by nonce, oldest first (pagination.reverse for
 	// newest first).
 	Valsets(context.Context, *QueryValsetsRequest) (*QueryValsetsResponse, error)
+	// Token returns the registry entry of a denom or of an ERC-20; give one.
+	Token(context.Context, *QueryTokenRequest) (*QueryTokenResponse, error)
+	// Tokens lists the registry by denom.
+	Tokens(context.Context, *QueryTokensRequest) (*QueryTokensResponse, error)
+	// TokenDeployConfirms lists the validators' signatures of a community
+	// currency's token deployment.
+	TokenDeployConfirms(context.Context, *QueryTokenDeployConfirmsRequest) (*QueryTokenDeployConfirmsResponse, error)
+	// Transfer returns one transfer to Ethereum, pooled or batched.
+	Transfer(context.Context, *QueryTransferRequest) (*QueryTransferResponse, error)
+	// Transfers lists the transfers to Ethereum not yet executed, by id, of
+	// every sender or of one.
+	Transfers(context.Context, *QueryTransfersRequest) (*QueryTransfersResponse, error)
+	// Batch returns a token's outstanding batch with its transfers.
+	Batch(context.Context, *QueryBatchRequest) (*QueryBatchResponse, error)
+	// Batches lists the outstanding batches by token.
+	Batches(context.Context, *QueryBatchesRequest) (*QueryBatchesResponse, error)
+	// BatchConfirms lists the validators' signatures of a batch.
+	BatchConfirms(context.Context, *QueryBatchConfirmsRequest) (*QueryBatchConfirmsResponse, error)
+	// Attestations lists the attestations by event nonce, oldest first
+	// (pagination.reverse for newest first).
+	Attestations(context.Context, *QueryAttestationsRequest) (*QueryAttestationsResponse, error)
+	// LastClaimNonce returns the event nonce of a validator's last claim:
+	// where its orchestrator resumes.
+	LastClaimNonce(context.Context, *QueryLastClaimNonceRequest) (*QueryLastClaimNonceResponse, error)
 	// ValsetConfirms lists the signatures of a valset by validator.
 	ValsetConfirms(context.Context, *QueryValsetConfirmsRequest) (*QueryValsetConfirmsResponse, error)
 }
@@ -1056,6 +2350,36 @@ func (*UnimplementedQueryServer) Valset(ctx context.Context, req *QueryValsetReq
 }
 func (*UnimplementedQueryServer) Valsets(ctx context.Context, req *QueryValsetsRequest) (*QueryValsetsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Valsets not implemented")
+}
+func (*UnimplementedQueryServer) Token(ctx context.Context, req *QueryTokenRequest) (*QueryTokenResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Token not implemented")
+}
+func (*UnimplementedQueryServer) Tokens(ctx context.Context, req *QueryTokensRequest) (*QueryTokensResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Tokens not implemented")
+}
+func (*UnimplementedQueryServer) TokenDeployConfirms(ctx context.Context, req *QueryTokenDeployConfirmsRequest) (*QueryTokenDeployConfirmsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method TokenDeployConfirms not implemented")
+}
+func (*UnimplementedQueryServer) Transfer(ctx context.Context, req *QueryTransferRequest) (*QueryTransferResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Transfer not implemented")
+}
+func (*UnimplementedQueryServer) Transfers(ctx context.Context, req *QueryTransfersRequest) (*QueryTransfersResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Transfers not implemented")
+}
+func (*UnimplementedQueryServer) Batch(ctx context.Context, req *QueryBatchRequest) (*QueryBatchResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Batch not implemented")
+}
+func (*UnimplementedQueryServer) Batches(ctx context.Context, req *QueryBatchesRequest) (*QueryBatchesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Batches not implemented")
+}
+func (*UnimplementedQueryServer) BatchConfirms(ctx context.Context, req *QueryBatchConfirmsRequest) (*QueryBatchConfirmsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method BatchConfirms not implemented")
+}
+func (*UnimplementedQueryServer) Attestations(ctx context.Context, req *QueryAttestationsRequest) (*QueryAttestationsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Attestations not implemented")
+}
+func (*UnimplementedQueryServer) LastClaimNonce(ctx context.Context, req *QueryLastClaimNonceRequest) (*QueryLastClaimNonceResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method LastClaimNonce not implemented")
 }
 func (*UnimplementedQueryServer) ValsetConfirms(ctx context.Context, req *QueryValsetConfirmsRequest) (*QueryValsetConfirmsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method ValsetConfirms not implemented")
@@ -1191,6 +2515,186 @@ func _Query_Valsets_Handler(srv interface{}, ctx context.Context, dec func(inter
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_Token_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryTokenRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Token(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Query/Token",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Token(ctx, req.(*QueryTokenRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_Tokens_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryTokensRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Tokens(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Query/Tokens",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Tokens(ctx, req.(*QueryTokensRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_TokenDeployConfirms_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryTokenDeployConfirmsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).TokenDeployConfirms(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Query/TokenDeployConfirms",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).TokenDeployConfirms(ctx, req.(*QueryTokenDeployConfirmsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_Transfer_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryTransferRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Transfer(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Query/Transfer",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Transfer(ctx, req.(*QueryTransferRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_Transfers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryTransfersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Transfers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Query/Transfers",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Transfers(ctx, req.(*QueryTransfersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_Batch_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryBatchRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Batch(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Query/Batch",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Batch(ctx, req.(*QueryBatchRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_Batches_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryBatchesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Batches(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Query/Batches",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Batches(ctx, req.(*QueryBatchesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_BatchConfirms_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryBatchConfirmsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).BatchConfirms(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Query/BatchConfirms",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).BatchConfirms(ctx, req.(*QueryBatchConfirmsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_Attestations_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryAttestationsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Attestations(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Query/Attestations",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Attestations(ctx, req.(*QueryAttestationsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_LastClaimNonce_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryLastClaimNonceRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).LastClaimNonce(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Query/LastClaimNonce",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).LastClaimNonce(ctx, req.(*QueryLastClaimNonceRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_ValsetConfirms_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QueryValsetConfirmsRequest)
 	if err := dec(in); err != nil {
@@ -1241,6 +2745,46 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Valsets",
 			Handler:    _Query_Valsets_Handler,
+		},
+		{
+			MethodName: "Token",
+			Handler:    _Query_Token_Handler,
+		},
+		{
+			MethodName: "Tokens",
+			Handler:    _Query_Tokens_Handler,
+		},
+		{
+			MethodName: "TokenDeployConfirms",
+			Handler:    _Query_TokenDeployConfirms_Handler,
+		},
+		{
+			MethodName: "Transfer",
+			Handler:    _Query_Transfer_Handler,
+		},
+		{
+			MethodName: "Transfers",
+			Handler:    _Query_Transfers_Handler,
+		},
+		{
+			MethodName: "Batch",
+			Handler:    _Query_Batch_Handler,
+		},
+		{
+			MethodName: "Batches",
+			Handler:    _Query_Batches_Handler,
+		},
+		{
+			MethodName: "BatchConfirms",
+			Handler:    _Query_BatchConfirms_Handler,
+		},
+		{
+			MethodName: "Attestations",
+			Handler:    _Query_Attestations_Handler,
+		},
+		{
+			MethodName: "LastClaimNonce",
+			Handler:    _Query_LastClaimNonce_Handler,
 		},
 		{
 			MethodName: "ValsetConfirms",
@@ -1350,6 +2894,23 @@ func (m *QueryBridgeInfoResponse) MarshalToSizedBuffer(dAtA []byte) (int, error)
 	_ = i
 	var l int
 	_ = l
+	if m.EthereumHeight != nil {
+		{
+			size, err := m.EthereumHeight.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x2a
+	}
+	if m.LastObservedEventNonce != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.LastObservedEventNonce))
+		i--
+		dAtA[i] = 0x20
+	}
 	if m.LatestValset != nil {
 		{
 			size, err := m.LatestValset.MarshalToSizedBuffer(dAtA[:i])
@@ -1834,6 +3395,816 @@ func (m *QueryValsetConfirmsResponse) MarshalToSizedBuffer(dAtA []byte) (int, er
 	return len(dAtA) - i, nil
 }
 
+func (m *QueryTokenRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTokenRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTokenRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryTokenResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTokenResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTokenResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.DeployHash) > 0 {
+		i -= len(m.DeployHash)
+		copy(dAtA[i:], m.DeployHash)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.DeployHash)))
+		i--
+		dAtA[i] = 0x12
+	}
+	{
+		size, err := m.Token.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryTokensRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTokensRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTokensRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryTokensResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTokensResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTokensResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Tokens) > 0 {
+		for iNdEx := len(m.Tokens) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Tokens[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryTokenDeployConfirmsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTokenDeployConfirmsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTokenDeployConfirmsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryTokenDeployConfirmsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTokenDeployConfirmsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTokenDeployConfirmsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Confirms) > 0 {
+		for iNdEx := len(m.Confirms) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Confirms[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryTransferRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTransferRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTransferRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Id != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryTransferResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTransferResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTransferResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Transfer.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryTransfersRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTransfersRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTransfersRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryTransfersResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTransfersResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTransfersResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Transfers) > 0 {
+		for iNdEx := len(m.Transfers) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Transfers[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryBatchRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryBatchRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryBatchRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryBatchResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryBatchResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryBatchResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Hash) > 0 {
+		i -= len(m.Hash)
+		copy(dAtA[i:], m.Hash)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Hash)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Transfers) > 0 {
+		for iNdEx := len(m.Transfers) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Transfers[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x12
+		}
+	}
+	{
+		size, err := m.Batch.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryBatchesRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryBatchesRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryBatchesRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryBatchesResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryBatchesResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryBatchesResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Batches) > 0 {
+		for iNdEx := len(m.Batches) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Batches[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryBatchConfirmsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryBatchConfirmsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryBatchConfirmsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Nonce != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryBatchConfirmsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryBatchConfirmsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryBatchConfirmsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Confirms) > 0 {
+		for iNdEx := len(m.Confirms) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Confirms[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryAttestationsRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryAttestationsRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryAttestationsRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryAttestationsResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryAttestationsResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryAttestationsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		{
+			size, err := m.Pagination.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Attestations) > 0 {
+		for iNdEx := len(m.Attestations) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Attestations[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryLastClaimNonceRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryLastClaimNonceRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryLastClaimNonceRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Validator) > 0 {
+		i -= len(m.Validator)
+		copy(dAtA[i:], m.Validator)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Validator)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryLastClaimNonceResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryLastClaimNonceResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryLastClaimNonceResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Nonce != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -1890,6 +4261,13 @@ func (m *QueryBridgeInfoResponse) Size() (n int) {
 	}
 	if m.LatestValset != nil {
 		l = m.LatestValset.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.LastObservedEventNonce != 0 {
+		n += 1 + sovQuery(uint64(m.LastObservedEventNonce))
+	}
+	if m.EthereumHeight != nil {
+		l = m.EthereumHeight.Size()
 		n += 1 + l + sovQuery(uint64(l))
 	}
 	return n
@@ -2071,6 +4449,327 @@ func (m *QueryValsetConfirmsResponse) Size() (n int) {
 	if m.Pagination != nil {
 		l = m.Pagination.Size()
 		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryTokenRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryTokenResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Token.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	l = len(m.DeployHash)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryTokensRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryTokensResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Tokens) > 0 {
+		for _, e := range m.Tokens {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryTokenDeployConfirmsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryTokenDeployConfirmsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Confirms) > 0 {
+		for _, e := range m.Confirms {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryTransferRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovQuery(uint64(m.Id))
+	}
+	return n
+}
+
+func (m *QueryTransferResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Transfer.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryTransfersRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryTransfersResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Transfers) > 0 {
+		for _, e := range m.Transfers {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryBatchRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryBatchResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Batch.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if len(m.Transfers) > 0 {
+		for _, e := range m.Transfers {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	l = len(m.Hash)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryBatchesRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryBatchesResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Batches) > 0 {
+		for _, e := range m.Batches {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryBatchConfirmsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Nonce != 0 {
+		n += 1 + sovQuery(uint64(m.Nonce))
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryBatchConfirmsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Confirms) > 0 {
+		for _, e := range m.Confirms {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryAttestationsRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryAttestationsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Attestations) > 0 {
+		for _, e := range m.Attestations {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	if m.Pagination != nil {
+		l = m.Pagination.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryLastClaimNonceRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Validator)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryLastClaimNonceResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Nonce != 0 {
+		n += 1 + sovQuery(uint64(m.Nonce))
 	}
 	return n
 }
@@ -2390,6 +5089,61 @@ func (m *QueryBridgeInfoResponse) Unmarshal(dAtA []byte) error {
 				m.LatestValset = &Valset{}
 			}
 			if err := m.LatestValset.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LastObservedEventNonce", wireType)
+			}
+			m.LastObservedEventNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LastObservedEventNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumHeight", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.EthereumHeight == nil {
+				m.EthereumHeight = &EthereumHeight{}
+			}
+			if err := m.EthereumHeight.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex
@@ -3575,6 +6329,2120 @@ func (m *QueryValsetConfirmsResponse) Unmarshal(dAtA []byte) error {
 				return err
 			}
 			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTokenRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTokenRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTokenRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTokenResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTokenResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTokenResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Token", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Token.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DeployHash", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DeployHash = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTokensRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTokensRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTokensRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTokensResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTokensResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTokensResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Tokens", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Tokens = append(m.Tokens, BridgeToken{})
+			if err := m.Tokens[len(m.Tokens)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTokenDeployConfirmsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTokenDeployConfirmsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTokenDeployConfirmsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTokenDeployConfirmsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTokenDeployConfirmsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTokenDeployConfirmsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Confirms", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Confirms = append(m.Confirms, TokenDeployConfirm{})
+			if err := m.Confirms[len(m.Confirms)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTransferRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTransferRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTransferRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTransferResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTransferResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTransferResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Transfer", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Transfer.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTransfersRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTransfersRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTransfersRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTransfersResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTransfersResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTransfersResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Transfers", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Transfers = append(m.Transfers, OutgoingTransfer{})
+			if err := m.Transfers[len(m.Transfers)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryBatchRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryBatchRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryBatchRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryBatchResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryBatchResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryBatchResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Batch", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Batch.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Transfers", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Transfers = append(m.Transfers, OutgoingTransfer{})
+			if err := m.Transfers[len(m.Transfers)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Hash", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Hash = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryBatchesRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryBatchesRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryBatchesRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryBatchesResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryBatchesResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryBatchesResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Batches", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Batches = append(m.Batches, OutgoingBatch{})
+			if err := m.Batches[len(m.Batches)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryBatchConfirmsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryBatchConfirmsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryBatchConfirmsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryBatchConfirmsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryBatchConfirmsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryBatchConfirmsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Confirms", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Confirms = append(m.Confirms, BatchConfirm{})
+			if err := m.Confirms[len(m.Confirms)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryAttestationsRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryAttestationsRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryAttestationsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageRequest{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryAttestationsResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryAttestationsResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryAttestationsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Attestations", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Attestations = append(m.Attestations, Attestation{})
+			if err := m.Attestations[len(m.Attestations)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Pagination == nil {
+				m.Pagination = &query.PageResponse{}
+			}
+			if err := m.Pagination.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryLastClaimNonceRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryLastClaimNonceRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryLastClaimNonceRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Validator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Validator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryLastClaimNonceResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryLastClaimNonceResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryLastClaimNonceResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipQuery(dAtA[iNdEx:])

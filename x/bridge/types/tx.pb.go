@@ -5,8 +5,10 @@ package types
 
 import (
 	context "context"
+	cosmossdk_io_math "cosmossdk.io/math"
 	fmt "fmt"
 	_ "github.com/cosmos/cosmos-proto"
+	types "github.com/cosmos/cosmos-sdk/types"
 	_ "github.com/cosmos/cosmos-sdk/types/msgservice"
 	_ "github.com/cosmos/cosmos-sdk/types/tx/amino"
 	_ "github.com/cosmos/gogoproto/gogoproto"
@@ -246,6 +248,720 @@ func (m *MsgConfirmValsetResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgConfirmValsetResponse proto.InternalMessageInfo
 
+// MsgRegisterCurrencyToken registers a community currency for the bridge.
+type MsgRegisterCurrencyToken struct {
+	// admin signs; an admin of the community.
+	Admin string `protobuf:"bytes,1,opt,name=admin,proto3" json:"admin,omitempty"`
+	// community_id is the community whose currency goes to Ethereum.
+	CommunityId uint64 `protobuf:"varint,2,opt,name=community_id,json=communityId,proto3" json:"community_id,omitempty"`
+}
+
+func (m *MsgRegisterCurrencyToken) Reset()         { *m = MsgRegisterCurrencyToken{} }
+func (m *MsgRegisterCurrencyToken) String() string { return proto.CompactTextString(m) }
+func (*MsgRegisterCurrencyToken) ProtoMessage()    {}
+func (*MsgRegisterCurrencyToken) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{4}
+}
+func (m *MsgRegisterCurrencyToken) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRegisterCurrencyToken) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRegisterCurrencyToken.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRegisterCurrencyToken) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRegisterCurrencyToken.Merge(m, src)
+}
+func (m *MsgRegisterCurrencyToken) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRegisterCurrencyToken) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRegisterCurrencyToken.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRegisterCurrencyToken proto.InternalMessageInfo
+
+func (m *MsgRegisterCurrencyToken) GetAdmin() string {
+	if m != nil {
+		return m.Admin
+	}
+	return ""
+}
+
+func (m *MsgRegisterCurrencyToken) GetCommunityId() uint64 {
+	if m != nil {
+		return m.CommunityId
+	}
+	return 0
+}
+
+// MsgRegisterCurrencyTokenResponse returns the ERC-20's address.
+type MsgRegisterCurrencyTokenResponse struct {
+	// token_contract is the address the contract deploys the ERC-20 at, 0x-hex
+	// with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,1,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+}
+
+func (m *MsgRegisterCurrencyTokenResponse) Reset()         { *m = MsgRegisterCurrencyTokenResponse{} }
+func (m *MsgRegisterCurrencyTokenResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgRegisterCurrencyTokenResponse) ProtoMessage()    {}
+func (*MsgRegisterCurrencyTokenResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{5}
+}
+func (m *MsgRegisterCurrencyTokenResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRegisterCurrencyTokenResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRegisterCurrencyTokenResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRegisterCurrencyTokenResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRegisterCurrencyTokenResponse.Merge(m, src)
+}
+func (m *MsgRegisterCurrencyTokenResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRegisterCurrencyTokenResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRegisterCurrencyTokenResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRegisterCurrencyTokenResponse proto.InternalMessageInfo
+
+func (m *MsgRegisterCurrencyTokenResponse) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+// MsgConfirmTokenDeployment signs a token deployment for the contract.
+type MsgConfirmTokenDeployment struct {
+	// orchestrator signs; a registered validator's orchestrator.
+	Orchestrator string `protobuf:"bytes,1,opt,name=orchestrator,proto3" json:"orchestrator,omitempty"`
+	// denom is the registered community currency.
+	Denom string `protobuf:"bytes,2,opt,name=denom,proto3" json:"denom,omitempty"`
+	// signature is the validator's eth_sign signature of the deployment
+	// hash, 65 bytes, 0x-hex.
+	Signature string `protobuf:"bytes,3,opt,name=signature,proto3" json:"signature,omitempty"`
+}
+
+func (m *MsgConfirmTokenDeployment) Reset()         { *m = MsgConfirmTokenDeployment{} }
+func (m *MsgConfirmTokenDeployment) String() string { return proto.CompactTextString(m) }
+func (*MsgConfirmTokenDeployment) ProtoMessage()    {}
+func (*MsgConfirmTokenDeployment) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{6}
+}
+func (m *MsgConfirmTokenDeployment) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgConfirmTokenDeployment) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgConfirmTokenDeployment.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgConfirmTokenDeployment) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgConfirmTokenDeployment.Merge(m, src)
+}
+func (m *MsgConfirmTokenDeployment) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgConfirmTokenDeployment) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgConfirmTokenDeployment.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgConfirmTokenDeployment proto.InternalMessageInfo
+
+func (m *MsgConfirmTokenDeployment) GetOrchestrator() string {
+	if m != nil {
+		return m.Orchestrator
+	}
+	return ""
+}
+
+func (m *MsgConfirmTokenDeployment) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *MsgConfirmTokenDeployment) GetSignature() string {
+	if m != nil {
+		return m.Signature
+	}
+	return ""
+}
+
+// MsgConfirmTokenDeploymentResponse is the response of
+// Msg/ConfirmTokenDeployment.
+type MsgConfirmTokenDeploymentResponse struct {
+}
+
+func (m *MsgConfirmTokenDeploymentResponse) Reset()         { *m = MsgConfirmTokenDeploymentResponse{} }
+func (m *MsgConfirmTokenDeploymentResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgConfirmTokenDeploymentResponse) ProtoMessage()    {}
+func (*MsgConfirmTokenDeploymentResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{7}
+}
+func (m *MsgConfirmTokenDeploymentResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgConfirmTokenDeploymentResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgConfirmTokenDeploymentResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgConfirmTokenDeploymentResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgConfirmTokenDeploymentResponse.Merge(m, src)
+}
+func (m *MsgConfirmTokenDeploymentResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgConfirmTokenDeploymentResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgConfirmTokenDeploymentResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgConfirmTokenDeploymentResponse proto.InternalMessageInfo
+
+// MsgSendToEthereum sends tokens to an Ethereum address.
+type MsgSendToEthereum struct {
+	// sender signs and pays amount and bridge_fee.
+	Sender string `protobuf:"bytes,1,opt,name=sender,proto3" json:"sender,omitempty"`
+	// ethereum_recipient is the Ethereum address, 0x-hex.
+	EthereumRecipient string `protobuf:"bytes,2,opt,name=ethereum_recipient,json=ethereumRecipient,proto3" json:"ethereum_recipient,omitempty"`
+	// amount is what the recipient receives, of a registered denom.
+	Amount types.Coin `protobuf:"bytes,3,opt,name=amount,proto3" json:"amount"`
+	// bridge_fee, of the same denom, pays the relayer; it may be zero.
+	BridgeFee types.Coin `protobuf:"bytes,4,opt,name=bridge_fee,json=bridgeFee,proto3" json:"bridge_fee"`
+}
+
+func (m *MsgSendToEthereum) Reset()         { *m = MsgSendToEthereum{} }
+func (m *MsgSendToEthereum) String() string { return proto.CompactTextString(m) }
+func (*MsgSendToEthereum) ProtoMessage()    {}
+func (*MsgSendToEthereum) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{8}
+}
+func (m *MsgSendToEthereum) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSendToEthereum) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSendToEthereum.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSendToEthereum) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSendToEthereum.Merge(m, src)
+}
+func (m *MsgSendToEthereum) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSendToEthereum) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSendToEthereum.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSendToEthereum proto.InternalMessageInfo
+
+func (m *MsgSendToEthereum) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *MsgSendToEthereum) GetEthereumRecipient() string {
+	if m != nil {
+		return m.EthereumRecipient
+	}
+	return ""
+}
+
+func (m *MsgSendToEthereum) GetAmount() types.Coin {
+	if m != nil {
+		return m.Amount
+	}
+	return types.Coin{}
+}
+
+func (m *MsgSendToEthereum) GetBridgeFee() types.Coin {
+	if m != nil {
+		return m.BridgeFee
+	}
+	return types.Coin{}
+}
+
+// MsgSendToEthereumResponse returns the transfer's id.
+type MsgSendToEthereumResponse struct {
+	// id is the transfer's id, with which it can be queried or cancelled.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+}
+
+func (m *MsgSendToEthereumResponse) Reset()         { *m = MsgSendToEthereumResponse{} }
+func (m *MsgSendToEthereumResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgSendToEthereumResponse) ProtoMessage()    {}
+func (*MsgSendToEthereumResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{9}
+}
+func (m *MsgSendToEthereumResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSendToEthereumResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSendToEthereumResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSendToEthereumResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSendToEthereumResponse.Merge(m, src)
+}
+func (m *MsgSendToEthereumResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSendToEthereumResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSendToEthereumResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSendToEthereumResponse proto.InternalMessageInfo
+
+func (m *MsgSendToEthereumResponse) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+// MsgCancelSendToEthereum cancels a pooled transfer.
+type MsgCancelSendToEthereum struct {
+	// sender signs; the transfer's sender.
+	Sender string `protobuf:"bytes,1,opt,name=sender,proto3" json:"sender,omitempty"`
+	// id is the transfer.
+	Id uint64 `protobuf:"varint,2,opt,name=id,proto3" json:"id,omitempty"`
+}
+
+func (m *MsgCancelSendToEthereum) Reset()         { *m = MsgCancelSendToEthereum{} }
+func (m *MsgCancelSendToEthereum) String() string { return proto.CompactTextString(m) }
+func (*MsgCancelSendToEthereum) ProtoMessage()    {}
+func (*MsgCancelSendToEthereum) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{10}
+}
+func (m *MsgCancelSendToEthereum) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgCancelSendToEthereum) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgCancelSendToEthereum.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgCancelSendToEthereum) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgCancelSendToEthereum.Merge(m, src)
+}
+func (m *MsgCancelSendToEthereum) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgCancelSendToEthereum) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgCancelSendToEthereum.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgCancelSendToEthereum proto.InternalMessageInfo
+
+func (m *MsgCancelSendToEthereum) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *MsgCancelSendToEthereum) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+// MsgCancelSendToEthereumResponse returns what came back.
+type MsgCancelSendToEthereumResponse struct {
+	// refunded is what the sender received back, in base units: amount and
+	// fee, less the decay of a decaying currency since sending.
+	Refunded cosmossdk_io_math.Int `protobuf:"bytes,1,opt,name=refunded,proto3,customtype=cosmossdk.io/math.Int" json:"refunded"`
+}
+
+func (m *MsgCancelSendToEthereumResponse) Reset()         { *m = MsgCancelSendToEthereumResponse{} }
+func (m *MsgCancelSendToEthereumResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgCancelSendToEthereumResponse) ProtoMessage()    {}
+func (*MsgCancelSendToEthereumResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{11}
+}
+func (m *MsgCancelSendToEthereumResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgCancelSendToEthereumResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgCancelSendToEthereumResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgCancelSendToEthereumResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgCancelSendToEthereumResponse.Merge(m, src)
+}
+func (m *MsgCancelSendToEthereumResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgCancelSendToEthereumResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgCancelSendToEthereumResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgCancelSendToEthereumResponse proto.InternalMessageInfo
+
+// MsgConfirmBatch signs a batch for the contract.
+type MsgConfirmBatch struct {
+	// orchestrator signs; a registered validator's orchestrator.
+	Orchestrator string `protobuf:"bytes,1,opt,name=orchestrator,proto3" json:"orchestrator,omitempty"`
+	// token_contract and nonce name the outstanding batch.
+	TokenContract string `protobuf:"bytes,2,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// nonce is the batch's nonce for its token.
+	Nonce uint64 `protobuf:"varint,3,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// signature is the validator's eth_sign signature of the batch hash, 65
+	// bytes, 0x-hex.
+	Signature string `protobuf:"bytes,4,opt,name=signature,proto3" json:"signature,omitempty"`
+}
+
+func (m *MsgConfirmBatch) Reset()         { *m = MsgConfirmBatch{} }
+func (m *MsgConfirmBatch) String() string { return proto.CompactTextString(m) }
+func (*MsgConfirmBatch) ProtoMessage()    {}
+func (*MsgConfirmBatch) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{12}
+}
+func (m *MsgConfirmBatch) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgConfirmBatch) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgConfirmBatch.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgConfirmBatch) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgConfirmBatch.Merge(m, src)
+}
+func (m *MsgConfirmBatch) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgConfirmBatch) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgConfirmBatch.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgConfirmBatch proto.InternalMessageInfo
+
+func (m *MsgConfirmBatch) GetOrchestrator() string {
+	if m != nil {
+		return m.Orchestrator
+	}
+	return ""
+}
+
+func (m *MsgConfirmBatch) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *MsgConfirmBatch) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
+func (m *MsgConfirmBatch) GetSignature() string {
+	if m != nil {
+		return m.Signature
+	}
+	return ""
+}
+
+// MsgConfirmBatchResponse is the response of Msg/ConfirmBatch.
+type MsgConfirmBatchResponse struct {
+}
+
+func (m *MsgConfirmBatchResponse) Reset()         { *m = MsgConfirmBatchResponse{} }
+func (m *MsgConfirmBatchResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgConfirmBatchResponse) ProtoMessage()    {}
+func (*MsgConfirmBatchResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{13}
+}
+func (m *MsgConfirmBatchResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgConfirmBatchResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgConfirmBatchResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgConfirmBatchResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgConfirmBatchResponse.Merge(m, src)
+}
+func (m *MsgConfirmBatchResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgConfirmBatchResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgConfirmBatchResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgConfirmBatchResponse proto.InternalMessageInfo
+
+// MsgDepositClaim is a validator's claim of a SendToCosmos event.
+type MsgDepositClaim struct {
+	// orchestrator signs; a registered validator's orchestrator.
+	Orchestrator string `protobuf:"bytes,1,opt,name=orchestrator,proto3" json:"orchestrator,omitempty"`
+	// claim is the event; its event_nonce must follow the validator's last.
+	Claim DepositClaim `protobuf:"bytes,2,opt,name=claim,proto3" json:"claim"`
+}
+
+func (m *MsgDepositClaim) Reset()         { *m = MsgDepositClaim{} }
+func (m *MsgDepositClaim) String() string { return proto.CompactTextString(m) }
+func (*MsgDepositClaim) ProtoMessage()    {}
+func (*MsgDepositClaim) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{14}
+}
+func (m *MsgDepositClaim) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgDepositClaim) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgDepositClaim.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgDepositClaim) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgDepositClaim.Merge(m, src)
+}
+func (m *MsgDepositClaim) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgDepositClaim) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgDepositClaim.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgDepositClaim proto.InternalMessageInfo
+
+func (m *MsgDepositClaim) GetOrchestrator() string {
+	if m != nil {
+		return m.Orchestrator
+	}
+	return ""
+}
+
+func (m *MsgDepositClaim) GetClaim() DepositClaim {
+	if m != nil {
+		return m.Claim
+	}
+	return DepositClaim{}
+}
+
+// MsgDepositClaimResponse is the response of Msg/DepositClaim.
+type MsgDepositClaimResponse struct {
+}
+
+func (m *MsgDepositClaimResponse) Reset()         { *m = MsgDepositClaimResponse{} }
+func (m *MsgDepositClaimResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgDepositClaimResponse) ProtoMessage()    {}
+func (*MsgDepositClaimResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{15}
+}
+func (m *MsgDepositClaimResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgDepositClaimResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgDepositClaimResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgDepositClaimResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgDepositClaimResponse.Merge(m, src)
+}
+func (m *MsgDepositClaimResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgDepositClaimResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgDepositClaimResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgDepositClaimResponse proto.InternalMessageInfo
+
+// MsgBatchExecutedClaim is a validator's claim of a BatchExecuted event.
+type MsgBatchExecutedClaim struct {
+	// orchestrator signs; a registered validator's orchestrator.
+	Orchestrator string `protobuf:"bytes,1,opt,name=orchestrator,proto3" json:"orchestrator,omitempty"`
+	// claim is the event; its event_nonce must follow the validator's last.
+	Claim BatchExecutedClaim `protobuf:"bytes,2,opt,name=claim,proto3" json:"claim"`
+}
+
+func (m *MsgBatchExecutedClaim) Reset()         { *m = MsgBatchExecutedClaim{} }
+func (m *MsgBatchExecutedClaim) String() string { return proto.CompactTextString(m) }
+func (*MsgBatchExecutedClaim) ProtoMessage()    {}
+func (*MsgBatchExecutedClaim) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{16}
+}
+func (m *MsgBatchExecutedClaim) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBatchExecutedClaim) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBatchExecutedClaim.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBatchExecutedClaim) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBatchExecutedClaim.Merge(m, src)
+}
+func (m *MsgBatchExecutedClaim) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBatchExecutedClaim) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBatchExecutedClaim.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBatchExecutedClaim proto.InternalMessageInfo
+
+func (m *MsgBatchExecutedClaim) GetOrchestrator() string {
+	if m != nil {
+		return m.Orchestrator
+	}
+	return ""
+}
+
+func (m *MsgBatchExecutedClaim) GetClaim() BatchExecutedClaim {
+	if m != nil {
+		return m.Claim
+	}
+	return BatchExecutedClaim{}
+}
+
+// MsgBatchExecutedClaimResponse is the response of Msg/BatchExecutedClaim.
+type MsgBatchExecutedClaimResponse struct {
+}
+
+func (m *MsgBatchExecutedClaimResponse) Reset()         { *m = MsgBatchExecutedClaimResponse{} }
+func (m *MsgBatchExecutedClaimResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgBatchExecutedClaimResponse) ProtoMessage()    {}
+func (*MsgBatchExecutedClaimResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_df80312602268dfd, []int{17}
+}
+func (m *MsgBatchExecutedClaimResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBatchExecutedClaimResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBatchExecutedClaimResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBatchExecutedClaimResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBatchExecutedClaimResponse.Merge(m, src)
+}
+func (m *MsgBatchExecutedClaimResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBatchExecutedClaimResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBatchExecutedClaimResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBatchExecutedClaimResponse proto.InternalMessageInfo
+
 // MsgUpdateParams replaces the module params.
 type MsgUpdateParams struct {
 	// authority is the governance module account.
@@ -258,7 +974,7 @@ func (m *MsgUpdateParams) Reset()         { *m = MsgUpdateParams{} }
 func (m *MsgUpdateParams) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParams) ProtoMessage()    {}
 func (*MsgUpdateParams) Descriptor() ([]byte, []int) {
-	return fileDescriptor_df80312602268dfd, []int{4}
+	return fileDescriptor_df80312602268dfd, []int{18}
 }
 func (m *MsgUpdateParams) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -309,7 +1025,7 @@ func (m *MsgUpdateParamsResponse) Reset()         { *m = MsgUpdateParamsResponse
 func (m *MsgUpdateParamsResponse) String() string { return proto.CompactTextString(m) }
 func (*MsgUpdateParamsResponse) ProtoMessage()    {}
 func (*MsgUpdateParamsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_df80312602268dfd, []int{5}
+	return fileDescriptor_df80312602268dfd, []int{19}
 }
 func (m *MsgUpdateParamsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -343,6 +1059,20 @@ func init() {
 	proto.RegisterType((*MsgRegisterEthereumKeyResponse)(nil), "kizuna.bridge.v1.MsgRegisterEthereumKeyResponse")
 	proto.RegisterType((*MsgConfirmValset)(nil), "kizuna.bridge.v1.MsgConfirmValset")
 	proto.RegisterType((*MsgConfirmValsetResponse)(nil), "kizuna.bridge.v1.MsgConfirmValsetResponse")
+	proto.RegisterType((*MsgRegisterCurrencyToken)(nil), "kizuna.bridge.v1.MsgRegisterCurrencyToken")
+	proto.RegisterType((*MsgRegisterCurrencyTokenResponse)(nil), "kizuna.bridge.v1.MsgRegisterCurrencyTokenResponse")
+	proto.RegisterType((*MsgConfirmTokenDeployment)(nil), "kizuna.bridge.v1.MsgConfirmTokenDeployment")
+	proto.RegisterType((*MsgConfirmTokenDeploymentResponse)(nil), "kizuna.bridge.v1.MsgConfirmTokenDeploymentResponse")
+	proto.RegisterType((*MsgSendToEthereum)(nil), "kizuna.bridge.v1.MsgSendToEthereum")
+	proto.RegisterType((*MsgSendToEthereumResponse)(nil), "kizuna.bridge.v1.MsgSendToEthereumResponse")
+	proto.RegisterType((*MsgCancelSendToEthereum)(nil), "kizuna.bridge.v1.MsgCancelSendToEthereum")
+	proto.RegisterType((*MsgCancelSendToEthereumResponse)(nil), "kizuna.bridge.v1.MsgCancelSendToEthereumResponse")
+	proto.RegisterType((*MsgConfirmBatch)(nil), "kizuna.bridge.v1.MsgConfirmBatch")
+	proto.RegisterType((*MsgConfirmBatchResponse)(nil), "kizuna.bridge.v1.MsgConfirmBatchResponse")
+	proto.RegisterType((*MsgDepositClaim)(nil), "kizuna.bridge.v1.MsgDepositClaim")
+	proto.RegisterType((*MsgDepositClaimResponse)(nil), "kizuna.bridge.v1.MsgDepositClaimResponse")
+	proto.RegisterType((*MsgBatchExecutedClaim)(nil), "kizuna.bridge.v1.MsgBatchExecutedClaim")
+	proto.RegisterType((*MsgBatchExecutedClaimResponse)(nil), "kizuna.bridge.v1.MsgBatchExecutedClaimResponse")
 	proto.RegisterType((*MsgUpdateParams)(nil), "kizuna.bridge.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "kizuna.bridge.v1.MsgUpdateParamsResponse")
 }
@@ -350,44 +1080,81 @@ func init() {
 func init() { proto.RegisterFile("kizuna/bridge/v1/tx.proto", fileDescriptor_df80312602268dfd) }
 
 var fileDescriptor_df80312602268dfd = []byte{
-	// 577 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x94, 0x54, 0x41, 0x6b, 0x13, 0x41,
-	0x14, 0xce, 0x26, 0x6d, 0x21, 0x63, 0xa5, 0x71, 0x0d, 0x76, 0xb3, 0xb4, 0x6b, 0xbb, 0x78, 0x68,
-	0x03, 0xd9, 0x6d, 0xab, 0x28, 0x54, 0x41, 0x8c, 0x88, 0x07, 0x09, 0xc8, 0x8a, 0x3d, 0x88, 0x10,
-	0x26, 0xc9, 0x38, 0x19, 0xec, 0xee, 0xc4, 0x99, 0x49, 0x68, 0x3c, 0x89, 0x47, 0x4f, 0x5e, 0xfd,
-	0x07, 0x1e, 0x73, 0xe8, 0x41, 0x3c, 0x78, 0xee, 0xb1, 0xf4, 0xe4, 0x49, 0x24, 0x39, 0xe4, 0x6f,
-	0xc8, 0xce, 0xce, 0x26, 0xdd, 0x64, 0x21, 0xf6, 0x12, 0xf2, 0xde, 0xfb, 0xbe, 0xef, 0xbd, 0x6f,
-	0xde, 0xec, 0x80, 0xd2, 0x7b, 0xf2, 0xb1, 0x1b, 0x40, 0xb7, 0xc1, 0x48, 0x0b, 0x23, 0xb7, 0xb7,
-	0xef, 0x8a, 0x13, 0xa7, 0xc3, 0xa8, 0xa0, 0x7a, 0x21, 0x2a, 0x39, 0x51, 0xc9, 0xe9, 0xed, 0x9b,
-	0x37, 0xa0, 0x4f, 0x02, 0xea, 0xca, 0xdf, 0x08, 0x64, 0xae, 0x37, 0x29, 0xf7, 0x29, 0x77, 0x7d,
-	0x8e, 0x43, 0xb2, 0xcf, 0xb1, 0x2a, 0x94, 0xa2, 0x42, 0x5d, 0x46, 0x6e, 0x14, 0xa8, 0x52, 0x11,
-	0x53, 0x4c, 0xa3, 0x7c, 0xf8, 0x4f, 0x65, 0x37, 0xe6, 0x27, 0xe9, 0x77, 0x90, 0xe2, 0xd8, 0xdf,
-	0xb2, 0xe0, 0x56, 0x8d, 0x63, 0x0f, 0x61, 0xc2, 0x05, 0x62, 0xcf, 0x44, 0x1b, 0x31, 0xd4, 0xf5,
-	0x5f, 0xa0, 0xbe, 0xfe, 0x18, 0xe4, 0x7b, 0xf0, 0x98, 0xb4, 0xa0, 0xa0, 0xcc, 0xd0, 0xb6, 0xb4,
-	0x9d, 0x7c, 0x75, 0xfb, 0xe2, 0xb4, 0xb2, 0xa9, 0x7a, 0x1e, 0xc5, 0xb5, 0x27, 0xad, 0x16, 0x43,
-	0x9c, 0xbf, 0x12, 0x8c, 0x04, 0xd8, 0x9b, 0x72, 0xf4, 0x47, 0x60, 0x95, 0xb2, 0x66, 0x1b, 0x71,
-	0xc1, 0xa4, 0x46, 0x56, 0x6a, 0x18, 0x17, 0xa7, 0x95, 0xa2, 0xd2, 0x48, 0x52, 0x13, 0x68, 0x7d,
-	0x17, 0x14, 0x90, 0x9a, 0xa6, 0x0e, 0x23, 0x9c, 0x91, 0x0b, 0x15, 0xbc, 0xb5, 0x38, 0xaf, 0xe8,
-	0xfa, 0x06, 0xc8, 0x73, 0x82, 0x03, 0x28, 0xba, 0x0c, 0x19, 0x4b, 0x12, 0x33, 0x4d, 0x1c, 0x3e,
-	0xf8, 0x3c, 0x1e, 0x94, 0xa7, 0x63, 0x7d, 0x19, 0x0f, 0xca, 0x77, 0x92, 0x67, 0x92, 0x7e, 0x00,
-	0xf6, 0x16, 0xb0, 0xd2, 0x2b, 0x1e, 0xe2, 0x1d, 0x1a, 0x70, 0x64, 0xff, 0xd4, 0x40, 0xa1, 0xc6,
-	0xf1, 0x53, 0x1a, 0xbc, 0x23, 0xcc, 0x3f, 0x82, 0xc7, 0x1c, 0x89, 0x39, 0xdb, 0xda, 0x95, 0x6c,
-	0x17, 0xc1, 0x72, 0x40, 0x83, 0x26, 0x92, 0xa7, 0xb5, 0xe4, 0x45, 0x41, 0xd2, 0x61, 0x6e, 0xd6,
-	0xe1, 0xbd, 0xd0, 0x61, 0x42, 0x26, 0x34, 0x69, 0xcd, 0x99, 0x4c, 0xcc, 0x69, 0x9b, 0xc0, 0x98,
-	0xcd, 0x4d, 0x8c, 0xfd, 0xd0, 0xc0, 0x5a, 0x8d, 0xe3, 0xd7, 0x9d, 0x16, 0x14, 0xe8, 0x25, 0x64,
-	0xd0, 0xe7, 0xfa, 0x7d, 0x90, 0x87, 0x5d, 0xd1, 0xa6, 0x8c, 0x88, 0xfe, 0x42, 0x53, 0x53, 0xa8,
-	0xfe, 0x10, 0xac, 0x74, 0xa4, 0x82, 0xb4, 0x74, 0xed, 0xc0, 0x70, 0x66, 0x3f, 0x00, 0x27, 0xea,
-	0x50, 0xcd, 0x9f, 0xfd, 0xb9, 0x9d, 0xf9, 0x3e, 0x1e, 0x94, 0x35, 0x4f, 0x51, 0x0e, 0xf7, 0xe4,
-	0xf2, 0x26, 0x62, 0xa1, 0xaf, 0xcd, 0x39, 0x5f, 0x97, 0xc7, 0xb4, 0x4b, 0x60, 0x7d, 0x26, 0x15,
-	0xbb, 0x3a, 0xf8, 0x95, 0x05, 0xb9, 0x1a, 0xc7, 0xfa, 0x07, 0x70, 0x33, 0xed, 0xc2, 0xef, 0xcc,
-	0x0f, 0x96, 0xbe, 0x7f, 0x73, 0xef, 0x7f, 0x91, 0x71, 0x6b, 0xbd, 0x0e, 0xae, 0x27, 0x6f, 0x89,
-	0x9d, 0x2a, 0x91, 0xc0, 0x98, 0xe5, 0xc5, 0x98, 0x49, 0x83, 0xb7, 0x60, 0x35, 0xb1, 0xad, 0xed,
-	0x54, 0xee, 0x65, 0x88, 0xb9, 0xbb, 0x10, 0x12, 0xab, 0x9b, 0xcb, 0x9f, 0xc2, 0xad, 0x54, 0x9f,
-	0x9f, 0x0d, 0x2d, 0xed, 0x7c, 0x68, 0x69, 0x7f, 0x87, 0x96, 0xf6, 0x75, 0x64, 0x65, 0xce, 0x47,
-	0x56, 0xe6, 0xf7, 0xc8, 0xca, 0xbc, 0xa9, 0x60, 0x22, 0xda, 0xdd, 0x86, 0xd3, 0xa4, 0xbe, 0x1b,
-	0xa9, 0x56, 0x9a, 0x6d, 0x48, 0x02, 0x15, 0xb8, 0x27, 0xf1, 0xba, 0xe4, 0xe3, 0xd3, 0x58, 0x91,
-	0xaf, 0xcf, 0xdd, 0x7f, 0x01, 0x00, 0x00, 0xff, 0xff, 0x1e, 0x20, 0x7e, 0x83, 0x27, 0x05, 0x00,
-	0x00,
+	// 1171 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x57, 0xcd, 0x4f, 0xdc, 0x46,
+	0x14, 0xc7, 0xcb, 0x87, 0xb2, 0x03, 0x21, 0xe0, 0x42, 0xb2, 0x58, 0x61, 0x01, 0x93, 0x34, 0x01,
+	0xb4, 0x36, 0x1f, 0xfd, 0x50, 0x69, 0xaa, 0xa8, 0x6c, 0x68, 0x85, 0x5a, 0xa4, 0x6a, 0x93, 0xe6,
+	0x50, 0x55, 0x5a, 0x79, 0xed, 0xc1, 0x3b, 0x02, 0xcf, 0x6c, 0x3d, 0xb3, 0x94, 0xcd, 0xa9, 0xea,
+	0xb1, 0xa7, 0xaa, 0xb7, 0xde, 0x7b, 0xc8, 0x91, 0x03, 0x87, 0xb6, 0xf7, 0x4a, 0x39, 0xf4, 0x10,
+	0x71, 0x69, 0xd5, 0x43, 0x5a, 0xc1, 0x81, 0x7f, 0xa3, 0xb2, 0x67, 0xd6, 0x6b, 0xaf, 0xc7, 0xec,
+	0x46, 0xe4, 0x82, 0x98, 0xf7, 0x7e, 0xf3, 0x9b, 0xf7, 0x7b, 0x6f, 0xde, 0xf3, 0x2c, 0x98, 0xd9,
+	0x47, 0xcf, 0x9a, 0xd8, 0x32, 0x6b, 0x3e, 0x72, 0x5c, 0x68, 0x1e, 0xae, 0x99, 0xec, 0xc8, 0x68,
+	0xf8, 0x84, 0x11, 0x75, 0x82, 0xbb, 0x0c, 0xee, 0x32, 0x0e, 0xd7, 0xb4, 0x49, 0xcb, 0x43, 0x98,
+	0x98, 0xe1, 0x5f, 0x0e, 0xd2, 0x8a, 0x36, 0xa1, 0x1e, 0xa1, 0x66, 0xcd, 0xa2, 0xc1, 0xee, 0x1a,
+	0x64, 0xd6, 0x9a, 0x69, 0x13, 0x84, 0x85, 0xff, 0x96, 0xf0, 0x7b, 0xd4, 0x0d, 0xc8, 0x3d, 0xea,
+	0x0a, 0xc7, 0x0c, 0x77, 0x54, 0xc3, 0x95, 0xc9, 0x17, 0xc2, 0x35, 0xe5, 0x12, 0x97, 0x70, 0x7b,
+	0xf0, 0x9f, 0xb0, 0xde, 0x4e, 0x47, 0xda, 0x6a, 0x40, 0xb1, 0x47, 0xff, 0x39, 0x07, 0x6e, 0xee,
+	0x52, 0xb7, 0x02, 0x5d, 0x44, 0x19, 0xf4, 0xb7, 0x59, 0x1d, 0xfa, 0xb0, 0xe9, 0x7d, 0x06, 0x5b,
+	0xea, 0x43, 0x90, 0x3f, 0xb4, 0x0e, 0x90, 0x63, 0x31, 0xe2, 0x17, 0x94, 0x79, 0xe5, 0x7e, 0x7e,
+	0x6b, 0xe1, 0xf4, 0xa4, 0x34, 0x2b, 0xce, 0x7c, 0xda, 0xf6, 0x7d, 0xec, 0x38, 0x3e, 0xa4, 0xf4,
+	0x31, 0xf3, 0x11, 0x76, 0x2b, 0x9d, 0x3d, 0xea, 0x03, 0x30, 0x46, 0x7c, 0xbb, 0x0e, 0x29, 0xf3,
+	0x43, 0x8e, 0x5c, 0xc8, 0x51, 0x38, 0x3d, 0x29, 0x4d, 0x09, 0x8e, 0xe4, 0xd6, 0x04, 0x5a, 0x5d,
+	0x02, 0x13, 0x50, 0x44, 0x53, 0xb5, 0x38, 0xae, 0x30, 0x18, 0x30, 0x54, 0x6e, 0xb4, 0xed, 0x62,
+	0xbb, 0x7a, 0x1b, 0xe4, 0x29, 0x72, 0xb1, 0xc5, 0x9a, 0x3e, 0x2c, 0x0c, 0x85, 0x98, 0x8e, 0x61,
+	0xf3, 0xfd, 0xef, 0x2f, 0x8e, 0x97, 0x3b, 0x61, 0xfd, 0x70, 0x71, 0xbc, 0x7c, 0x27, 0x99, 0x13,
+	0x79, 0x02, 0xf4, 0x79, 0x50, 0x94, 0x7b, 0x2a, 0x90, 0x36, 0x08, 0xa6, 0x50, 0xff, 0x5d, 0x01,
+	0x13, 0xbb, 0xd4, 0x2d, 0x13, 0xbc, 0x87, 0x7c, 0xef, 0xa9, 0x75, 0x40, 0x21, 0x4b, 0xc9, 0x56,
+	0x5e, 0x4b, 0xf6, 0x14, 0x18, 0xc6, 0x04, 0xdb, 0x30, 0xcc, 0xd6, 0x50, 0x85, 0x2f, 0x92, 0x0a,
+	0x07, 0xbb, 0x15, 0xbe, 0x13, 0x28, 0x4c, 0xd0, 0x04, 0x22, 0x8b, 0x29, 0x91, 0x89, 0x38, 0x75,
+	0x0d, 0x14, 0xba, 0x6d, 0x91, 0xb0, 0x5f, 0x94, 0xd0, 0xd9, 0xd6, 0x5e, 0x6e, 0xfa, 0x3e, 0xc4,
+	0x76, 0xeb, 0x09, 0xd9, 0x87, 0x58, 0x35, 0xc0, 0xb0, 0xe5, 0x78, 0x08, 0xf7, 0x54, 0xc6, 0x61,
+	0xea, 0x02, 0x18, 0xb3, 0x89, 0xe7, 0x35, 0x31, 0x62, 0xad, 0x2a, 0x72, 0x84, 0xb2, 0xd1, 0xc8,
+	0xb6, 0xe3, 0x6c, 0xbe, 0x1b, 0x28, 0xe0, 0xf0, 0x20, 0xf4, 0xb7, 0x33, 0xeb, 0x93, 0x88, 0x44,
+	0xdf, 0x01, 0xf3, 0x59, 0xbe, 0xb6, 0x14, 0xf5, 0x2e, 0x18, 0x67, 0x81, 0xa1, 0x6a, 0x13, 0xcc,
+	0x7c, 0xcb, 0x66, 0x3c, 0xec, 0xca, 0xf5, 0xd0, 0x5a, 0x16, 0x46, 0xfd, 0x4f, 0x05, 0xcc, 0x74,
+	0xd2, 0x11, 0x52, 0x3c, 0x82, 0x8d, 0x03, 0xd2, 0xf2, 0x20, 0x7e, 0x03, 0x35, 0x75, 0x20, 0x26,
+	0x1e, 0xef, 0x80, 0x0a, 0x5f, 0xf4, 0xa8, 0xe9, 0x47, 0xd2, 0x9a, 0xde, 0xcb, 0xaa, 0x69, 0x57,
+	0xc0, 0xfa, 0x22, 0x58, 0xc8, 0x74, 0x46, 0x55, 0x7e, 0x9e, 0x03, 0x93, 0xbb, 0xd4, 0x7d, 0x0c,
+	0xb1, 0xf3, 0x84, 0xb4, 0xef, 0xb7, 0xba, 0x0a, 0x46, 0x28, 0xc4, 0x0e, 0xec, 0xad, 0x52, 0xe0,
+	0xd4, 0x12, 0x50, 0xa3, 0x56, 0xf5, 0xa1, 0x8d, 0x1a, 0x08, 0x62, 0x26, 0xc4, 0x4e, 0xb6, 0x3d,
+	0x95, 0xb6, 0x43, 0x7d, 0x00, 0x46, 0x2c, 0x8f, 0x34, 0x31, 0x0b, 0x55, 0x8f, 0xae, 0xcf, 0x18,
+	0x82, 0x3d, 0x18, 0x86, 0x86, 0x18, 0x86, 0x46, 0x99, 0x20, 0xbc, 0x95, 0x7f, 0xf1, 0x6a, 0x6e,
+	0xe0, 0xf9, 0xc5, 0xf1, 0xb2, 0x52, 0x11, 0x7b, 0xd4, 0x32, 0x00, 0x5c, 0x7d, 0x75, 0x0f, 0xf2,
+	0x6e, 0xef, 0x97, 0x21, 0xcf, 0xf7, 0x7d, 0x02, 0xe1, 0xa6, 0x19, 0x64, 0x57, 0x84, 0x1f, 0xe4,
+	0x75, 0x2e, 0x95, 0xd7, 0x64, 0x52, 0xf4, 0x95, 0xf0, 0x76, 0x24, 0x8d, 0xd1, 0x15, 0x1b, 0x07,
+	0x39, 0xe4, 0x84, 0xd9, 0x1a, 0xaa, 0xe4, 0x90, 0xa3, 0xff, 0xa4, 0x80, 0x5b, 0x41, 0xf6, 0x2d,
+	0x6c, 0xc3, 0x83, 0x2b, 0x67, 0x97, 0xb3, 0xe7, 0xda, 0xec, 0xbc, 0x57, 0x62, 0xb1, 0xdf, 0x4d,
+	0xdf, 0x09, 0xc9, 0xc1, 0x3a, 0x01, 0x73, 0x19, 0xae, 0x48, 0xc7, 0xe7, 0xe0, 0x9a, 0x0f, 0xf7,
+	0x9a, 0xd8, 0x81, 0x8e, 0x88, 0x6e, 0x35, 0xc8, 0xde, 0x3f, 0xaf, 0xe6, 0xa6, 0x79, 0x84, 0xd4,
+	0xd9, 0x37, 0x10, 0x31, 0x3d, 0x8b, 0xd5, 0x8d, 0x1d, 0xcc, 0x4e, 0x4f, 0x4a, 0x40, 0x84, 0xbe,
+	0x83, 0x19, 0x4f, 0x72, 0xc4, 0xa0, 0xff, 0xab, 0x80, 0x1b, 0x9d, 0x3b, 0xb8, 0x65, 0x31, 0xbb,
+	0x7e, 0xc5, 0x3e, 0x4a, 0xb7, 0x72, 0x4e, 0xd2, 0xca, 0x9d, 0x11, 0x3a, 0x98, 0x39, 0x42, 0x53,
+	0x1f, 0x89, 0x0d, 0x69, 0xbb, 0xcd, 0x66, 0xb5, 0x5b, 0xa8, 0x46, 0x9f, 0xe1, 0x65, 0x8e, 0x99,
+	0xa2, 0xd6, 0xfa, 0x83, 0x8b, 0x7f, 0x04, 0x1b, 0x84, 0x22, 0x56, 0x3e, 0xb0, 0x90, 0x77, 0x45,
+	0xf1, 0x0f, 0xc1, 0xb0, 0x1d, 0xd0, 0x84, 0x9a, 0x47, 0xd7, 0x8b, 0x46, 0xf7, 0x33, 0xc3, 0x88,
+	0x1f, 0x16, 0xbf, 0xf7, 0x7c, 0x5f, 0xdf, 0x12, 0xe3, 0x34, 0x42, 0x62, 0xdc, 0x14, 0x49, 0xfc,
+	0x4b, 0x01, 0xd3, 0xbb, 0xd4, 0x0d, 0x75, 0x6f, 0x1f, 0x41, 0xbb, 0xc9, 0xa0, 0xf3, 0x26, 0x84,
+	0x6e, 0x27, 0x85, 0xde, 0x49, 0x0b, 0x4d, 0x1f, 0x29, 0x91, 0xfb, 0x81, 0x54, 0xee, 0x62, 0x4a,
+	0x6e, 0x9a, 0x4c, 0x9f, 0x03, 0xb3, 0x52, 0x47, 0x24, 0xfd, 0x57, 0x5e, 0xdd, 0x2f, 0x1b, 0x8e,
+	0xc5, 0xe0, 0x17, 0x96, 0x6f, 0x79, 0x54, 0x7d, 0x0f, 0xe4, 0xad, 0x26, 0xab, 0x13, 0x1f, 0xb1,
+	0x56, 0x4f, 0xc5, 0x1d, 0xa8, 0xfa, 0x21, 0x18, 0x69, 0x84, 0x0c, 0x42, 0x6f, 0x21, 0xad, 0x97,
+	0x9f, 0x90, 0x18, 0x86, 0x7c, 0xcb, 0xe6, 0x6a, 0xf8, 0xb6, 0x89, 0xc8, 0xe4, 0x05, 0x8d, 0x87,
+	0x29, 0x0a, 0x1a, 0x37, 0xb5, 0x55, 0xad, 0xff, 0x76, 0x0d, 0x0c, 0xee, 0x52, 0x57, 0xfd, 0x06,
+	0xbc, 0x25, 0x7b, 0x0f, 0xde, 0x4f, 0x07, 0x26, 0x7f, 0x1e, 0x69, 0xab, 0xfd, 0x22, 0xa3, 0xc9,
+	0x53, 0x05, 0xd7, 0x93, 0x8f, 0x28, 0x5d, 0x4a, 0x91, 0xc0, 0x68, 0xcb, 0xbd, 0x31, 0xd1, 0x01,
+	0xdf, 0x82, 0x69, 0xf9, 0x63, 0x66, 0xf9, 0xd2, 0x58, 0x13, 0x58, 0x6d, 0xbd, 0x7f, 0x6c, 0x74,
+	0xf0, 0x33, 0x70, 0x33, 0xe3, 0x4d, 0xb1, 0x72, 0x59, 0xf8, 0x5d, 0x60, 0x6d, 0xe3, 0x35, 0xc0,
+	0xd1, 0xd9, 0x35, 0x30, 0xde, 0xf5, 0xf5, 0x59, 0x94, 0xd2, 0x24, 0x41, 0xda, 0x4a, 0x1f, 0xa0,
+	0xe8, 0x0c, 0x06, 0xa6, 0xa4, 0xdf, 0xb9, 0x25, 0x79, 0xc0, 0x12, 0xa8, 0xb6, 0xd6, 0x37, 0x34,
+	0x3a, 0xf5, 0x6b, 0x30, 0x96, 0xf8, 0xae, 0x2c, 0x5c, 0x96, 0x9e, 0x10, 0xa2, 0x2d, 0xf5, 0x84,
+	0xc4, 0xd9, 0x13, 0x83, 0x5b, 0xce, 0x1e, 0x87, 0x64, 0xb0, 0xcb, 0xe6, 0xa6, 0x8a, 0x81, 0x2a,
+	0x99, 0x99, 0xf7, 0xa4, 0x04, 0x69, 0xa0, 0x66, 0xf6, 0x09, 0x8c, 0xab, 0x49, 0x0c, 0x2a, 0xb9,
+	0x9a, 0x38, 0x24, 0x43, 0x8d, 0x6c, 0x68, 0x68, 0xc3, 0xdf, 0x05, 0x03, 0x69, 0xeb, 0xd3, 0x17,
+	0x67, 0x45, 0xe5, 0xe5, 0x59, 0x51, 0xf9, 0xef, 0xac, 0xa8, 0xfc, 0x78, 0x5e, 0x1c, 0x78, 0x79,
+	0x5e, 0x1c, 0xf8, 0xfb, 0xbc, 0x38, 0xf0, 0x55, 0xc9, 0x45, 0xac, 0xde, 0xac, 0x19, 0x36, 0xf1,
+	0x4c, 0xce, 0x5a, 0xb2, 0xeb, 0x16, 0xc2, 0x62, 0x61, 0x1e, 0xb5, 0x27, 0x55, 0xf8, 0xb3, 0xb4,
+	0x36, 0x12, 0xfe, 0x2e, 0xdd, 0xf8, 0x3f, 0x00, 0x00, 0xff, 0xff, 0xdf, 0x26, 0xa1, 0x39, 0x61,
+	0x0f, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -408,6 +1175,27 @@ type MsgClient interface {
 	// ConfirmValset submits a validator's signature of a valset checkpoint;
 	// its orchestrator only.
 	ConfirmValset(ctx context.Context, in *MsgConfirmValset, opts ...grpc.CallOption) (*MsgConfirmValsetResponse, error)
+	// RegisterCurrencyToken maps a community currency to the ERC-20 the
+	// contract will deploy for it; a community admin only, once.
+	RegisterCurrencyToken(ctx context.Context, in *MsgRegisterCurrencyToken, opts ...grpc.CallOption) (*MsgRegisterCurrencyTokenResponse, error)
+	// ConfirmTokenDeployment submits a validator's signature of the call that
+	// deploys a community currency's ERC-20; its orchestrator only.
+	ConfirmTokenDeployment(ctx context.Context, in *MsgConfirmTokenDeployment, opts ...grpc.CallOption) (*MsgConfirmTokenDeploymentResponse, error)
+	// SendToEthereum takes an amount and a relayer fee out of the sender's
+	// balance into the pool of transfers to Ethereum.
+	SendToEthereum(ctx context.Context, in *MsgSendToEthereum, opts ...grpc.CallOption) (*MsgSendToEthereumResponse, error)
+	// CancelSendToEthereum returns a transfer still in the pool to its
+	// sender.
+	CancelSendToEthereum(ctx context.Context, in *MsgCancelSendToEthereum, opts ...grpc.CallOption) (*MsgCancelSendToEthereumResponse, error)
+	// ConfirmBatch submits a validator's signature of a batch; its
+	// orchestrator only.
+	ConfirmBatch(ctx context.Context, in *MsgConfirmBatch, opts ...grpc.CallOption) (*MsgConfirmBatchResponse, error)
+	// DepositClaim reports a deposit on Ethereum; a registered validator's
+	// orchestrator only, in event-nonce order.
+	DepositClaim(ctx context.Context, in *MsgDepositClaim, opts ...grpc.CallOption) (*MsgDepositClaimResponse, error)
+	// BatchExecutedClaim reports a batch executed on Ethereum; a registered
+	// validator's orchestrator only, in event-nonce order.
+	BatchExecutedClaim(ctx context.Context, in *MsgBatchExecutedClaim, opts ...grpc.CallOption) (*MsgBatchExecutedClaimResponse, error)
 	// UpdateParams replaces the module params; governance only.
 	UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error)
 }
@@ -438,6 +1226,69 @@ func (c *msgClient) ConfirmValset(ctx context.Context, in *MsgConfirmValset, opt
 	return out, nil
 }
 
+func (c *msgClient) RegisterCurrencyToken(ctx context.Context, in *MsgRegisterCurrencyToken, opts ...grpc.CallOption) (*MsgRegisterCurrencyTokenResponse, error) {
+	out := new(MsgRegisterCurrencyTokenResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Msg/RegisterCurrencyToken", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) ConfirmTokenDeployment(ctx context.Context, in *MsgConfirmTokenDeployment, opts ...grpc.CallOption) (*MsgConfirmTokenDeploymentResponse, error) {
+	out := new(MsgConfirmTokenDeploymentResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Msg/ConfirmTokenDeployment", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) SendToEthereum(ctx context.Context, in *MsgSendToEthereum, opts ...grpc.CallOption) (*MsgSendToEthereumResponse, error) {
+	out := new(MsgSendToEthereumResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Msg/SendToEthereum", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) CancelSendToEthereum(ctx context.Context, in *MsgCancelSendToEthereum, opts ...grpc.CallOption) (*MsgCancelSendToEthereumResponse, error) {
+	out := new(MsgCancelSendToEthereumResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Msg/CancelSendToEthereum", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) ConfirmBatch(ctx context.Context, in *MsgConfirmBatch, opts ...grpc.CallOption) (*MsgConfirmBatchResponse, error) {
+	out := new(MsgConfirmBatchResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Msg/ConfirmBatch", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) DepositClaim(ctx context.Context, in *MsgDepositClaim, opts ...grpc.CallOption) (*MsgDepositClaimResponse, error) {
+	out := new(MsgDepositClaimResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Msg/DepositClaim", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) BatchExecutedClaim(ctx context.Context, in *MsgBatchExecutedClaim, opts ...grpc.CallOption) (*MsgBatchExecutedClaimResponse, error) {
+	out := new(MsgBatchExecutedClaimResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Msg/BatchExecutedClaim", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *msgClient) UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error) {
 	out := new(MsgUpdateParamsResponse)
 	err := c.cc.Invoke(ctx, "/kizuna.bridge.v1.Msg/UpdateParams", in, out, opts...)
@@ -455,6 +1306,27 @@ type MsgServer interface {
 	// ConfirmValset submits a validator's signature of a valset checkpoint;
 	// its orchestrator only.
 	ConfirmValset(context.Context, *MsgConfirmValset) (*MsgConfirmValsetResponse, error)
+	// RegisterCurrencyToken maps a community currency to the ERC-20 the
+	// contract will deploy for it; a community admin only, once.
+	RegisterCurrencyToken(context.Context, *MsgRegisterCurrencyToken) (*MsgRegisterCurrencyTokenResponse, error)
+	// ConfirmTokenDeployment submits a validator's signature of the call that
+	// deploys a community currency's ERC-20; its orchestrator only.
+	ConfirmTokenDeployment(context.Context, *MsgConfirmTokenDeployment) (*MsgConfirmTokenDeploymentResponse, error)
+	// SendToEthereum takes an amount and a relayer fee out of the sender's
+	// balance into the pool of transfers to Ethereum.
+	SendToEthereum(context.Context, *MsgSendToEthereum) (*MsgSendToEthereumResponse, error)
+	// CancelSendToEthereum returns a transfer still in the pool to its
+	// sender.
+	CancelSendToEthereum(context.Context, *MsgCancelSendToEthereum) (*MsgCancelSendToEthereumResponse, error)
+	// ConfirmBatch submits a validator's signature of a batch; its
+	// orchestrator only.
+	ConfirmBatch(context.Context, *MsgConfirmBatch) (*MsgConfirmBatchResponse, error)
+	// DepositClaim reports a deposit on Ethereum; a registered validator's
+	// orchestrator only, in event-nonce order.
+	DepositClaim(context.Context, *MsgDepositClaim) (*MsgDepositClaimResponse, error)
+	// BatchExecutedClaim reports a batch executed on Ethereum; a registered
+	// validator's orchestrator only, in event-nonce order.
+	BatchExecutedClaim(context.Context, *MsgBatchExecutedClaim) (*MsgBatchExecutedClaimResponse, error)
 	// UpdateParams replaces the module params; governance only.
 	UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error)
 }
@@ -468,6 +1340,27 @@ func (*UnimplementedMsgServer) RegisterEthereumKey(ctx context.Context, req *Msg
 }
 func (*UnimplementedMsgServer) ConfirmValset(ctx context.Context, req *MsgConfirmValset) (*MsgConfirmValsetResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method ConfirmValset not implemented")
+}
+func (*UnimplementedMsgServer) RegisterCurrencyToken(ctx context.Context, req *MsgRegisterCurrencyToken) (*MsgRegisterCurrencyTokenResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RegisterCurrencyToken not implemented")
+}
+func (*UnimplementedMsgServer) ConfirmTokenDeployment(ctx context.Context, req *MsgConfirmTokenDeployment) (*MsgConfirmTokenDeploymentResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ConfirmTokenDeployment not implemented")
+}
+func (*UnimplementedMsgServer) SendToEthereum(ctx context.Context, req *MsgSendToEthereum) (*MsgSendToEthereumResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SendToEthereum not implemented")
+}
+func (*UnimplementedMsgServer) CancelSendToEthereum(ctx context.Context, req *MsgCancelSendToEthereum) (*MsgCancelSendToEthereumResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CancelSendToEthereum not implemented")
+}
+func (*UnimplementedMsgServer) ConfirmBatch(ctx context.Context, req *MsgConfirmBatch) (*MsgConfirmBatchResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ConfirmBatch not implemented")
+}
+func (*UnimplementedMsgServer) DepositClaim(ctx context.Context, req *MsgDepositClaim) (*MsgDepositClaimResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DepositClaim not implemented")
+}
+func (*UnimplementedMsgServer) BatchExecutedClaim(ctx context.Context, req *MsgBatchExecutedClaim) (*MsgBatchExecutedClaimResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method BatchExecutedClaim not implemented")
 }
 func (*UnimplementedMsgServer) UpdateParams(ctx context.Context, req *MsgUpdateParams) (*MsgUpdateParamsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method UpdateParams not implemented")
@@ -513,6 +1406,132 @@ func _Msg_ConfirmValset_Handler(srv interface{}, ctx context.Context, dec func(i
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_RegisterCurrencyToken_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgRegisterCurrencyToken)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).RegisterCurrencyToken(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Msg/RegisterCurrencyToken",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).RegisterCurrencyToken(ctx, req.(*MsgRegisterCurrencyToken))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_ConfirmTokenDeployment_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgConfirmTokenDeployment)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).ConfirmTokenDeployment(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Msg/ConfirmTokenDeployment",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).ConfirmTokenDeployment(ctx, req.(*MsgConfirmTokenDeployment))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_SendToEthereum_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSendToEthereum)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).SendToEthereum(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Msg/SendToEthereum",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).SendToEthereum(ctx, req.(*MsgSendToEthereum))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_CancelSendToEthereum_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgCancelSendToEthereum)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).CancelSendToEthereum(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Msg/CancelSendToEthereum",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).CancelSendToEthereum(ctx, req.(*MsgCancelSendToEthereum))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_ConfirmBatch_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgConfirmBatch)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).ConfirmBatch(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Msg/ConfirmBatch",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).ConfirmBatch(ctx, req.(*MsgConfirmBatch))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_DepositClaim_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgDepositClaim)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).DepositClaim(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Msg/DepositClaim",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).DepositClaim(ctx, req.(*MsgDepositClaim))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_BatchExecutedClaim_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgBatchExecutedClaim)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).BatchExecutedClaim(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.bridge.v1.Msg/BatchExecutedClaim",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).BatchExecutedClaim(ctx, req.(*MsgBatchExecutedClaim))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Msg_UpdateParams_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(MsgUpdateParams)
 	if err := dec(in); err != nil {
@@ -543,6 +1562,34 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ConfirmValset",
 			Handler:    _Msg_ConfirmValset_Handler,
+		},
+		{
+			MethodName: "RegisterCurrencyToken",
+			Handler:    _Msg_RegisterCurrencyToken_Handler,
+		},
+		{
+			MethodName: "ConfirmTokenDeployment",
+			Handler:    _Msg_ConfirmTokenDeployment_Handler,
+		},
+		{
+			MethodName: "SendToEthereum",
+			Handler:    _Msg_SendToEthereum_Handler,
+		},
+		{
+			MethodName: "CancelSendToEthereum",
+			Handler:    _Msg_CancelSendToEthereum_Handler,
+		},
+		{
+			MethodName: "ConfirmBatch",
+			Handler:    _Msg_ConfirmBatch_Handler,
+		},
+		{
+			MethodName: "DepositClaim",
+			Handler:    _Msg_DepositClaim_Handler,
+		},
+		{
+			MethodName: "BatchExecutedClaim",
+			Handler:    _Msg_BatchExecutedClaim_Handler,
 		},
 		{
 			MethodName: "UpdateParams",
@@ -692,6 +1739,489 @@ func (m *MsgConfirmValsetResponse) MarshalToSizedBuffer(dAtA []byte) (int, error
 	return len(dAtA) - i, nil
 }
 
+func (m *MsgRegisterCurrencyToken) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRegisterCurrencyToken) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRegisterCurrencyToken) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.CommunityId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.CommunityId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Admin) > 0 {
+		i -= len(m.Admin)
+		copy(dAtA[i:], m.Admin)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Admin)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRegisterCurrencyTokenResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRegisterCurrencyTokenResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRegisterCurrencyTokenResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgConfirmTokenDeployment) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgConfirmTokenDeployment) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfirmTokenDeployment) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Signature) > 0 {
+		i -= len(m.Signature)
+		copy(dAtA[i:], m.Signature)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Signature)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Orchestrator) > 0 {
+		i -= len(m.Orchestrator)
+		copy(dAtA[i:], m.Orchestrator)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Orchestrator)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgConfirmTokenDeploymentResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgConfirmTokenDeploymentResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfirmTokenDeploymentResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSendToEthereum) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSendToEthereum) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSendToEthereum) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.BridgeFee.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size, err := m.Amount.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.EthereumRecipient) > 0 {
+		i -= len(m.EthereumRecipient)
+		copy(dAtA[i:], m.EthereumRecipient)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.EthereumRecipient)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSendToEthereumResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSendToEthereumResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSendToEthereumResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Id != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgCancelSendToEthereum) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgCancelSendToEthereum) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgCancelSendToEthereum) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Id != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgCancelSendToEthereumResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgCancelSendToEthereumResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgCancelSendToEthereumResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Refunded.Size()
+		i -= size
+		if _, err := m.Refunded.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgConfirmBatch) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgConfirmBatch) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfirmBatch) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Signature) > 0 {
+		i -= len(m.Signature)
+		copy(dAtA[i:], m.Signature)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Signature)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Nonce != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x18
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Orchestrator) > 0 {
+		i -= len(m.Orchestrator)
+		copy(dAtA[i:], m.Orchestrator)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Orchestrator)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgConfirmBatchResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgConfirmBatchResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfirmBatchResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgDepositClaim) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgDepositClaim) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgDepositClaim) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Claim.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Orchestrator) > 0 {
+		i -= len(m.Orchestrator)
+		copy(dAtA[i:], m.Orchestrator)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Orchestrator)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgDepositClaimResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgDepositClaimResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgDepositClaimResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgBatchExecutedClaim) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBatchExecutedClaim) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBatchExecutedClaim) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Claim.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.Orchestrator) > 0 {
+		i -= len(m.Orchestrator)
+		copy(dAtA[i:], m.Orchestrator)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Orchestrator)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgBatchExecutedClaimResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBatchExecutedClaimResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBatchExecutedClaimResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
 func (m *MsgUpdateParams) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -821,6 +2351,206 @@ func (m *MsgConfirmValset) Size() (n int) {
 }
 
 func (m *MsgConfirmValsetResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgRegisterCurrencyToken) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Admin)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.CommunityId != 0 {
+		n += 1 + sovTx(uint64(m.CommunityId))
+	}
+	return n
+}
+
+func (m *MsgRegisterCurrencyTokenResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgConfirmTokenDeployment) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Orchestrator)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Signature)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgConfirmTokenDeploymentResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgSendToEthereum) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.EthereumRecipient)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTx(uint64(l))
+	l = m.BridgeFee.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgSendToEthereumResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovTx(uint64(m.Id))
+	}
+	return n
+}
+
+func (m *MsgCancelSendToEthereum) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.Id != 0 {
+		n += 1 + sovTx(uint64(m.Id))
+	}
+	return n
+}
+
+func (m *MsgCancelSendToEthereumResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Refunded.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgConfirmBatch) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Orchestrator)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.Nonce != 0 {
+		n += 1 + sovTx(uint64(m.Nonce))
+	}
+	l = len(m.Signature)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgConfirmBatchResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgDepositClaim) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Orchestrator)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Claim.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgDepositClaimResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgBatchExecutedClaim) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Orchestrator)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Claim.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgBatchExecutedClaimResponse) Size() (n int) {
 	if m == nil {
 		return 0
 	}
@@ -1247,6 +2977,1364 @@ func (m *MsgConfirmValsetResponse) Unmarshal(dAtA []byte) error {
 		}
 		if fieldNum <= 0 {
 			return fmt.Errorf("proto: MsgConfirmValsetResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRegisterCurrencyToken) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRegisterCurrencyToken: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRegisterCurrencyToken: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Admin", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Admin = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CommunityId", wireType)
+			}
+			m.CommunityId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.CommunityId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRegisterCurrencyTokenResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRegisterCurrencyTokenResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRegisterCurrencyTokenResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgConfirmTokenDeployment) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgConfirmTokenDeployment: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgConfirmTokenDeployment: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Orchestrator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Orchestrator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Signature", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Signature = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgConfirmTokenDeploymentResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgConfirmTokenDeploymentResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgConfirmTokenDeploymentResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSendToEthereum) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSendToEthereum: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSendToEthereum: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumRecipient", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EthereumRecipient = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BridgeFee", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.BridgeFee.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSendToEthereumResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSendToEthereumResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSendToEthereumResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgCancelSendToEthereum) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgCancelSendToEthereum: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgCancelSendToEthereum: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgCancelSendToEthereumResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgCancelSendToEthereumResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgCancelSendToEthereumResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Refunded", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Refunded.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgConfirmBatch) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgConfirmBatch: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgConfirmBatch: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Orchestrator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Orchestrator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Signature", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Signature = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgConfirmBatchResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgConfirmBatchResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgConfirmBatchResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgDepositClaim) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgDepositClaim: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgDepositClaim: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Orchestrator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Orchestrator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Claim", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Claim.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgDepositClaimResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgDepositClaimResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgDepositClaimResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBatchExecutedClaim) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBatchExecutedClaim: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBatchExecutedClaim: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Orchestrator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Orchestrator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Claim", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Claim.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBatchExecutedClaimResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBatchExecutedClaimResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBatchExecutedClaimResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
 		default:

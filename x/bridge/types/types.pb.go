@@ -4,26 +4,65 @@
 package types
 
 import (
+	cosmossdk_io_math "cosmossdk.io/math"
 	fmt "fmt"
 	_ "github.com/cosmos/cosmos-proto"
 	_ "github.com/cosmos/cosmos-sdk/types/tx/amino"
 	_ "github.com/cosmos/gogoproto/gogoproto"
 	proto "github.com/cosmos/gogoproto/proto"
+	github_com_cosmos_gogoproto_types "github.com/cosmos/gogoproto/types"
+	_ "google.golang.org/protobuf/types/known/timestamppb"
 	io "io"
 	math "math"
 	math_bits "math/bits"
+	time "time"
 )
 
 // Reference imports to suppress errors if they are not otherwise used.
 var _ = proto.Marshal
 var _ = fmt.Errorf
 var _ = math.Inf
+var _ = time.Kitchen
 
 // This is a compile-time assertion to ensure that this generated file
 // is compatible with the proto package it is being compiled against.
 // A compilation error at this line likely means your copy of the
 // proto package needs to be updated.
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
+
+// TokenOrigin tells where a bridged token's supply lives.
+type TokenOrigin int32
+
+const (
+	// TOKEN_ORIGIN_UNSPECIFIED is the zero value; it is never a valid origin.
+	TokenOriginUnspecified TokenOrigin = 0
+	// TOKEN_ORIGIN_KIZUNA is a community currency: its ERC-20 is deployed by
+	// the contract, minted when a batch executes and burned when sent back.
+	TokenOriginKizuna TokenOrigin = 1
+	// TOKEN_ORIGIN_ETHEREUM is an ERC-20 from Ethereum, locked in the contract
+	// and held on Kizuna as eth/0x… vouchers.
+	TokenOriginEthereum TokenOrigin = 2
+)
+
+var TokenOrigin_name = map[int32]string{
+	0: "TOKEN_ORIGIN_UNSPECIFIED",
+	1: "TOKEN_ORIGIN_KIZUNA",
+	2: "TOKEN_ORIGIN_ETHEREUM",
+}
+
+var TokenOrigin_value = map[string]int32{
+	"TOKEN_ORIGIN_UNSPECIFIED": 0,
+	"TOKEN_ORIGIN_KIZUNA":      1,
+	"TOKEN_ORIGIN_ETHEREUM":    2,
+}
+
+func (x TokenOrigin) String() string {
+	return proto.EnumName(TokenOrigin_name, int32(x))
+}
+
+func (TokenOrigin) EnumDescriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{0}
+}
 
 // Params are the settings of the bridge.
 type Params struct {
@@ -38,6 +77,15 @@ type Params struct {
 	// the total, that makes a new valset: the sum over validators of the
 	// absolute change of each one's power.
 	ValsetChangeBps uint32 `protobuf:"varint,3,opt,name=valset_change_bps,json=valsetChangeBps,proto3" json:"valset_change_bps,omitempty"`
+	// batch_timeout_blocks is how many Ethereum blocks a batch stays valid
+	// after the Ethereum height the chain projects when building it.
+	BatchTimeoutBlocks uint64 `protobuf:"varint,4,opt,name=batch_timeout_blocks,json=batchTimeoutBlocks,proto3" json:"batch_timeout_blocks,omitempty"`
+	// max_batch_transfers is the most transfers one batch carries (the
+	// contract takes at most 100).
+	MaxBatchTransfers uint32 `protobuf:"varint,5,opt,name=max_batch_transfers,json=maxBatchTransfers,proto3" json:"max_batch_transfers,omitempty"`
+	// ethereum_block_seconds is Ethereum's block time, with which the chain
+	// projects the current Ethereum height from the last one it observed.
+	EthereumBlockSeconds uint32 `protobuf:"varint,6,opt,name=ethereum_block_seconds,json=ethereumBlockSeconds,proto3" json:"ethereum_block_seconds,omitempty"`
 }
 
 func (m *Params) Reset()         { *m = Params{} }
@@ -90,6 +138,27 @@ func (m *Params) GetContractHeight() uint64 {
 func (m *Params) GetValsetChangeBps() uint32 {
 	if m != nil {
 		return m.ValsetChangeBps
+	}
+	return 0
+}
+
+func (m *Params) GetBatchTimeoutBlocks() uint64 {
+	if m != nil {
+		return m.BatchTimeoutBlocks
+	}
+	return 0
+}
+
+func (m *Params) GetMaxBatchTransfers() uint32 {
+	if m != nil {
+		return m.MaxBatchTransfers
+	}
+	return 0
+}
+
+func (m *Params) GetEthereumBlockSeconds() uint32 {
+	if m != nil {
+		return m.EthereumBlockSeconds
 	}
 	return 0
 }
@@ -358,50 +427,1037 @@ func (m *ValsetConfirm) GetSignature() string {
 	return ""
 }
 
+// BridgeToken maps a denom to its ERC-20; each side maps to exactly one
+// other.
+type BridgeToken struct {
+	// denom is cc/{community_id}/{CODE} or eth/{0x-checksummed address}.
+	Denom string `protobuf:"bytes,1,opt,name=denom,proto3" json:"denom,omitempty"`
+	// token_contract is the ERC-20, 0x-hex with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,2,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// origin tells whether the currency lives on Kizuna or on Ethereum.
+	Origin TokenOrigin `protobuf:"varint,3,opt,name=origin,proto3,enum=kizuna.bridge.v1.TokenOrigin" json:"origin,omitempty"`
+	// name, symbol and decimals are what the ERC-20 of a community currency
+	// is deployed with, from the denom's bank metadata; empty for ERC-20s
+	// from Ethereum.
+	Name string `protobuf:"bytes,4,opt,name=name,proto3" json:"name,omitempty"`
+	// symbol is the ERC-20's symbol; empty for an ERC-20 from Ethereum.
+	Symbol string `protobuf:"bytes,5,opt,name=symbol,proto3" json:"symbol,omitempty"`
+	// decimals is the exponent of the denom's display unit, at most 18; 0 for an
+	// ERC-20 from Ethereum.
+	Decimals uint32 `protobuf:"varint,6,opt,name=decimals,proto3" json:"decimals,omitempty"`
+	// epoch is when a community currency's token was registered: its ERC-20
+	// counts static units, amount · 2^((t − epoch) / half-life) of a decaying
+	// currency at time t, so that holdings keep decaying on Ethereum.
+	Epoch time.Time `protobuf:"bytes,7,opt,name=epoch,proto3,stdtime" json:"epoch"`
+}
+
+func (m *BridgeToken) Reset()         { *m = BridgeToken{} }
+func (m *BridgeToken) String() string { return proto.CompactTextString(m) }
+func (*BridgeToken) ProtoMessage()    {}
+func (*BridgeToken) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{5}
+}
+func (m *BridgeToken) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *BridgeToken) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_BridgeToken.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *BridgeToken) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_BridgeToken.Merge(m, src)
+}
+func (m *BridgeToken) XXX_Size() int {
+	return m.Size()
+}
+func (m *BridgeToken) XXX_DiscardUnknown() {
+	xxx_messageInfo_BridgeToken.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_BridgeToken proto.InternalMessageInfo
+
+func (m *BridgeToken) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *BridgeToken) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *BridgeToken) GetOrigin() TokenOrigin {
+	if m != nil {
+		return m.Origin
+	}
+	return TokenOriginUnspecified
+}
+
+func (m *BridgeToken) GetName() string {
+	if m != nil {
+		return m.Name
+	}
+	return ""
+}
+
+func (m *BridgeToken) GetSymbol() string {
+	if m != nil {
+		return m.Symbol
+	}
+	return ""
+}
+
+func (m *BridgeToken) GetDecimals() uint32 {
+	if m != nil {
+		return m.Decimals
+	}
+	return 0
+}
+
+func (m *BridgeToken) GetEpoch() time.Time {
+	if m != nil {
+		return m.Epoch
+	}
+	return time.Time{}
+}
+
+// TokenDeployConfirm is a validator's signature of the call that deploys a
+// community currency's ERC-20.
+type TokenDeployConfirm struct {
+	// denom is the community currency whose ERC-20 deployment was signed.
+	Denom string `protobuf:"bytes,1,opt,name=denom,proto3" json:"denom,omitempty"`
+	// validator is the operator address (kizunavaloper…) of the signer.
+	Validator string `protobuf:"bytes,2,opt,name=validator,proto3" json:"validator,omitempty"`
+	// ethereum_address is the validator's registered Ethereum key that signed,
+	// 0x-hex with the EIP-55 checksum.
+	EthereumAddress string `protobuf:"bytes,3,opt,name=ethereum_address,json=ethereumAddress,proto3" json:"ethereum_address,omitempty"`
+	// signature is the 65-byte eth_sign signature of the deploy hash, 0x-hex.
+	Signature string `protobuf:"bytes,4,opt,name=signature,proto3" json:"signature,omitempty"`
+}
+
+func (m *TokenDeployConfirm) Reset()         { *m = TokenDeployConfirm{} }
+func (m *TokenDeployConfirm) String() string { return proto.CompactTextString(m) }
+func (*TokenDeployConfirm) ProtoMessage()    {}
+func (*TokenDeployConfirm) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{6}
+}
+func (m *TokenDeployConfirm) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *TokenDeployConfirm) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_TokenDeployConfirm.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *TokenDeployConfirm) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_TokenDeployConfirm.Merge(m, src)
+}
+func (m *TokenDeployConfirm) XXX_Size() int {
+	return m.Size()
+}
+func (m *TokenDeployConfirm) XXX_DiscardUnknown() {
+	xxx_messageInfo_TokenDeployConfirm.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_TokenDeployConfirm proto.InternalMessageInfo
+
+func (m *TokenDeployConfirm) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *TokenDeployConfirm) GetValidator() string {
+	if m != nil {
+		return m.Validator
+	}
+	return ""
+}
+
+func (m *TokenDeployConfirm) GetEthereumAddress() string {
+	if m != nil {
+		return m.EthereumAddress
+	}
+	return ""
+}
+
+func (m *TokenDeployConfirm) GetSignature() string {
+	if m != nil {
+		return m.Signature
+	}
+	return ""
+}
+
+// OutgoingTransfer is a transfer to Ethereum, waiting in the pool or in a
+// batch. Its amount left the sender's balance when it was sent.
+type OutgoingTransfer struct {
+	// id numbers the transfers to Ethereum from 1, never reused.
+	Id uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	// sender is the account the amount and fee came from, and the only one
+	// that may cancel the transfer.
+	Sender string `protobuf:"bytes,2,opt,name=sender,proto3" json:"sender,omitempty"`
+	// ethereum_recipient receives the tokens on Ethereum.
+	EthereumRecipient string `protobuf:"bytes,3,opt,name=ethereum_recipient,json=ethereumRecipient,proto3" json:"ethereum_recipient,omitempty"`
+	// denom is the registered denom sent.
+	Denom string `protobuf:"bytes,4,opt,name=denom,proto3" json:"denom,omitempty"`
+	// token_contract is the denom's ERC-20, 0x-hex with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,5,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// amount and bridge_fee are in the denom's base units at the time of
+	// sending; the fee pays the relayer that submits the batch.
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,6,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+	// bridge_fee is the relayer's fee, of the same denom; it may be zero.
+	BridgeFee cosmossdk_io_math.Int `protobuf:"bytes,7,opt,name=bridge_fee,json=bridgeFee,proto3,customtype=cosmossdk.io/math.Int" json:"bridge_fee"`
+	// token_amount and token_fee are what the ERC-20 counts: static units of
+	// a decaying currency, the same as amount and bridge_fee otherwise.
+	TokenAmount cosmossdk_io_math.Int `protobuf:"bytes,8,opt,name=token_amount,json=tokenAmount,proto3,customtype=cosmossdk.io/math.Int" json:"token_amount"`
+	// token_fee is bridge_fee in the ERC-20's units; the contract pays it to the
+	// relayer.
+	TokenFee cosmossdk_io_math.Int `protobuf:"bytes,9,opt,name=token_fee,json=tokenFee,proto3,customtype=cosmossdk.io/math.Int" json:"token_fee"`
+	// batch_nonce is the batch carrying the transfer; 0 while in the pool.
+	BatchNonce uint64 `protobuf:"varint,10,opt,name=batch_nonce,json=batchNonce,proto3" json:"batch_nonce,omitempty"`
+}
+
+func (m *OutgoingTransfer) Reset()         { *m = OutgoingTransfer{} }
+func (m *OutgoingTransfer) String() string { return proto.CompactTextString(m) }
+func (*OutgoingTransfer) ProtoMessage()    {}
+func (*OutgoingTransfer) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{7}
+}
+func (m *OutgoingTransfer) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *OutgoingTransfer) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_OutgoingTransfer.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *OutgoingTransfer) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_OutgoingTransfer.Merge(m, src)
+}
+func (m *OutgoingTransfer) XXX_Size() int {
+	return m.Size()
+}
+func (m *OutgoingTransfer) XXX_DiscardUnknown() {
+	xxx_messageInfo_OutgoingTransfer.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_OutgoingTransfer proto.InternalMessageInfo
+
+func (m *OutgoingTransfer) GetId() uint64 {
+	if m != nil {
+		return m.Id
+	}
+	return 0
+}
+
+func (m *OutgoingTransfer) GetSender() string {
+	if m != nil {
+		return m.Sender
+	}
+	return ""
+}
+
+func (m *OutgoingTransfer) GetEthereumRecipient() string {
+	if m != nil {
+		return m.EthereumRecipient
+	}
+	return ""
+}
+
+func (m *OutgoingTransfer) GetDenom() string {
+	if m != nil {
+		return m.Denom
+	}
+	return ""
+}
+
+func (m *OutgoingTransfer) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *OutgoingTransfer) GetBatchNonce() uint64 {
+	if m != nil {
+		return m.BatchNonce
+	}
+	return 0
+}
+
+// OutgoingBatch is a batch of transfers of one token, signed by the
+// validators and submitted to the contract by a relayer. A token has at
+// most one batch outstanding: the end of a block batches the oldest pooled
+// transfers of every token without one.
+type OutgoingBatch struct {
+	// token_contract is the ERC-20 of every transfer in the batch, 0x-hex with
+	// the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,1,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// nonce is the token's next batch nonce on the contract.
+	Nonce uint64 `protobuf:"varint,2,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// timeout is the Ethereum block from which the contract refuses it.
+	Timeout uint64 `protobuf:"varint,3,opt,name=timeout,proto3" json:"timeout,omitempty"`
+	// transfer_ids are the transfers, in the batch's order.
+	TransferIds []uint64 `protobuf:"varint,4,rep,packed,name=transfer_ids,json=transferIds,proto3" json:"transfer_ids,omitempty"`
+	// height is the block the batch was built at.
+	Height int64 `protobuf:"varint,5,opt,name=height,proto3" json:"height,omitempty"`
+}
+
+func (m *OutgoingBatch) Reset()         { *m = OutgoingBatch{} }
+func (m *OutgoingBatch) String() string { return proto.CompactTextString(m) }
+func (*OutgoingBatch) ProtoMessage()    {}
+func (*OutgoingBatch) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{8}
+}
+func (m *OutgoingBatch) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *OutgoingBatch) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_OutgoingBatch.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *OutgoingBatch) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_OutgoingBatch.Merge(m, src)
+}
+func (m *OutgoingBatch) XXX_Size() int {
+	return m.Size()
+}
+func (m *OutgoingBatch) XXX_DiscardUnknown() {
+	xxx_messageInfo_OutgoingBatch.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_OutgoingBatch proto.InternalMessageInfo
+
+func (m *OutgoingBatch) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *OutgoingBatch) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
+func (m *OutgoingBatch) GetTimeout() uint64 {
+	if m != nil {
+		return m.Timeout
+	}
+	return 0
+}
+
+func (m *OutgoingBatch) GetTransferIds() []uint64 {
+	if m != nil {
+		return m.TransferIds
+	}
+	return nil
+}
+
+func (m *OutgoingBatch) GetHeight() int64 {
+	if m != nil {
+		return m.Height
+	}
+	return 0
+}
+
+// BatchConfirm is a validator's signature of a batch.
+type BatchConfirm struct {
+	// token_contract is the batch's ERC-20, 0x-hex with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,1,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// nonce is the batch's nonce for its token.
+	Nonce uint64 `protobuf:"varint,2,opt,name=nonce,proto3" json:"nonce,omitempty"`
+	// validator is the operator address (kizunavaloper…) of the signer.
+	Validator string `protobuf:"bytes,3,opt,name=validator,proto3" json:"validator,omitempty"`
+	// ethereum_address is the validator's registered Ethereum key that signed,
+	// 0x-hex with the EIP-55 checksum.
+	EthereumAddress string `protobuf:"bytes,4,opt,name=ethereum_address,json=ethereumAddress,proto3" json:"ethereum_address,omitempty"`
+	// signature is the 65-byte eth_sign signature of the batch hash, 0x-hex.
+	Signature string `protobuf:"bytes,5,opt,name=signature,proto3" json:"signature,omitempty"`
+}
+
+func (m *BatchConfirm) Reset()         { *m = BatchConfirm{} }
+func (m *BatchConfirm) String() string { return proto.CompactTextString(m) }
+func (*BatchConfirm) ProtoMessage()    {}
+func (*BatchConfirm) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{9}
+}
+func (m *BatchConfirm) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *BatchConfirm) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_BatchConfirm.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *BatchConfirm) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_BatchConfirm.Merge(m, src)
+}
+func (m *BatchConfirm) XXX_Size() int {
+	return m.Size()
+}
+func (m *BatchConfirm) XXX_DiscardUnknown() {
+	xxx_messageInfo_BatchConfirm.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_BatchConfirm proto.InternalMessageInfo
+
+func (m *BatchConfirm) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *BatchConfirm) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
+func (m *BatchConfirm) GetValidator() string {
+	if m != nil {
+		return m.Validator
+	}
+	return ""
+}
+
+func (m *BatchConfirm) GetEthereumAddress() string {
+	if m != nil {
+		return m.EthereumAddress
+	}
+	return ""
+}
+
+func (m *BatchConfirm) GetSignature() string {
+	if m != nil {
+		return m.Signature
+	}
+	return ""
+}
+
+// EthereumHeight is an Ethereum block height and the Kizuna block time at
+// which the chain learned it.
+type EthereumHeight struct {
+	// height is the Ethereum block number.
+	Height uint64 `protobuf:"varint,1,opt,name=height,proto3" json:"height,omitempty"`
+	// time is the Kizuna block time at which the chain learned the height.
+	Time time.Time `protobuf:"bytes,2,opt,name=time,proto3,stdtime" json:"time"`
+}
+
+func (m *EthereumHeight) Reset()         { *m = EthereumHeight{} }
+func (m *EthereumHeight) String() string { return proto.CompactTextString(m) }
+func (*EthereumHeight) ProtoMessage()    {}
+func (*EthereumHeight) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{10}
+}
+func (m *EthereumHeight) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EthereumHeight) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EthereumHeight.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EthereumHeight) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EthereumHeight.Merge(m, src)
+}
+func (m *EthereumHeight) XXX_Size() int {
+	return m.Size()
+}
+func (m *EthereumHeight) XXX_DiscardUnknown() {
+	xxx_messageInfo_EthereumHeight.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EthereumHeight proto.InternalMessageInfo
+
+func (m *EthereumHeight) GetHeight() uint64 {
+	if m != nil {
+		return m.Height
+	}
+	return 0
+}
+
+func (m *EthereumHeight) GetTime() time.Time {
+	if m != nil {
+		return m.Time
+	}
+	return time.Time{}
+}
+
+// DepositClaim reports a SendToCosmos event of the contract: amount of an
+// ERC-20 (in its own units, static units for a community currency) sent
+// from Ethereum to a Kizuna account.
+type DepositClaim struct {
+	// event_nonce is the contract's nonce of the event.
+	EventNonce uint64 `protobuf:"varint,1,opt,name=event_nonce,json=eventNonce,proto3" json:"event_nonce,omitempty"`
+	// ethereum_height is the Ethereum block of the event.
+	EthereumHeight uint64 `protobuf:"varint,2,opt,name=ethereum_height,json=ethereumHeight,proto3" json:"ethereum_height,omitempty"`
+	// token_contract is the deposited ERC-20, 0x-hex; a mixed-case address must
+	// carry the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,3,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// ethereum_sender is the depositor's Ethereum address, 0x-hex; a mixed-case
+	// address must carry the EIP-55 checksum.
+	EthereumSender string `protobuf:"bytes,4,opt,name=ethereum_sender,json=ethereumSender,proto3" json:"ethereum_sender,omitempty"`
+	// cosmos_receiver is the destination string the depositor gave, as the
+	// contract emitted it: a Kizuna address unless the depositor erred.
+	CosmosReceiver string `protobuf:"bytes,5,opt,name=cosmos_receiver,json=cosmosReceiver,proto3" json:"cosmos_receiver,omitempty"`
+	// amount is what the contract emitted, in the ERC-20's units: positive and
+	// at most 2^256 − 1.
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,6,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+}
+
+func (m *DepositClaim) Reset()         { *m = DepositClaim{} }
+func (m *DepositClaim) String() string { return proto.CompactTextString(m) }
+func (*DepositClaim) ProtoMessage()    {}
+func (*DepositClaim) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{11}
+}
+func (m *DepositClaim) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *DepositClaim) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_DepositClaim.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *DepositClaim) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_DepositClaim.Merge(m, src)
+}
+func (m *DepositClaim) XXX_Size() int {
+	return m.Size()
+}
+func (m *DepositClaim) XXX_DiscardUnknown() {
+	xxx_messageInfo_DepositClaim.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_DepositClaim proto.InternalMessageInfo
+
+func (m *DepositClaim) GetEventNonce() uint64 {
+	if m != nil {
+		return m.EventNonce
+	}
+	return 0
+}
+
+func (m *DepositClaim) GetEthereumHeight() uint64 {
+	if m != nil {
+		return m.EthereumHeight
+	}
+	return 0
+}
+
+func (m *DepositClaim) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *DepositClaim) GetEthereumSender() string {
+	if m != nil {
+		return m.EthereumSender
+	}
+	return ""
+}
+
+func (m *DepositClaim) GetCosmosReceiver() string {
+	if m != nil {
+		return m.CosmosReceiver
+	}
+	return ""
+}
+
+// BatchExecutedClaim reports a BatchExecuted event of the contract.
+type BatchExecutedClaim struct {
+	// event_nonce is the contract's nonce of the event.
+	EventNonce uint64 `protobuf:"varint,1,opt,name=event_nonce,json=eventNonce,proto3" json:"event_nonce,omitempty"`
+	// ethereum_height is the Ethereum block of the event.
+	EthereumHeight uint64 `protobuf:"varint,2,opt,name=ethereum_height,json=ethereumHeight,proto3" json:"ethereum_height,omitempty"`
+	// token_contract is the batch's ERC-20, 0x-hex; a mixed-case address must
+	// carry the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,3,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// batch_nonce is the nonce of the executed batch for its token.
+	BatchNonce uint64 `protobuf:"varint,4,opt,name=batch_nonce,json=batchNonce,proto3" json:"batch_nonce,omitempty"`
+}
+
+func (m *BatchExecutedClaim) Reset()         { *m = BatchExecutedClaim{} }
+func (m *BatchExecutedClaim) String() string { return proto.CompactTextString(m) }
+func (*BatchExecutedClaim) ProtoMessage()    {}
+func (*BatchExecutedClaim) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{12}
+}
+func (m *BatchExecutedClaim) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *BatchExecutedClaim) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_BatchExecutedClaim.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *BatchExecutedClaim) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_BatchExecutedClaim.Merge(m, src)
+}
+func (m *BatchExecutedClaim) XXX_Size() int {
+	return m.Size()
+}
+func (m *BatchExecutedClaim) XXX_DiscardUnknown() {
+	xxx_messageInfo_BatchExecutedClaim.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_BatchExecutedClaim proto.InternalMessageInfo
+
+func (m *BatchExecutedClaim) GetEventNonce() uint64 {
+	if m != nil {
+		return m.EventNonce
+	}
+	return 0
+}
+
+func (m *BatchExecutedClaim) GetEthereumHeight() uint64 {
+	if m != nil {
+		return m.EthereumHeight
+	}
+	return 0
+}
+
+func (m *BatchExecutedClaim) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
+func (m *BatchExecutedClaim) GetBatchNonce() uint64 {
+	if m != nil {
+		return m.BatchNonce
+	}
+	return 0
+}
+
+// Attestation gathers the validators who made the same claim about one
+// event nonce; it is observed, and its claim executed, once they hold more
+// than 2/3 of the bonded power and every earlier nonce is observed.
+type Attestation struct {
+	// event_nonce is the contract's nonce of the claimed event.
+	EventNonce uint64 `protobuf:"varint,1,opt,name=event_nonce,json=eventNonce,proto3" json:"event_nonce,omitempty"`
+	// claim_hash is the SHA-256 of the claim's encoding, 0x-hex: validators
+	// who disagree make attestations with different hashes.
+	ClaimHash string `protobuf:"bytes,2,opt,name=claim_hash,json=claimHash,proto3" json:"claim_hash,omitempty"`
+	// claim is the event the validators claimed.
+	//
+	// Types that are valid to be assigned to Claim:
+	//
+	//	*Attestation_Deposit
+	//	*Attestation_BatchExecuted
+	Claim isAttestation_Claim `protobuf_oneof:"claim"`
+	// votes are the operator addresses of the validators who made the claim,
+	// in the order they did.
+	Votes []string `protobuf:"bytes,5,rep,name=votes,proto3" json:"votes,omitempty"`
+	// observed is set when the claim was executed.
+	Observed bool `protobuf:"varint,6,opt,name=observed,proto3" json:"observed,omitempty"`
+	// height is the block of the first vote.
+	Height int64 `protobuf:"varint,7,opt,name=height,proto3" json:"height,omitempty"`
+}
+
+func (m *Attestation) Reset()         { *m = Attestation{} }
+func (m *Attestation) String() string { return proto.CompactTextString(m) }
+func (*Attestation) ProtoMessage()    {}
+func (*Attestation) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{13}
+}
+func (m *Attestation) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *Attestation) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_Attestation.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *Attestation) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_Attestation.Merge(m, src)
+}
+func (m *Attestation) XXX_Size() int {
+	return m.Size()
+}
+func (m *Attestation) XXX_DiscardUnknown() {
+	xxx_messageInfo_Attestation.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_Attestation proto.InternalMessageInfo
+
+type isAttestation_Claim interface {
+	isAttestation_Claim()
+	MarshalTo([]byte) (int, error)
+	Size() int
+}
+
+type Attestation_Deposit struct {
+	Deposit *DepositClaim `protobuf:"bytes,3,opt,name=deposit,proto3,oneof" json:"deposit,omitempty"`
+}
+type Attestation_BatchExecuted struct {
+	BatchExecuted *BatchExecutedClaim `protobuf:"bytes,4,opt,name=batch_executed,json=batchExecuted,proto3,oneof" json:"batch_executed,omitempty"`
+}
+
+func (*Attestation_Deposit) isAttestation_Claim()       {}
+func (*Attestation_BatchExecuted) isAttestation_Claim() {}
+
+func (m *Attestation) GetClaim() isAttestation_Claim {
+	if m != nil {
+		return m.Claim
+	}
+	return nil
+}
+
+func (m *Attestation) GetEventNonce() uint64 {
+	if m != nil {
+		return m.EventNonce
+	}
+	return 0
+}
+
+func (m *Attestation) GetClaimHash() string {
+	if m != nil {
+		return m.ClaimHash
+	}
+	return ""
+}
+
+func (m *Attestation) GetDeposit() *DepositClaim {
+	if x, ok := m.GetClaim().(*Attestation_Deposit); ok {
+		return x.Deposit
+	}
+	return nil
+}
+
+func (m *Attestation) GetBatchExecuted() *BatchExecutedClaim {
+	if x, ok := m.GetClaim().(*Attestation_BatchExecuted); ok {
+		return x.BatchExecuted
+	}
+	return nil
+}
+
+func (m *Attestation) GetVotes() []string {
+	if m != nil {
+		return m.Votes
+	}
+	return nil
+}
+
+func (m *Attestation) GetObserved() bool {
+	if m != nil {
+		return m.Observed
+	}
+	return false
+}
+
+func (m *Attestation) GetHeight() int64 {
+	if m != nil {
+		return m.Height
+	}
+	return 0
+}
+
+// XXX_OneofWrappers is for the internal use of the proto package.
+func (*Attestation) XXX_OneofWrappers() []interface{} {
+	return []interface{}{
+		(*Attestation_Deposit)(nil),
+		(*Attestation_BatchExecuted)(nil),
+	}
+}
+
+// ClaimNonce is the event nonce of a validator's last claim.
+type ClaimNonce struct {
+	// validator is the operator address (kizunavaloper…) of the claimant.
+	Validator string `protobuf:"bytes,1,opt,name=validator,proto3" json:"validator,omitempty"`
+	// nonce is the event nonce of the validator's last claim.
+	Nonce uint64 `protobuf:"varint,2,opt,name=nonce,proto3" json:"nonce,omitempty"`
+}
+
+func (m *ClaimNonce) Reset()         { *m = ClaimNonce{} }
+func (m *ClaimNonce) String() string { return proto.CompactTextString(m) }
+func (*ClaimNonce) ProtoMessage()    {}
+func (*ClaimNonce) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{14}
+}
+func (m *ClaimNonce) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *ClaimNonce) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_ClaimNonce.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *ClaimNonce) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_ClaimNonce.Merge(m, src)
+}
+func (m *ClaimNonce) XXX_Size() int {
+	return m.Size()
+}
+func (m *ClaimNonce) XXX_DiscardUnknown() {
+	xxx_messageInfo_ClaimNonce.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_ClaimNonce proto.InternalMessageInfo
+
+func (m *ClaimNonce) GetValidator() string {
+	if m != nil {
+		return m.Validator
+	}
+	return ""
+}
+
+func (m *ClaimNonce) GetNonce() uint64 {
+	if m != nil {
+		return m.Nonce
+	}
+	return 0
+}
+
+// TokenBalance is what the chain counts of a token on Ethereum: the units
+// its batches minted less those burned by deposits (a community
+// currency's ERC-20), or those locked by deposits less those its batches
+// released (an ERC-20 from Ethereum).
+type TokenBalance struct {
+	// token_contract is the ERC-20, 0x-hex with the EIP-55 checksum.
+	TokenContract string `protobuf:"bytes,1,opt,name=token_contract,json=tokenContract,proto3" json:"token_contract,omitempty"`
+	// amount is the chain's count of the token on Ethereum, in the ERC-20's
+	// units; positive.
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,2,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+}
+
+func (m *TokenBalance) Reset()         { *m = TokenBalance{} }
+func (m *TokenBalance) String() string { return proto.CompactTextString(m) }
+func (*TokenBalance) ProtoMessage()    {}
+func (*TokenBalance) Descriptor() ([]byte, []int) {
+	return fileDescriptor_6533524ccc56d2ad, []int{15}
+}
+func (m *TokenBalance) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *TokenBalance) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_TokenBalance.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *TokenBalance) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_TokenBalance.Merge(m, src)
+}
+func (m *TokenBalance) XXX_Size() int {
+	return m.Size()
+}
+func (m *TokenBalance) XXX_DiscardUnknown() {
+	xxx_messageInfo_TokenBalance.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_TokenBalance proto.InternalMessageInfo
+
+func (m *TokenBalance) GetTokenContract() string {
+	if m != nil {
+		return m.TokenContract
+	}
+	return ""
+}
+
 func init() {
+	proto.RegisterEnum("kizuna.bridge.v1.TokenOrigin", TokenOrigin_name, TokenOrigin_value)
 	proto.RegisterType((*Params)(nil), "kizuna.bridge.v1.Params")
 	proto.RegisterType((*Registration)(nil), "kizuna.bridge.v1.Registration")
 	proto.RegisterType((*ValsetMember)(nil), "kizuna.bridge.v1.ValsetMember")
 	proto.RegisterType((*Valset)(nil), "kizuna.bridge.v1.Valset")
 	proto.RegisterType((*ValsetConfirm)(nil), "kizuna.bridge.v1.ValsetConfirm")
+	proto.RegisterType((*BridgeToken)(nil), "kizuna.bridge.v1.BridgeToken")
+	proto.RegisterType((*TokenDeployConfirm)(nil), "kizuna.bridge.v1.TokenDeployConfirm")
+	proto.RegisterType((*OutgoingTransfer)(nil), "kizuna.bridge.v1.OutgoingTransfer")
+	proto.RegisterType((*OutgoingBatch)(nil), "kizuna.bridge.v1.OutgoingBatch")
+	proto.RegisterType((*BatchConfirm)(nil), "kizuna.bridge.v1.BatchConfirm")
+	proto.RegisterType((*EthereumHeight)(nil), "kizuna.bridge.v1.EthereumHeight")
+	proto.RegisterType((*DepositClaim)(nil), "kizuna.bridge.v1.DepositClaim")
+	proto.RegisterType((*BatchExecutedClaim)(nil), "kizuna.bridge.v1.BatchExecutedClaim")
+	proto.RegisterType((*Attestation)(nil), "kizuna.bridge.v1.Attestation")
+	proto.RegisterType((*ClaimNonce)(nil), "kizuna.bridge.v1.ClaimNonce")
+	proto.RegisterType((*TokenBalance)(nil), "kizuna.bridge.v1.TokenBalance")
 }
 
 func init() { proto.RegisterFile("kizuna/bridge/v1/types.proto", fileDescriptor_6533524ccc56d2ad) }
 
 var fileDescriptor_6533524ccc56d2ad = []byte{
-	// 507 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x9c, 0x53, 0x4f, 0x6f, 0xd3, 0x30,
-	0x1c, 0xad, 0xd7, 0x52, 0x14, 0xd3, 0xb1, 0xcd, 0xaa, 0x50, 0x36, 0x8d, 0x50, 0x72, 0xa1, 0x54,
-	0x6a, 0xa2, 0xc1, 0x0d, 0x21, 0x21, 0xd2, 0x03, 0x5c, 0x10, 0x28, 0x48, 0x3b, 0x70, 0x89, 0x9c,
-	0xd4, 0x38, 0x16, 0x8b, 0x1d, 0xd9, 0x6e, 0xf9, 0xf7, 0x0d, 0x38, 0xf1, 0x1d, 0xb8, 0x70, 0x63,
-	0x87, 0x1d, 0xf8, 0x08, 0x3b, 0x4e, 0x3b, 0x71, 0x42, 0xa8, 0x3d, 0xec, 0x6b, 0xa0, 0xda, 0xc9,
-	0xb6, 0xa2, 0x22, 0x21, 0x2e, 0x51, 0xde, 0x7b, 0xbf, 0x67, 0x3d, 0x3f, 0xdb, 0x70, 0xf7, 0x0d,
-	0xfb, 0x30, 0xe1, 0x38, 0x4c, 0x25, 0x1b, 0x53, 0x12, 0x4e, 0xf7, 0x42, 0xfd, 0xbe, 0x24, 0x2a,
-	0x28, 0xa5, 0xd0, 0x02, 0x6d, 0x5a, 0x35, 0xb0, 0x6a, 0x30, 0xdd, 0xdb, 0xd9, 0xc2, 0x05, 0xe3,
-	0x22, 0x34, 0x5f, 0x3b, 0xb4, 0xb3, 0x9d, 0x09, 0x55, 0x08, 0x95, 0x18, 0x14, 0x5a, 0x50, 0x49,
-	0x5d, 0x2a, 0xa8, 0xb0, 0xfc, 0xe2, 0xcf, 0xb2, 0xfe, 0x17, 0x00, 0xdb, 0x2f, 0xb0, 0xc4, 0x85,
-	0x42, 0x77, 0xe1, 0x66, 0x26, 0xb8, 0x96, 0x38, 0xd3, 0x09, 0x1e, 0x8f, 0x25, 0x51, 0xca, 0x05,
-	0x3d, 0xd0, 0x77, 0xe2, 0x8d, 0x9a, 0x7f, 0x6c, 0x69, 0x74, 0x07, 0x9e, 0x53, 0x49, 0x4e, 0x18,
-	0xcd, 0xb5, 0xbb, 0xd6, 0x03, 0xfd, 0x56, 0x7c, 0xbd, 0xa6, 0x9f, 0x1a, 0x16, 0x0d, 0xe0, 0xd6,
-	0x14, 0x1f, 0x28, 0xa2, 0x93, 0x2c, 0xc7, 0x9c, 0x92, 0x24, 0x2d, 0x95, 0xdb, 0xec, 0x81, 0xfe,
-	0x7a, 0xbc, 0x61, 0x85, 0x91, 0xe1, 0xa3, 0x52, 0x3d, 0xd8, 0xfe, 0x74, 0x76, 0x38, 0xe8, 0x2e,
-	0x77, 0x60, 0xa3, 0xf9, 0xdf, 0x01, 0xec, 0xc4, 0x84, 0x32, 0xa5, 0x25, 0xd6, 0x4c, 0x70, 0xf4,
-	0x08, 0x3a, 0x53, 0x7c, 0xc0, 0xc6, 0x58, 0x0b, 0x69, 0x43, 0x46, 0xb7, 0x4f, 0x8f, 0x86, 0x37,
-	0xab, 0x1d, 0xef, 0xd7, 0x5a, 0x15, 0xf8, 0xa5, 0x96, 0x8c, 0xd3, 0xf8, 0xc2, 0x83, 0x1e, 0xc2,
-	0x8e, 0x90, 0x59, 0x4e, 0xcc, 0x8a, 0x42, 0x9a, 0xf8, 0x4e, 0xe4, 0x9e, 0x1e, 0x0d, 0xbb, 0xd5,
-	0x1a, 0xcb, 0xd6, 0xa5, 0xe9, 0x45, 0x55, 0x44, 0xe7, 0x44, 0x92, 0x49, 0x71, 0x5e, 0x55, 0xd3,
-	0x56, 0x55, 0xf3, 0x95, 0xdd, 0x7f, 0x0e, 0x3b, 0xfb, 0x66, 0xa3, 0xcf, 0x48, 0x91, 0x92, 0xd5,
-	0x56, 0xb0, 0xd2, 0x8a, 0xba, 0xf0, 0x4a, 0x29, 0xde, 0x12, 0x59, 0x75, 0x6b, 0x81, 0xff, 0x11,
-	0xb6, 0xed, 0x82, 0x0b, 0x9d, 0x0b, 0x9e, 0x11, 0xe3, 0x6f, 0xc5, 0x16, 0xa0, 0x1b, 0xb0, 0x7d,
-	0xe9, 0x48, 0x9a, 0x71, 0x85, 0xd0, 0x08, 0x5e, 0x2d, 0x4c, 0x84, 0x45, 0xd4, 0x66, 0xff, 0xda,
-	0x3d, 0x2f, 0xf8, 0xf3, 0x46, 0x05, 0x97, 0x93, 0x46, 0xce, 0xf1, 0xcf, 0x5b, 0x8d, 0xaf, 0x67,
-	0x87, 0x03, 0x10, 0xd7, 0x4e, 0xff, 0x1b, 0x80, 0xeb, 0x76, 0x68, 0x24, 0xf8, 0x6b, 0x26, 0x8b,
-	0xbf, 0x84, 0x58, 0x3a, 0x9f, 0xb5, 0xff, 0x38, 0x9f, 0x7f, 0x6f, 0x18, 0xed, 0x42, 0x47, 0x31,
-	0xca, 0xb1, 0x9e, 0x48, 0xe2, 0xb6, 0xcc, 0xcc, 0x05, 0x11, 0x3d, 0x39, 0x9e, 0x79, 0xe0, 0x64,
-	0xe6, 0x81, 0x5f, 0x33, 0x0f, 0x7c, 0x9e, 0x7b, 0x8d, 0x93, 0xb9, 0xd7, 0xf8, 0x31, 0xf7, 0x1a,
-	0xaf, 0x86, 0x94, 0xe9, 0x7c, 0x92, 0x06, 0x99, 0x28, 0x42, 0xdb, 0xc4, 0x30, 0xcb, 0x31, 0xe3,
-	0x15, 0x08, 0xdf, 0xd5, 0x97, 0xd0, 0xbc, 0xc2, 0xb4, 0x6d, 0x1e, 0xcc, 0xfd, 0xdf, 0x01, 0x00,
-	0x00, 0xff, 0xff, 0xdc, 0xe4, 0x51, 0xe2, 0xa6, 0x03, 0x00, 0x00,
+	// 1401 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xcc, 0x57, 0xcf, 0x6b, 0x1b, 0xc7,
+	0x17, 0xd7, 0xea, 0x97, 0xad, 0x27, 0x59, 0xb1, 0x27, 0x4e, 0xbe, 0x8a, 0x48, 0x64, 0x45, 0x7c,
+	0x4b, 0x5d, 0x83, 0xa5, 0xc4, 0x6d, 0x69, 0x09, 0x2d, 0xc1, 0x72, 0x94, 0x58, 0x04, 0xdb, 0x61,
+	0x6d, 0xe7, 0x90, 0xcb, 0x32, 0xda, 0x1d, 0xef, 0x0e, 0xd6, 0xee, 0x88, 0xdd, 0x91, 0xea, 0xb4,
+	0x87, 0x5e, 0x8b, 0x4f, 0xb9, 0x97, 0x40, 0x4b, 0xa1, 0xf4, 0xd6, 0x14, 0x7c, 0x28, 0xf4, 0x1f,
+	0xc8, 0xa9, 0x84, 0x40, 0xa1, 0xf4, 0x90, 0x96, 0xe4, 0x90, 0x7f, 0xa3, 0xec, 0xcc, 0xac, 0xbc,
+	0xb2, 0xd5, 0xc6, 0x75, 0x02, 0xed, 0xc5, 0xf8, 0xbd, 0x37, 0xef, 0xe9, 0x33, 0xef, 0xf3, 0xde,
+	0x9b, 0xb7, 0x70, 0x71, 0x97, 0x7e, 0xda, 0xf7, 0x70, 0xa3, 0xe3, 0x53, 0xcb, 0x26, 0x8d, 0xc1,
+	0xd5, 0x06, 0xbf, 0xdf, 0x23, 0x41, 0xbd, 0xe7, 0x33, 0xce, 0xd0, 0xb4, 0xb4, 0xd6, 0xa5, 0xb5,
+	0x3e, 0xb8, 0x5a, 0x9e, 0xc1, 0x2e, 0xf5, 0x58, 0x43, 0xfc, 0x95, 0x87, 0xca, 0x17, 0x4c, 0x16,
+	0xb8, 0x2c, 0x30, 0x84, 0xd4, 0x90, 0x82, 0x32, 0xcd, 0xda, 0xcc, 0x66, 0x52, 0x1f, 0xfe, 0xa7,
+	0xb4, 0x73, 0x36, 0x63, 0x76, 0x97, 0x34, 0x84, 0xd4, 0xe9, 0xef, 0x34, 0x38, 0x75, 0x49, 0xc0,
+	0xb1, 0xdb, 0x93, 0x07, 0x6a, 0x3f, 0x25, 0x21, 0x7b, 0x07, 0xfb, 0xd8, 0x0d, 0xd0, 0x3b, 0x30,
+	0x6d, 0x32, 0x8f, 0xfb, 0xd8, 0xe4, 0x06, 0xb6, 0x2c, 0x9f, 0x04, 0x41, 0x49, 0xab, 0x6a, 0xf3,
+	0x39, 0xfd, 0x4c, 0xa4, 0x5f, 0x96, 0x6a, 0xf4, 0x36, 0x0c, 0x55, 0x86, 0x43, 0xa8, 0xed, 0xf0,
+	0x52, 0xb2, 0xaa, 0xcd, 0xa7, 0xf5, 0x62, 0xa4, 0x5e, 0x15, 0x5a, 0xb4, 0x00, 0x33, 0x03, 0xdc,
+	0x0d, 0x08, 0x37, 0x4c, 0x07, 0x7b, 0x36, 0x31, 0x3a, 0xbd, 0xa0, 0x94, 0xaa, 0x6a, 0xf3, 0x53,
+	0xfa, 0x19, 0x69, 0x58, 0x11, 0xfa, 0x66, 0x2f, 0x40, 0x57, 0x60, 0xb6, 0x83, 0xb9, 0xe9, 0x18,
+	0x21, 0x46, 0xd6, 0xe7, 0x46, 0xa7, 0xcb, 0xcc, 0xdd, 0xa0, 0x94, 0x16, 0x91, 0x91, 0xb0, 0x6d,
+	0x49, 0x53, 0x53, 0x58, 0x50, 0x1d, 0xce, 0xba, 0x78, 0xcf, 0x50, 0x5e, 0x3e, 0xf6, 0x82, 0x1d,
+	0xe2, 0x07, 0xa5, 0x8c, 0x88, 0x3f, 0xe3, 0xe2, 0xbd, 0xa6, 0xf0, 0x89, 0x0c, 0xe8, 0x3d, 0x38,
+	0x4f, 0xb8, 0x43, 0x7c, 0xd2, 0x77, 0x65, 0x70, 0x23, 0x20, 0x26, 0xf3, 0xac, 0xa0, 0x94, 0x15,
+	0x2e, 0xb3, 0x91, 0x55, 0xc4, 0xdf, 0x94, 0xb6, 0x6b, 0x17, 0xf6, 0x5f, 0x3e, 0x5a, 0x98, 0x1d,
+	0x25, 0x4f, 0xa6, 0xac, 0xf6, 0xa3, 0x06, 0x05, 0x9d, 0xd8, 0x34, 0xe0, 0x3e, 0xe6, 0x94, 0x79,
+	0xe8, 0x3a, 0xe4, 0x06, 0xb8, 0x4b, 0x2d, 0xcc, 0x99, 0x2f, 0x93, 0xd7, 0xbc, 0xfc, 0xf4, 0x60,
+	0xf1, 0x92, 0xa2, 0xea, 0x6e, 0x64, 0x53, 0x89, 0xdc, 0xe4, 0x3e, 0xf5, 0x6c, 0xfd, 0xd0, 0x07,
+	0x7d, 0x04, 0x05, 0xe6, 0x9b, 0x0e, 0x11, 0x11, 0x99, 0x2f, 0xd2, 0x9a, 0x6b, 0x96, 0x9e, 0x1e,
+	0x2c, 0xce, 0xaa, 0x18, 0xa3, 0xae, 0x23, 0xa7, 0x43, 0x0a, 0x87, 0x17, 0x8c, 0x28, 0x4c, 0x49,
+	0x0a, 0x23, 0xbd, 0x72, 0xaf, 0x6d, 0x40, 0xe1, 0xae, 0x20, 0x60, 0x8d, 0xb8, 0x1d, 0x32, 0xde,
+	0x55, 0x1b, 0xeb, 0x8a, 0x66, 0x21, 0xd3, 0x63, 0x9f, 0x10, 0x5f, 0x71, 0x2e, 0x85, 0xda, 0x67,
+	0x90, 0x95, 0x01, 0x43, 0xbb, 0xc7, 0x3c, 0x93, 0x08, 0xff, 0xb4, 0x2e, 0x05, 0x74, 0x1e, 0xb2,
+	0xb1, 0x52, 0x49, 0xe9, 0x4a, 0x42, 0x2b, 0x30, 0xe1, 0x0a, 0x08, 0x21, 0xd4, 0xd4, 0x7c, 0x7e,
+	0xa9, 0x52, 0x3f, 0xda, 0x0a, 0xf5, 0x38, 0xd2, 0x66, 0xee, 0xf1, 0xb3, 0xb9, 0xc4, 0x77, 0x2f,
+	0x1f, 0x2d, 0x68, 0x7a, 0xe4, 0x59, 0xfb, 0x5e, 0x83, 0x29, 0x79, 0x68, 0x85, 0x79, 0x3b, 0xd4,
+	0x77, 0xff, 0x02, 0xc4, 0x08, 0x3f, 0xc9, 0x53, 0xf0, 0x73, 0xf2, 0x0c, 0xa3, 0x8b, 0x90, 0x0b,
+	0xa8, 0xed, 0x61, 0xde, 0xf7, 0x89, 0x28, 0xe2, 0x9c, 0x7e, 0xa8, 0xa8, 0xed, 0x27, 0x21, 0xdf,
+	0x14, 0x17, 0xdc, 0x62, 0xbb, 0xc4, 0x0b, 0xf1, 0x5a, 0xc4, 0x63, 0xae, 0x4a, 0xba, 0x14, 0xd0,
+	0x5b, 0x50, 0xe4, 0xa1, 0xd9, 0x88, 0xfa, 0x4a, 0x82, 0xd6, 0xa7, 0x84, 0x76, 0x45, 0x29, 0xd1,
+	0xfb, 0x90, 0x65, 0x3e, 0xb5, 0xa9, 0x27, 0xb0, 0x14, 0x97, 0x2e, 0x1d, 0x4f, 0xa1, 0xf8, 0x95,
+	0x0d, 0x71, 0x48, 0x57, 0x87, 0x11, 0x82, 0xb4, 0x87, 0xdd, 0x08, 0x9c, 0xf8, 0x3f, 0xa4, 0x29,
+	0xb8, 0xef, 0x76, 0x58, 0x57, 0xb4, 0x51, 0x4e, 0x57, 0x12, 0x2a, 0xc3, 0xa4, 0x45, 0x4c, 0xea,
+	0xe2, 0x6e, 0xd4, 0x2d, 0x43, 0x19, 0x5d, 0x87, 0x0c, 0xe9, 0x31, 0xd3, 0x29, 0x4d, 0x54, 0xb5,
+	0xf9, 0xfc, 0x52, 0xb9, 0x2e, 0xa7, 0x4e, 0x3d, 0x9a, 0x3a, 0xf5, 0xad, 0x68, 0xea, 0x34, 0xa7,
+	0x42, 0xf2, 0x1e, 0xfc, 0x3e, 0xa7, 0x49, 0x02, 0xa5, 0x5f, 0xed, 0x40, 0x03, 0x24, 0x00, 0xde,
+	0x20, 0xbd, 0x2e, 0xbb, 0x1f, 0xe3, 0x70, 0x4c, 0x4e, 0xfe, 0x3b, 0x1c, 0x7e, 0x95, 0x86, 0xe9,
+	0x8d, 0x3e, 0xb7, 0x19, 0xf5, 0xec, 0x68, 0xca, 0xa0, 0x22, 0x24, 0xa9, 0xa5, 0xaa, 0x2e, 0x49,
+	0x2d, 0x74, 0x05, 0xb2, 0x01, 0xf1, 0x2c, 0xf2, 0xea, 0x5e, 0x56, 0xe7, 0xd0, 0x22, 0xa0, 0x21,
+	0x3e, 0x9f, 0x98, 0xb4, 0x47, 0x89, 0xc7, 0x15, 0xc2, 0x99, 0xc8, 0xa2, 0x47, 0x86, 0xc3, 0x2c,
+	0xa5, 0xff, 0xbe, 0x72, 0x32, 0xe3, 0x2a, 0x67, 0x15, 0xb2, 0xd8, 0x65, 0x7d, 0x8f, 0x0b, 0x52,
+	0x73, 0xcd, 0x2b, 0x21, 0x3f, 0xbf, 0x3d, 0x9b, 0x3b, 0x27, 0x11, 0x06, 0xd6, 0x6e, 0x9d, 0xb2,
+	0x86, 0x8b, 0xb9, 0x53, 0x6f, 0x7b, 0xfc, 0xe9, 0xc1, 0x22, 0x28, 0xe8, 0x6d, 0x8f, 0x4b, 0x0a,
+	0x95, 0x3f, 0xda, 0x00, 0x90, 0xd5, 0x66, 0xec, 0x10, 0x22, 0x2a, 0xe1, 0x34, 0xd1, 0x72, 0x32,
+	0xc6, 0x4d, 0x42, 0xd0, 0x26, 0x14, 0xe4, 0x0d, 0x14, 0xc0, 0xc9, 0x53, 0x86, 0xcc, 0x8b, 0x28,
+	0xcb, 0x12, 0xe5, 0x1a, 0xe4, 0x64, 0xd0, 0x10, 0x64, 0xee, 0x94, 0x11, 0x27, 0x45, 0x88, 0x10,
+	0xe3, 0x1c, 0xe4, 0xe5, 0xeb, 0x23, 0x67, 0x0d, 0x08, 0xd6, 0x41, 0xa8, 0xd6, 0x43, 0x4d, 0xed,
+	0x6b, 0x0d, 0xa6, 0xa2, 0x12, 0x11, 0xaf, 0xd1, 0x18, 0x62, 0xb4, 0x71, 0xc4, 0x0c, 0xe7, 0x57,
+	0x32, 0x3e, 0xbf, 0x4a, 0x30, 0xa1, 0x5e, 0x47, 0x51, 0x0f, 0x69, 0x3d, 0x12, 0xd1, 0x65, 0x28,
+	0x44, 0x2f, 0xa0, 0x41, 0xad, 0xf0, 0xd5, 0x4c, 0xcd, 0xa7, 0xf5, 0x7c, 0xa4, 0x6b, 0x5b, 0x41,
+	0x6c, 0x02, 0x67, 0xe2, 0x13, 0xb8, 0xf6, 0x8b, 0x06, 0x05, 0x81, 0x2d, 0xea, 0xbb, 0xd7, 0x82,
+	0x38, 0xd2, 0x9e, 0xa9, 0x37, 0xd4, 0x9e, 0xe9, 0x13, 0xb4, 0x67, 0xe6, 0x68, 0x7b, 0xda, 0x50,
+	0x6c, 0x29, 0x07, 0xb5, 0x8e, 0x1c, 0x66, 0x40, 0xf6, 0x67, 0xf4, 0x06, 0x7d, 0x0c, 0xe9, 0x30,
+	0x8f, 0xe2, 0x22, 0xff, 0x68, 0x7e, 0x09, 0xb7, 0xda, 0x97, 0x49, 0x28, 0xdc, 0x20, 0x3d, 0x16,
+	0x50, 0xbe, 0xd2, 0xc5, 0xd4, 0x0d, 0xcb, 0x82, 0x0c, 0x88, 0xc7, 0x8d, 0xf8, 0x13, 0x04, 0x42,
+	0x25, 0xca, 0x22, 0x5c, 0xa0, 0x86, 0x77, 0x1c, 0x5d, 0xa0, 0xc8, 0x28, 0xe2, 0xe3, 0x54, 0xa4,
+	0xc6, 0x51, 0x11, 0x8f, 0xa7, 0xa6, 0x8d, 0x4c, 0xd9, 0x30, 0xde, 0xa6, 0x9c, 0x2d, 0x62, 0x73,
+	0x13, 0x3b, 0xa4, 0x4f, 0x4c, 0x42, 0x07, 0xc4, 0x57, 0x79, 0x2b, 0x4a, 0xb5, 0xae, 0xb4, 0x6f,
+	0x6e, 0x30, 0xd4, 0xbe, 0xd5, 0x00, 0x89, 0xf2, 0x6a, 0xed, 0x11, 0xb3, 0xcf, 0x89, 0xf5, 0x2f,
+	0xe5, 0xe8, 0x48, 0xaf, 0xa6, 0x8f, 0xf5, 0xea, 0xcf, 0x49, 0xc8, 0x2f, 0x73, 0x1e, 0x32, 0x2d,
+	0x96, 0xb9, 0x57, 0x22, 0xbc, 0x04, 0x60, 0x86, 0x77, 0x31, 0x1c, 0x1c, 0x38, 0xea, 0x65, 0xce,
+	0x09, 0xcd, 0x2a, 0x0e, 0x1c, 0x74, 0x0d, 0x26, 0x2c, 0x59, 0x15, 0x02, 0xd0, 0xd8, 0xcd, 0x26,
+	0x5e, 0x36, 0xab, 0x09, 0x3d, 0x72, 0x40, 0x6b, 0x50, 0x94, 0x60, 0x89, 0x4a, 0x9a, 0xc0, 0x9b,
+	0x5f, 0xfa, 0xff, 0xf1, 0x10, 0xc7, 0x73, 0xbb, 0x9a, 0xd0, 0xa7, 0x3a, 0x71, 0x2d, 0xfa, 0x00,
+	0x32, 0x03, 0xc6, 0x49, 0xb8, 0x1b, 0xa7, 0x4e, 0xd6, 0x90, 0xf2, 0x7c, 0xf8, 0xec, 0xb3, 0x4e,
+	0x40, 0xfc, 0x01, 0xb1, 0x44, 0x21, 0x4c, 0xea, 0x43, 0x39, 0xd6, 0x4d, 0x13, 0xf1, 0x79, 0xd2,
+	0x9c, 0x80, 0x8c, 0x48, 0x42, 0xcd, 0x04, 0x10, 0x78, 0xd6, 0x8f, 0x0f, 0x86, 0xd3, 0xec, 0xc6,
+	0x63, 0xe7, 0x4d, 0xed, 0x73, 0x28, 0x88, 0xd5, 0xa1, 0x89, 0xbb, 0x38, 0xfc, 0x99, 0x13, 0x0e,
+	0xaf, 0xc3, 0xfa, 0x4e, 0xbe, 0x5e, 0x7d, 0x2f, 0xfc, 0xa0, 0x41, 0x3e, 0xb6, 0x5d, 0xa1, 0x0f,
+	0xa1, 0xb4, 0xb5, 0x71, 0xbb, 0xb5, 0x6e, 0x6c, 0xe8, 0xed, 0x5b, 0xed, 0x75, 0x63, 0x7b, 0x7d,
+	0xf3, 0x4e, 0x6b, 0xa5, 0x7d, 0xb3, 0xdd, 0xba, 0x31, 0x9d, 0x28, 0x97, 0xf7, 0x1f, 0x56, 0xcf,
+	0xc7, 0x8e, 0x6f, 0x7b, 0x41, 0x8f, 0x98, 0x74, 0x87, 0x12, 0x2b, 0xfc, 0x9e, 0x19, 0xf1, 0xbc,
+	0xdd, 0xbe, 0xb7, 0xbd, 0xbe, 0x3c, 0xad, 0x95, 0xcf, 0xed, 0x3f, 0xac, 0xce, 0xc4, 0x9c, 0x6e,
+	0x8b, 0x1a, 0x40, 0x4b, 0x70, 0x6e, 0xe4, 0x7c, 0x6b, 0x6b, 0xb5, 0xa5, 0xb7, 0xb6, 0xd7, 0xa6,
+	0x93, 0xe5, 0xff, 0xed, 0x3f, 0xac, 0x9e, 0x8d, 0x79, 0x44, 0x83, 0xb0, 0x9c, 0xfe, 0xe2, 0x9b,
+	0x4a, 0xa2, 0x79, 0xeb, 0xf1, 0xf3, 0x8a, 0xf6, 0xe4, 0x79, 0x45, 0xfb, 0xe3, 0x79, 0x45, 0x7b,
+	0xf0, 0xa2, 0x92, 0x78, 0xf2, 0xa2, 0x92, 0xf8, 0xf5, 0x45, 0x25, 0x71, 0x6f, 0xd1, 0xa6, 0xdc,
+	0xe9, 0x77, 0xea, 0x26, 0x73, 0x1b, 0xb2, 0xd4, 0x16, 0x4d, 0x07, 0x53, 0x4f, 0x09, 0x8d, 0xbd,
+	0xe8, 0x13, 0x48, 0x7c, 0xbc, 0x76, 0xb2, 0x62, 0x46, 0xbe, 0xfb, 0x67, 0x00, 0x00, 0x00, 0xff,
+	0xff, 0xc5, 0x0c, 0xf3, 0x78, 0xdd, 0x0e, 0x00, 0x00,
 }
 
 func (m *Params) Marshal() (dAtA []byte, err error) {
@@ -424,6 +1480,21 @@ func (m *Params) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.EthereumBlockSeconds != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.EthereumBlockSeconds))
+		i--
+		dAtA[i] = 0x30
+	}
+	if m.MaxBatchTransfers != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.MaxBatchTransfers))
+		i--
+		dAtA[i] = 0x28
+	}
+	if m.BatchTimeoutBlocks != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.BatchTimeoutBlocks))
+		i--
+		dAtA[i] = 0x20
+	}
 	if m.ValsetChangeBps != 0 {
 		i = encodeVarintTypes(dAtA, i, uint64(m.ValsetChangeBps))
 		i--
@@ -619,6 +1690,676 @@ func (m *ValsetConfirm) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *BridgeToken) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *BridgeToken) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *BridgeToken) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	n1, err1 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Epoch, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Epoch):])
+	if err1 != nil {
+		return 0, err1
+	}
+	i -= n1
+	i = encodeVarintTypes(dAtA, i, uint64(n1))
+	i--
+	dAtA[i] = 0x3a
+	if m.Decimals != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Decimals))
+		i--
+		dAtA[i] = 0x30
+	}
+	if len(m.Symbol) > 0 {
+		i -= len(m.Symbol)
+		copy(dAtA[i:], m.Symbol)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Symbol)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Name) > 0 {
+		i -= len(m.Name)
+		copy(dAtA[i:], m.Name)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Name)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Origin != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Origin))
+		i--
+		dAtA[i] = 0x18
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *TokenDeployConfirm) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *TokenDeployConfirm) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *TokenDeployConfirm) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Signature) > 0 {
+		i -= len(m.Signature)
+		copy(dAtA[i:], m.Signature)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Signature)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.EthereumAddress) > 0 {
+		i -= len(m.EthereumAddress)
+		copy(dAtA[i:], m.EthereumAddress)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.EthereumAddress)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Validator) > 0 {
+		i -= len(m.Validator)
+		copy(dAtA[i:], m.Validator)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Validator)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *OutgoingTransfer) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *OutgoingTransfer) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *OutgoingTransfer) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.BatchNonce != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.BatchNonce))
+		i--
+		dAtA[i] = 0x50
+	}
+	{
+		size := m.TokenFee.Size()
+		i -= size
+		if _, err := m.TokenFee.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x4a
+	{
+		size := m.TokenAmount.Size()
+		i -= size
+		if _, err := m.TokenAmount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x42
+	{
+		size := m.BridgeFee.Size()
+		i -= size
+		if _, err := m.BridgeFee.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x3a
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x32
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Denom) > 0 {
+		i -= len(m.Denom)
+		copy(dAtA[i:], m.Denom)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Denom)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.EthereumRecipient) > 0 {
+		i -= len(m.EthereumRecipient)
+		copy(dAtA[i:], m.EthereumRecipient)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.EthereumRecipient)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Sender) > 0 {
+		i -= len(m.Sender)
+		copy(dAtA[i:], m.Sender)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Sender)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.Id != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Id))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *OutgoingBatch) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *OutgoingBatch) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *OutgoingBatch) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Height != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Height))
+		i--
+		dAtA[i] = 0x28
+	}
+	if len(m.TransferIds) > 0 {
+		dAtA3 := make([]byte, len(m.TransferIds)*10)
+		var j2 int
+		for _, num := range m.TransferIds {
+			for num >= 1<<7 {
+				dAtA3[j2] = uint8(uint64(num)&0x7f | 0x80)
+				num >>= 7
+				j2++
+			}
+			dAtA3[j2] = uint8(num)
+			j2++
+		}
+		i -= j2
+		copy(dAtA[i:], dAtA3[:j2])
+		i = encodeVarintTypes(dAtA, i, uint64(j2))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Timeout != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Timeout))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.Nonce != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *BatchConfirm) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *BatchConfirm) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *BatchConfirm) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Signature) > 0 {
+		i -= len(m.Signature)
+		copy(dAtA[i:], m.Signature)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Signature)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.EthereumAddress) > 0 {
+		i -= len(m.EthereumAddress)
+		copy(dAtA[i:], m.EthereumAddress)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.EthereumAddress)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Validator) > 0 {
+		i -= len(m.Validator)
+		copy(dAtA[i:], m.Validator)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Validator)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Nonce != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EthereumHeight) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EthereumHeight) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EthereumHeight) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	n4, err4 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Time, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time):])
+	if err4 != nil {
+		return 0, err4
+	}
+	i -= n4
+	i = encodeVarintTypes(dAtA, i, uint64(n4))
+	i--
+	dAtA[i] = 0x12
+	if m.Height != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Height))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *DepositClaim) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *DepositClaim) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *DepositClaim) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x32
+	if len(m.CosmosReceiver) > 0 {
+		i -= len(m.CosmosReceiver)
+		copy(dAtA[i:], m.CosmosReceiver)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.CosmosReceiver)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.EthereumSender) > 0 {
+		i -= len(m.EthereumSender)
+		copy(dAtA[i:], m.EthereumSender)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.EthereumSender)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.EthereumHeight != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.EthereumHeight))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.EventNonce != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.EventNonce))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *BatchExecutedClaim) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *BatchExecutedClaim) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *BatchExecutedClaim) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.BatchNonce != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.BatchNonce))
+		i--
+		dAtA[i] = 0x20
+	}
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.EthereumHeight != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.EthereumHeight))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.EventNonce != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.EventNonce))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *Attestation) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *Attestation) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Attestation) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Height != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Height))
+		i--
+		dAtA[i] = 0x38
+	}
+	if m.Observed {
+		i--
+		if m.Observed {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x30
+	}
+	if len(m.Votes) > 0 {
+		for iNdEx := len(m.Votes) - 1; iNdEx >= 0; iNdEx-- {
+			i -= len(m.Votes[iNdEx])
+			copy(dAtA[i:], m.Votes[iNdEx])
+			i = encodeVarintTypes(dAtA, i, uint64(len(m.Votes[iNdEx])))
+			i--
+			dAtA[i] = 0x2a
+		}
+	}
+	if m.Claim != nil {
+		{
+			size := m.Claim.Size()
+			i -= size
+			if _, err := m.Claim.MarshalTo(dAtA[i:]); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if len(m.ClaimHash) > 0 {
+		i -= len(m.ClaimHash)
+		copy(dAtA[i:], m.ClaimHash)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.ClaimHash)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.EventNonce != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.EventNonce))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *Attestation_Deposit) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Attestation_Deposit) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.Deposit != nil {
+		{
+			size, err := m.Deposit.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTypes(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x1a
+	}
+	return len(dAtA) - i, nil
+}
+func (m *Attestation_BatchExecuted) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Attestation_BatchExecuted) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	if m.BatchExecuted != nil {
+		{
+			size, err := m.BatchExecuted.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintTypes(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x22
+	}
+	return len(dAtA) - i, nil
+}
+func (m *ClaimNonce) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *ClaimNonce) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *ClaimNonce) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Nonce != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Nonce))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Validator) > 0 {
+		i -= len(m.Validator)
+		copy(dAtA[i:], m.Validator)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Validator)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *TokenBalance) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *TokenBalance) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *TokenBalance) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if len(m.TokenContract) > 0 {
+		i -= len(m.TokenContract)
+		copy(dAtA[i:], m.TokenContract)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.TokenContract)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintTypes(dAtA []byte, offset int, v uint64) int {
 	offset -= sovTypes(v)
 	base := offset
@@ -645,6 +2386,15 @@ func (m *Params) Size() (n int) {
 	}
 	if m.ValsetChangeBps != 0 {
 		n += 1 + sovTypes(uint64(m.ValsetChangeBps))
+	}
+	if m.BatchTimeoutBlocks != 0 {
+		n += 1 + sovTypes(uint64(m.BatchTimeoutBlocks))
+	}
+	if m.MaxBatchTransfers != 0 {
+		n += 1 + sovTypes(uint64(m.MaxBatchTransfers))
+	}
+	if m.EthereumBlockSeconds != 0 {
+		n += 1 + sovTypes(uint64(m.EthereumBlockSeconds))
 	}
 	return n
 }
@@ -728,6 +2478,311 @@ func (m *ValsetConfirm) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovTypes(uint64(l))
 	}
+	return n
+}
+
+func (m *BridgeToken) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.Origin != 0 {
+		n += 1 + sovTypes(uint64(m.Origin))
+	}
+	l = len(m.Name)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.Symbol)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.Decimals != 0 {
+		n += 1 + sovTypes(uint64(m.Decimals))
+	}
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Epoch)
+	n += 1 + l + sovTypes(uint64(l))
+	return n
+}
+
+func (m *TokenDeployConfirm) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.Validator)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.EthereumAddress)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.Signature)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	return n
+}
+
+func (m *OutgoingTransfer) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Id != 0 {
+		n += 1 + sovTypes(uint64(m.Id))
+	}
+	l = len(m.Sender)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.EthereumRecipient)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.Denom)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	l = m.BridgeFee.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	l = m.TokenAmount.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	l = m.TokenFee.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	if m.BatchNonce != 0 {
+		n += 1 + sovTypes(uint64(m.BatchNonce))
+	}
+	return n
+}
+
+func (m *OutgoingBatch) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.Nonce != 0 {
+		n += 1 + sovTypes(uint64(m.Nonce))
+	}
+	if m.Timeout != 0 {
+		n += 1 + sovTypes(uint64(m.Timeout))
+	}
+	if len(m.TransferIds) > 0 {
+		l = 0
+		for _, e := range m.TransferIds {
+			l += sovTypes(uint64(e))
+		}
+		n += 1 + sovTypes(uint64(l)) + l
+	}
+	if m.Height != 0 {
+		n += 1 + sovTypes(uint64(m.Height))
+	}
+	return n
+}
+
+func (m *BatchConfirm) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.Nonce != 0 {
+		n += 1 + sovTypes(uint64(m.Nonce))
+	}
+	l = len(m.Validator)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.EthereumAddress)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.Signature)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	return n
+}
+
+func (m *EthereumHeight) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Height != 0 {
+		n += 1 + sovTypes(uint64(m.Height))
+	}
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Time)
+	n += 1 + l + sovTypes(uint64(l))
+	return n
+}
+
+func (m *DepositClaim) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.EventNonce != 0 {
+		n += 1 + sovTypes(uint64(m.EventNonce))
+	}
+	if m.EthereumHeight != 0 {
+		n += 1 + sovTypes(uint64(m.EthereumHeight))
+	}
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.EthereumSender)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.CosmosReceiver)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	return n
+}
+
+func (m *BatchExecutedClaim) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.EventNonce != 0 {
+		n += 1 + sovTypes(uint64(m.EventNonce))
+	}
+	if m.EthereumHeight != 0 {
+		n += 1 + sovTypes(uint64(m.EthereumHeight))
+	}
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.BatchNonce != 0 {
+		n += 1 + sovTypes(uint64(m.BatchNonce))
+	}
+	return n
+}
+
+func (m *Attestation) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.EventNonce != 0 {
+		n += 1 + sovTypes(uint64(m.EventNonce))
+	}
+	l = len(m.ClaimHash)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.Claim != nil {
+		n += m.Claim.Size()
+	}
+	if len(m.Votes) > 0 {
+		for _, s := range m.Votes {
+			l = len(s)
+			n += 1 + l + sovTypes(uint64(l))
+		}
+	}
+	if m.Observed {
+		n += 2
+	}
+	if m.Height != 0 {
+		n += 1 + sovTypes(uint64(m.Height))
+	}
+	return n
+}
+
+func (m *Attestation_Deposit) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Deposit != nil {
+		l = m.Deposit.Size()
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	return n
+}
+func (m *Attestation_BatchExecuted) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.BatchExecuted != nil {
+		l = m.BatchExecuted.Size()
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	return n
+}
+func (m *ClaimNonce) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Validator)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.Nonce != 0 {
+		n += 1 + sovTypes(uint64(m.Nonce))
+	}
+	return n
+}
+
+func (m *TokenBalance) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.TokenContract)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTypes(uint64(l))
 	return n
 }
 
@@ -832,6 +2887,63 @@ func (m *Params) Unmarshal(dAtA []byte) error {
 				b := dAtA[iNdEx]
 				iNdEx++
 				m.ValsetChangeBps |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BatchTimeoutBlocks", wireType)
+			}
+			m.BatchTimeoutBlocks = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.BatchTimeoutBlocks |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxBatchTransfers", wireType)
+			}
+			m.MaxBatchTransfers = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.MaxBatchTransfers |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumBlockSeconds", wireType)
+			}
+			m.EthereumBlockSeconds = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EthereumBlockSeconds |= uint32(b&0x7F) << shift
 				if b < 0x80 {
 					break
 				}
@@ -1369,6 +3481,2115 @@ func (m *ValsetConfirm) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			m.Signature = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *BridgeToken) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: BridgeToken: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: BridgeToken: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Origin", wireType)
+			}
+			m.Origin = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Origin |= TokenOrigin(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Name", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Name = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Symbol", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Symbol = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Decimals", wireType)
+			}
+			m.Decimals = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Decimals |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Epoch", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.Epoch, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *TokenDeployConfirm) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: TokenDeployConfirm: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: TokenDeployConfirm: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Validator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Validator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EthereumAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Signature", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Signature = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *OutgoingTransfer) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: OutgoingTransfer: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: OutgoingTransfer: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			m.Id = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Id |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Sender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumRecipient", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EthereumRecipient = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Denom", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Denom = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BridgeFee", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.BridgeFee.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenAmount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.TokenAmount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenFee", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.TokenFee.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 10:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BatchNonce", wireType)
+			}
+			m.BatchNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.BatchNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *OutgoingBatch) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: OutgoingBatch: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: OutgoingBatch: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Timeout", wireType)
+			}
+			m.Timeout = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Timeout |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType == 0 {
+				var v uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowTypes
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					v |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				m.TransferIds = append(m.TransferIds, v)
+			} else if wireType == 2 {
+				var packedLen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowTypes
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					packedLen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if packedLen < 0 {
+					return ErrInvalidLengthTypes
+				}
+				postIndex := iNdEx + packedLen
+				if postIndex < 0 {
+					return ErrInvalidLengthTypes
+				}
+				if postIndex > l {
+					return io.ErrUnexpectedEOF
+				}
+				var elementCount int
+				var count int
+				for _, integer := range dAtA[iNdEx:postIndex] {
+					if integer < 128 {
+						count++
+					}
+				}
+				elementCount = count
+				if elementCount != 0 && len(m.TransferIds) == 0 {
+					m.TransferIds = make([]uint64, 0, elementCount)
+				}
+				for iNdEx < postIndex {
+					var v uint64
+					for shift := uint(0); ; shift += 7 {
+						if shift >= 64 {
+							return ErrIntOverflowTypes
+						}
+						if iNdEx >= l {
+							return io.ErrUnexpectedEOF
+						}
+						b := dAtA[iNdEx]
+						iNdEx++
+						v |= uint64(b&0x7F) << shift
+						if b < 0x80 {
+							break
+						}
+					}
+					m.TransferIds = append(m.TransferIds, v)
+				}
+			} else {
+				return fmt.Errorf("proto: wrong wireType = %d for field TransferIds", wireType)
+			}
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Height", wireType)
+			}
+			m.Height = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Height |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *BatchConfirm) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: BatchConfirm: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: BatchConfirm: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Validator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Validator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumAddress", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EthereumAddress = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Signature", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Signature = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EthereumHeight) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EthereumHeight: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EthereumHeight: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Height", wireType)
+			}
+			m.Height = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Height |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Time", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.Time, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *DepositClaim) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: DepositClaim: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: DepositClaim: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EventNonce", wireType)
+			}
+			m.EventNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EventNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumHeight", wireType)
+			}
+			m.EthereumHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EthereumHeight |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumSender", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.EthereumSender = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field CosmosReceiver", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.CosmosReceiver = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *BatchExecutedClaim) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: BatchExecutedClaim: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: BatchExecutedClaim: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EventNonce", wireType)
+			}
+			m.EventNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EventNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EthereumHeight", wireType)
+			}
+			m.EthereumHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EthereumHeight |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BatchNonce", wireType)
+			}
+			m.BatchNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.BatchNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *Attestation) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: Attestation: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: Attestation: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EventNonce", wireType)
+			}
+			m.EventNonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EventNonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ClaimHash", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ClaimHash = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Deposit", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &DepositClaim{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Claim = &Attestation_Deposit{v}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BatchExecuted", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			v := &BatchExecutedClaim{}
+			if err := v.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			m.Claim = &Attestation_BatchExecuted{v}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Votes", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Votes = append(m.Votes, string(dAtA[iNdEx:postIndex]))
+			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Observed", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Observed = bool(v != 0)
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Height", wireType)
+			}
+			m.Height = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Height |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *ClaimNonce) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: ClaimNonce: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: ClaimNonce: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Validator", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Validator = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Nonce", wireType)
+			}
+			m.Nonce = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Nonce |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *TokenBalance) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: TokenBalance: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: TokenBalance: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TokenContract", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.TokenContract = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
