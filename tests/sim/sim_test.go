@@ -16,18 +16,22 @@ import (
 
 	"github.com/kizuna-chain/kizuna/testutil/apptest"
 	"github.com/kizuna-chain/kizuna/testutil/sim"
+	bridgetypes "github.com/kizuna-chain/kizuna/x/bridge/types"
 	ledgertypes "github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
 // TestSimulation_Short simulates 60 blocks with every invariant checked
-// after each block, and requires that the ledger's core Msgs were delivered
-// along the way, that balances decayed and that members paid on credit.
+// after each block, and requires that the ledger's and the bridge's core
+// Msgs were delivered along the way, that balances decayed and that members
+// paid on credit.
 func TestSimulation_Short(t *testing.T) {
 	report, err := sim.Run(t, sim.Config{Seed: 7, Blocks: 60})
 	t.Log(report)
 	require.NoError(t, err)
 	for _, msg := range []sdk.Msg{
 		&ledgertypes.MsgCreateCurrency{}, &ledgertypes.MsgIssue{}, &ledgertypes.MsgTransfer{}, &ledgertypes.MsgRequestPayment{},
+		&bridgetypes.MsgRegisterCurrencyToken{}, &bridgetypes.MsgSendToEthereum{}, &bridgetypes.MsgConfirmBatch{},
+		&bridgetypes.MsgBatchExecutedClaim{}, &bridgetypes.MsgDepositClaim{},
 	} {
 		require.Positive(t, report.Delivered[sdk.MsgTypeURL(msg)], "%s was never delivered", sdk.MsgTypeURL(msg))
 	}

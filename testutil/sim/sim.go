@@ -1,9 +1,10 @@
 // Package sim runs the chain simulation: the whole app in-process (see
 // testutil/apptest) receives blocks of random transactions built by the
-// operations of x/community, x/ads and x/ledger (their simulation
-// packages), signed by simulated accounts, while the clock jumps by seconds,
-// hours and weeks and governance now and then changes the params. After
-// every block it checks the ledger invariants. A refused transaction is part
+// operations of x/community, x/ads, x/ledger and x/bridge (their simulation
+// packages), signed by simulated accounts and the simulated validator's
+// bridge orchestrator, while the clock jumps by seconds, hours and weeks
+// and governance now and then changes the params. After every block it
+// checks the ledger and bridge invariants. A refused transaction is part
 // of the simulation as long as its error is a registered one; a panic, an
 // internal error or running out of gas fails it.
 package sim
@@ -17,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/crypto"
+
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -29,6 +32,7 @@ import (
 	adskeeper "github.com/kizuna-chain/kizuna/x/ads/keeper"
 	adssim "github.com/kizuna-chain/kizuna/x/ads/simulation"
 	adstypes "github.com/kizuna-chain/kizuna/x/ads/types"
+	bridgesim "github.com/kizuna-chain/kizuna/x/bridge/simulation"
 	communitykeeper "github.com/kizuna-chain/kizuna/x/community/keeper"
 	communitysim "github.com/kizuna-chain/kizuna/x/community/simulation"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
@@ -120,7 +124,7 @@ func Run(tb testing.TB, cfg Config) (Report, error) {
 	for i := range names {
 		names[i] = fmt.Sprintf("sim%02d", i)
 	}
-	chain := apptest.New(tb, names, nil)
+	chain := apptest.New(tb, append(names, orchestratorName), nil)
 	a := chain.App
 	accounts := make([]simops.Account, len(names))
 	for i, name := range names {
@@ -134,9 +138,14 @@ func Run(tb testing.TB, cfg Config) (Report, error) {
 		}
 		return s
 	}
-	ops := append(append(communitysim.Operations(a.CommunityKeeper),
+	orch, err := setUpBridge(tb, chain)
+	if err != nil {
+		return Report{}, fmt.Errorf("bridge set-up: %w", err)
+	}
+	ops := append(append(append(communitysim.Operations(a.CommunityKeeper),
 		adssim.Operations(a.AdsKeeper, a.CommunityKeeper)...),
-		ledgersim.Operations(a.LedgerKeeper, a.CommunityKeeper, a.AdsKeeper)...)
+		ledgersim.Operations(a.LedgerKeeper, a.CommunityKeeper, a.AdsKeeper)...),
+		bridgesim.Operations(a.BridgeKeeper, a.LedgerKeeper, a.CommunityKeeper, a.BankKeeper, orch)...)
 	total := 0
 	for _, op := range ops {
 		total += op.Weight
@@ -195,15 +204,17 @@ func Run(tb testing.TB, cfg Config) (Report, error) {
 			cfg.AfterBlock(a.LastBlockHeight(), chain.WriteCtx(), chain)
 		}
 		if block%cfg.InvariantsEvery == 0 || block == cfg.Blocks {
-			if err := a.LedgerKeeper.CheckInvariants(chain.Ctx()); err != nil {
-				return report, fmt.Errorf("block %d (height %d, %s): %w", block, ctx.BlockHeight(), ctx.BlockTime().Format(time.RFC3339), err)
+			for _, check := range []func(sdk.Context) error{a.LedgerKeeper.CheckInvariants, a.BridgeKeeper.CheckInvariants} {
+				if err := check(chain.Ctx()); err != nil {
+					return report, fmt.Errorf("block %d (height %d, %s): %w", block, ctx.BlockHeight(), ctx.BlockTime().Format(time.RFC3339), err)
+				}
 			}
 		}
 	}
 	report.Policies, report.Decaying, report.Decayed, report.Debt = map[string]int{}, 0, sdkmath.ZeroInt(), sdkmath.ZeroInt()
 	query := ledgerkeeper.NewQueryServerImpl(a.LedgerKeeper)
 	ctx := chain.Ctx()
-	err := a.LedgerKeeper.Currencies.Walk(ctx, nil, func(id uint64, c ledgertypes.Currency) (bool, error) {
+	err = a.LedgerKeeper.Currencies.Walk(ctx, nil, func(id uint64, c ledgertypes.Currency) (bool, error) {
 		report.Policies[c.IssuancePolicy.String()]++
 		if c.HalfLifeSeconds != 0 {
 			report.Decaying++
@@ -217,6 +228,41 @@ func Run(tb testing.TB, cfg Config) (Report, error) {
 		return false, nil
 	})
 	return report, err
+}
+
+// orchestratorName is the account the simulated validator's bridge
+// orchestrator signs with; it is not among the accounts of the other
+// operations.
+const orchestratorName = "orchestrator"
+
+// setUpBridge registers the genesis validators with one Ethereum key and
+// the orchestrator account, and sets the contract, as their operators and
+// governance would; the next block snapshots the valset.
+func setUpBridge(tb testing.TB, chain *apptest.Chain) (bridgesim.Orchestrator, error) {
+	a := chain.App
+	key, err := crypto.ToECDSA(crypto.Keccak256([]byte("kizuna-sim/orchestrator")))
+	if err != nil {
+		return bridgesim.Orchestrator{}, err
+	}
+	orch := bridgesim.Orchestrator{
+		Account: simops.Account{Name: orchestratorName, Address: chain.Account(tb, orchestratorName).Addr},
+		Key:     key,
+	}
+	ctx := chain.WriteCtx()
+	bonded, err := a.StakingKeeper.GetBondedValidatorsByPower(ctx)
+	if err != nil {
+		return orch, err
+	}
+	validators := make([]string, len(bonded))
+	for i, v := range bonded {
+		validators[i] = v.OperatorAddress
+	}
+	authority := authtypes.NewModuleAddress(govtypes.ModuleName).String()
+	if err := bridgesim.Setup(ctx, a.BridgeKeeper, validators, orch, authority); err != nil {
+		return orch, err
+	}
+	chain.NextBlock(tb)
+	return orch, nil
 }
 
 // pick returns an operation with probability proportional to its weight.
