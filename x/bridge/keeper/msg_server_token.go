@@ -94,6 +94,9 @@ func (s msgServer) ConfirmTokenDeployment(ctx context.Context, msg *types.MsgCon
 	if err != nil {
 		return nil, err
 	}
+	if err := types.ValidateBridgeDenom(msg.Denom); err != nil {
+		return nil, err
+	}
 	token, err := s.TokenOfDenom(ctx, msg.Denom)
 	if err != nil {
 		return nil, err

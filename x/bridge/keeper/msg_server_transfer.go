@@ -31,6 +31,9 @@ func (s msgServer) SendToEthereum(ctx context.Context, msg *types.MsgSendToEther
 	if err != nil {
 		return nil, err
 	}
+	if err := types.ValidateBridgeDenom(msg.Amount.Denom); err != nil {
+		return nil, err
+	}
 	if !msg.Amount.IsValid() || !msg.Amount.IsPositive() {
 		return nil, types.ErrInvalidAmount.Wrapf("amount %s must be positive", msg.Amount)
 	}

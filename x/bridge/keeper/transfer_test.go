@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -62,6 +63,14 @@ func TestSendToEthereum_RejectsBadInput(t *testing.T) {
 		{"unregistered denom", func(m *types.MsgSendToEthereum) {
 			m.Amount.Denom, m.BridgeFee.Denom = "cc/9/NOPE", "cc/9/NOPE"
 		}, types.ErrTokenNotRegistered},
+		{"an address-embedding denom", func(m *types.MsgSendToEthereum) {
+			m.Amount.Denom = "cc/1/0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"
+			m.BridgeFee.Denom = m.Amount.Denom
+		}, types.ErrInvalidDenom},
+		{"an over-long denom", func(m *types.MsgSendToEthereum) {
+			m.Amount.Denom = "cc/1/GDD" + strings.Repeat("x", 121)
+			m.BridgeFee.Denom = m.Amount.Denom
+		}, types.ErrInvalidDenom},
 		{"malformed recipient", func(m *types.MsgSendToEthereum) { m.EthereumRecipient = "kizuna1xyz" }, types.ErrInvalidEthereumAddress},
 		{"zero recipient", func(m *types.MsgSendToEthereum) {
 			m.EthereumRecipient = "0x0000000000000000000000000000000000000000"
