@@ -19,8 +19,9 @@ import (
 // fresh. A validator claims every event in nonce order, each once: its
 // claim must carry the nonce after its last, so it can neither skip an
 // event nor vote twice. The vote joins the attestation of validators who
-// claimed exactly the same; the attestations are then observed in nonce
-// order as far as they hold more than 2/3 of the power.
+// claimed exactly the same; the end of the block observes the attestations
+// in nonce order as far as they hold more than 2/3 of the power, so that a
+// claim costs its sender the same small gas whatever it completes.
 func (k Keeper) claim(ctx context.Context, orchestrator string, claim types.Claim, fresh *types.Attestation) error {
 	val, reg, err := k.orchestratorOf(ctx, orchestrator)
 	if err != nil {
@@ -59,10 +60,7 @@ func (k Keeper) claim(ctx context.Context, orchestrator string, claim types.Clai
 	if err := k.ClaimNonces.Set(ctx, val, claim.GetEventNonce()); err != nil {
 		return err
 	}
-	if err := emit(ctx, &types.EventClaimed{EventNonce: att.EventNonce, ClaimHash: att.ClaimHash, Validator: reg.Validator}); err != nil {
-		return err
-	}
-	return k.observe(ctx)
+	return emit(ctx, &types.EventClaimed{EventNonce: att.EventNonce, ClaimHash: att.ClaimHash, Validator: reg.Validator})
 }
 
 // claimNonce returns the event nonce of a validator's last claim.
@@ -87,7 +85,7 @@ func (k Keeper) lastObservedNonce(ctx context.Context) (uint64, error) {
 // every attestation whose voters hold more than 2/3 of the bonded power
 // now, and stops at the first nonce without one: events execute in the
 // contract's order, each once. It observes at most
-// types.MaxObservationsPerCall in a row.
+// types.MaxObservationsPerBlock in a row.
 func (k Keeper) observe(ctx context.Context) error {
 	last, err := k.lastObservedNonce(ctx)
 	if err != nil {
@@ -97,7 +95,7 @@ func (k Keeper) observe(ctx context.Context) error {
 	if err != nil || total.Sign() == 0 {
 		return err
 	}
-	for range types.MaxObservationsPerCall {
+	for range types.MaxObservationsPerBlock {
 		next := last + 1
 		var ready *types.Attestation
 		err := k.Attestations.Walk(ctx, collections.NewPrefixedPairRange[uint64, []byte](next),
@@ -126,15 +124,7 @@ func (k Keeper) observe(ctx context.Context) error {
 func (k Keeper) execute(ctx context.Context, att *types.Attestation) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	cacheCtx, write := sdkCtx.CacheContext()
-	var runErr error
-	switch c := att.Claim.(type) {
-	case *types.Attestation_Deposit:
-		runErr = k.executeDeposit(cacheCtx, c.Deposit)
-	case *types.Attestation_BatchExecuted:
-		runErr = k.executeBatch(cacheCtx, c.BatchExecuted)
-	default:
-		runErr = types.ErrInvalidClaim.Wrap("attestation without a claim")
-	}
+	runErr := k.run(cacheCtx, att)
 	observed := types.EventClaimObserved{EventNonce: att.EventNonce, ClaimHash: att.ClaimHash}
 	if runErr == nil {
 		write()
@@ -156,6 +146,23 @@ func (k Keeper) execute(ctx context.Context, att *types.Attestation) error {
 		return err
 	}
 	return emit(ctx, &observed)
+}
+
+// run executes an attestation's claim. A panic in it (an amount overflowing
+// a supply, say) is the claim's failure, not the chain's halt.
+func (k Keeper) run(ctx sdk.Context, att *types.Attestation) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = types.ErrClaimNotExecutable.Wrapf("execution panicked: %v", r)
+		}
+	}()
+	switch c := att.Claim.(type) {
+	case *types.Attestation_Deposit:
+		return k.executeDeposit(ctx, c.Deposit)
+	case *types.Attestation_BatchExecuted:
+		return k.executeBatch(ctx, c.BatchExecuted)
+	}
+	return types.ErrInvalidClaim.Wrap("attestation without a claim")
 }
 
 // observeHeight records the Ethereum height of an observed event, never

@@ -18,7 +18,7 @@ import (
 
 // buildBatches batches the pooled transfers of every token without an
 // outstanding batch, up to types.MaxBatchesPerBlock batches: each takes
-// the token's oldest transfers, up to max_batch_transfers. Batching at the
+// the token's transfers of the highest fees, up to max_batch_transfers. Batching at the
 // end of the block, rather than on request, leaves nobody a way to hold a
 // token's transfers back with a batch of their own.
 func (k Keeper) buildBatches(ctx context.Context) error {
@@ -49,19 +49,24 @@ func (k Keeper) buildBatches(ctx context.Context) error {
 	return nil
 }
 
-// buildBatch batches a token's oldest pooled transfers. The nonce is the
+// buildBatch batches a token's pooled transfers of the highest fees, the
+// oldest first among equal fees. The nonce is the
 // one after the token's last executed batch: a batch that timed out can
 // never execute, so its nonce is free again. The timeout is
 // batch_timeout_blocks past the projected Ethereum height.
 func (k Keeper) buildBatch(ctx context.Context, p types.Params, token common.Address) error {
-	var ids []uint64
-	rng := collections.NewPrefixedPairRange[[]byte, uint64](token.Bytes())
-	err := k.Pool.Walk(ctx, rng, func(key collections.Pair[[]byte, uint64]) (bool, error) {
-		ids = append(ids, key.K2())
-		return len(ids) == int(p.MaxBatchTransfers), nil
+	var keys []PoolKey
+	rng := collections.NewPrefixedTripleRange[[]byte, []byte, uint64](token.Bytes())
+	err := k.Pool.Walk(ctx, rng, func(key PoolKey) (bool, error) {
+		keys = append(keys, key)
+		return len(keys) == int(p.MaxBatchTransfers), nil
 	})
-	if err != nil || len(ids) == 0 {
+	if err != nil || len(keys) == 0 {
 		return err
+	}
+	ids := make([]uint64, len(keys))
+	for i, key := range keys {
+		ids[i] = key.K3()
 	}
 	last, err := k.LastBatchNonces.Get(ctx, token.Bytes())
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
@@ -75,8 +80,8 @@ func (k Keeper) buildBatch(ctx context.Context, p types.Params, token common.Add
 		TokenContract: token.Hex(), Nonce: last + 1, Timeout: height + p.BatchTimeoutBlocks,
 		TransferIds: ids, Height: sdk.UnwrapSDKContext(ctx).BlockHeight(),
 	}
-	for _, id := range ids {
-		if err := k.Pool.Remove(ctx, collections.Join(token.Bytes(), id)); err != nil {
+	for i, id := range ids {
+		if err := k.Pool.Remove(ctx, keys[i]); err != nil {
 			return err
 		}
 		transfer, err := k.Transfers.Get(ctx, id)

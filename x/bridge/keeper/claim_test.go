@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"math/big"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -154,3 +155,21 @@ func TestDeposit_NeverReturnsMoreOfACurrencyThanItsBatchesMinted(t *testing.T) {
 	require.Equal(t, sdkmath.NewInt(100), f.balance("bob", gdd))
 	f.checkInvariants(t)
 }
+
+// Deposits that would take a voucher's supply past 256 bits fail as claims;
+// the chain does not halt and the next event executes.
+func TestDeposit_OverflowingVouchersFailWithoutHaltingTheChain(t *testing.T) {
+	f := newBridge(t, nil)
+	maxUint256 := sdkmath.NewIntFromBigInt(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1)))
+	voucher := types.VoucherDenom(voucherToken)
+	f.claimDeposit(t, validators[:3], deposit(1, contractHeight+5, voucherToken, keepertest.Addr("bob"), maxUint256))
+	require.Equal(t, maxUint256, f.balance("bob", voucher))
+	f.claimDeposit(t, validators[:3], deposit(2, contractHeight+6, voucherToken, keepertest.Addr("carol"), sdkmath.OneInt()))
+	require.Equal(t, uint64(2), f.lastObserved(t), "observed, and its failure reported")
+	require.True(t, f.balance("carol", voucher).IsZero())
+	f.claimDeposit(t, validators[:3], deposit(3, contractHeight+7, erc20Other, keepertest.Addr("carol"), sdkmath.OneInt()))
+	require.Equal(t, sdkmath.OneInt(), f.balance("carol", types.VoucherDenom(erc20Other)))
+}
+
+// erc20Other is a second ERC-20 from Ethereum.
+var erc20Other = commonAddr("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")

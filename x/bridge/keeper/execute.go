@@ -147,7 +147,9 @@ func (k Keeper) addOnEthereum(ctx context.Context, entry types.BridgeToken, amou
 		return err
 	}
 	if add {
-		held = held.Add(amount)
+		if held, err = held.SafeAdd(amount); err != nil {
+			return types.ErrClaimNotExecutable.Wrapf("%s of %s on Ethereum by the chain's count: %v", amount, entry.TokenContract, err)
+		}
 	} else {
 		if held.LT(amount) {
 			return types.ErrClaimNotExecutable.Wrapf("%s of %s on Ethereum by the chain's count, fewer than %s",

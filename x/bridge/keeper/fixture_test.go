@@ -152,7 +152,7 @@ func (f *fixture) batch(t *testing.T, token common.Address) (types.OutgoingBatch
 }
 
 // claimBatch has the validators named by who claim the execution of a
-// batch as the event nonce after each one's last.
+// batch as the event nonce after each one's last, and ends the block.
 func (f *fixture) claimBatch(t *testing.T, who []string, nonce, height uint64, token common.Address, batchNonce uint64) {
 	t.Helper()
 	for _, v := range who {
@@ -162,6 +162,7 @@ func (f *fixture) claimBatch(t *testing.T, who []string, nonce, height uint64, t
 		})
 		require.NoError(t, err)
 	}
+	f.endBlock(t)
 }
 
 // deposit returns a deposit claim of amount of token to the account named
@@ -173,13 +174,15 @@ func deposit(nonce, height uint64, token common.Address, receiver string, amount
 	}
 }
 
-// claimDeposit has the validators named by who claim a deposit.
+// claimDeposit has the validators named by who claim a deposit, and ends
+// the block.
 func (f *fixture) claimDeposit(t *testing.T, who []string, claim types.DepositClaim) {
 	t.Helper()
 	for _, v := range who {
 		_, err := f.msgs.DepositClaim(f.ctx, &types.MsgDepositClaim{Orchestrator: keepertest.Addr(v + "-orch"), Claim: claim})
 		require.NoError(t, err)
 	}
+	f.endBlock(t)
 }
 
 // lastObserved returns the last observed event nonce.

@@ -118,7 +118,7 @@ func (k Keeper) TransfersInvariant(ctx sdk.Context) (string, bool) {
 	pooledTokens := map[string]bool{}
 	err := k.Transfers.Walk(ctx, nil, func(id uint64, t types.OutgoingTransfer) (bool, error) {
 		token := common.HexToAddress(t.TokenContract).Bytes()
-		pooled, err := k.Pool.Has(ctx, collections.Join(token, id))
+		pooled, err := k.Pool.Has(ctx, poolKey(t))
 		if err != nil {
 			return true, err
 		}

@@ -63,8 +63,9 @@ type Keeper struct {
 	// Transfers are the transfers to Ethereum not yet executed, by id.
 	Transfers      collections.Map[uint64, types.OutgoingTransfer]
 	NextTransferID collections.Sequence
-	// Pool indexes the pooled transfers by (token, id): oldest first.
-	Pool collections.KeySet[collections.Pair[[]byte, uint64]]
+	// Pool indexes the pooled transfers by PoolKey: for each token, the
+	// highest fee first, then the oldest.
+	Pool collections.KeySet[PoolKey]
 	// PoolTokens holds the tokens with pooled transfers.
 	PoolTokens collections.KeySet[[]byte]
 	// SenderTransfers indexes the transfers by (sender, id).
@@ -91,6 +92,11 @@ type Keeper struct {
 	// StoredBridgeID is the chain's bridge id, fixed at genesis.
 	StoredBridgeID collections.Item[[]byte]
 }
+
+// PoolKey addresses a pooled transfer: (token, fee rank, id), the fee rank
+// being the 32-byte big-endian complement of its fee in token units, so
+// that a token's transfers come highest fee first, then oldest first.
+type PoolKey = collections.Triple[[]byte, []byte, uint64]
 
 // BatchConfirmKey addresses a validator's signature of a batch: (token,
 // nonce, validator).
@@ -168,7 +174,7 @@ func NewKeeper(
 			collections.Uint64Key, codec.CollValue[types.OutgoingTransfer](cdc)),
 		NextTransferID: collections.NewSequence(sb, types.NextTransferIDKey, "next_transfer_id"),
 		Pool: collections.NewKeySet(sb, types.PoolKey, "pool",
-			collections.PairKeyCodec(collections.BytesKey, collections.Uint64Key)),
+			collections.TripleKeyCodec(collections.BytesKey, collections.BytesKey, collections.Uint64Key)),
 		PoolTokens: collections.NewKeySet(sb, types.PoolTokensKey, "pool_tokens", collections.BytesKey),
 		SenderTransfers: collections.NewKeySet(sb, types.SenderTransfersKey, "sender_transfers",
 			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)),

@@ -114,7 +114,7 @@ func (s msgServer) CancelSendToEthereum(ctx context.Context, msg *types.MsgCance
 		return nil, types.ErrTransferBatched.Wrapf("transfer %d is in batch %d of %s", msg.Id, transfer.BatchNonce, transfer.TokenContract)
 	}
 	token := common.HexToAddress(transfer.TokenContract)
-	if err := s.Pool.Remove(ctx, collections.Join(token.Bytes(), transfer.Id)); err != nil {
+	if err := s.Pool.Remove(ctx, poolKey(transfer)); err != nil {
 		return nil, err
 	}
 	if err := s.unpoolTokenIfEmpty(ctx, token); err != nil {
@@ -209,19 +209,30 @@ func (k Keeper) credit(ctx context.Context, token types.BridgeToken, recipient s
 
 // pool puts a transfer in its token's pool.
 func (k Keeper) pool(ctx context.Context, transfer types.OutgoingTransfer) error {
-	token := common.HexToAddress(transfer.TokenContract)
-	if err := k.Pool.Set(ctx, collections.Join(token.Bytes(), transfer.Id)); err != nil {
+	if err := k.Pool.Set(ctx, poolKey(transfer)); err != nil {
 		return err
 	}
-	return k.PoolTokens.Set(ctx, token.Bytes())
+	return k.PoolTokens.Set(ctx, common.HexToAddress(transfer.TokenContract).Bytes())
+}
+
+// poolKey is a pooled transfer's key: batches take the highest fees first,
+// so that nobody can hold a token's transfers back with a flood of small
+// ones without outbidding them.
+func poolKey(t types.OutgoingTransfer) PoolKey {
+	rank := make([]byte, 32)
+	t.TokenFee.BigInt().FillBytes(rank)
+	for i := range rank {
+		rank[i] = ^rank[i]
+	}
+	return collections.Join3(common.HexToAddress(t.TokenContract).Bytes(), rank, t.Id)
 }
 
 // unpoolTokenIfEmpty drops a token from PoolTokens when none of its
 // transfers waits.
 func (k Keeper) unpoolTokenIfEmpty(ctx context.Context, token common.Address) error {
 	empty := true
-	err := k.Pool.Walk(ctx, collections.NewPrefixedPairRange[[]byte, uint64](token.Bytes()),
-		func(collections.Pair[[]byte, uint64]) (bool, error) {
+	err := k.Pool.Walk(ctx, collections.NewPrefixedTripleRange[[]byte, []byte, uint64](token.Bytes()),
+		func(PoolKey) (bool, error) {
 			empty = false
 			return true, nil
 		})

@@ -157,28 +157,41 @@ func TestBatch_TimedOutReturnsItsTransfersToThePoolOnce(t *testing.T) {
 	require.NoError(t, err)
 	f.endBlock(t)
 	batch, _ := f.batch(t, f.token)
-	require.NoError(t, err)
 
-	// An event observed past the timeout: a deposit of another ERC-20.
-	other := keepertest.EthAddress(t, "some erc20")
-	f.claimDeposit(t, validators[:3], deposit(1, batch.Timeout, commonAddr(other), keepertest.Addr("bob"), sdkmath.NewInt(7)))
+	// An event observed at the timeout's height, a deposit of another
+	// ERC-20: the batch can never execute, its transfer goes back to the
+	// pool, and the same end of block batches it again under the same nonce.
+	other := commonAddr(keepertest.EthAddress(t, "some erc20"))
+	events := len(f.ctx.EventManager().Events())
+	f.claimDeposit(t, validators[:3], deposit(1, batch.Timeout, other, keepertest.Addr("bob"), sdkmath.NewInt(7)))
 	require.Equal(t, uint64(1), f.lastObserved(t))
-	_, found := f.batch(t, f.token)
-	require.False(t, found, "the batch timed out")
-	transfer, err := f.queries.Transfer(f.ctx, &types.QueryTransferRequest{Id: first})
-	require.NoError(t, err)
-	require.Zero(t, transfer.Transfer.BatchNonce, "back in the pool")
-	require.Equal(t, sdkmath.NewInt(1_000_000-10_000), f.balance("alice", gdd), "nothing refunded: it waits for the next batch")
-
-	// The late validator's claim of the same event changes nothing more.
-	f.claimDeposit(t, validators[3:], deposit(1, batch.Timeout, commonAddr(other), keepertest.Addr("bob"), sdkmath.NewInt(7)))
-	f.endBlock(t)
+	require.Equal(t, 1, countEvents(f.ctx.EventManager().Events()[events:], "kizuna.bridge.v1.EventBatchTimedOut"))
 	again, found := f.batch(t, f.token)
 	require.True(t, found)
 	require.Equal(t, batch.Nonce, again.Nonce, "a timed-out batch's nonce is free again")
 	require.Equal(t, []uint64{first}, again.TransferIds)
 	require.Greater(t, again.Timeout, batch.Timeout)
+	require.Equal(t, sdkmath.NewInt(1_000_000-10_000), f.balance("alice", gdd), "nothing refunded: it left in the next batch")
+
+	// The late validator's claim of the same event times out nothing more.
+	events = len(f.ctx.EventManager().Events())
+	f.claimDeposit(t, validators[3:], deposit(1, batch.Timeout, other, keepertest.Addr("bob"), sdkmath.NewInt(7)))
+	require.Zero(t, countEvents(f.ctx.EventManager().Events()[events:], "kizuna.bridge.v1.EventBatchTimedOut"))
+	still, _ := f.batch(t, f.token)
+	require.Equal(t, again, still)
+	require.Equal(t, sdkmath.NewInt(7), f.balance("bob", types.VoucherDenom(other)), "the deposit executed once")
 	f.checkInvariants(t)
+}
+
+// countEvents counts the events of a type.
+func countEvents(events sdk.Events, eventType string) int {
+	n := 0
+	for _, e := range events {
+		if e.Type == eventType {
+			n++
+		}
+	}
+	return n
 }
 
 func TestDeposit_DecayingCurrencyOutAndBackAfterAYearReturnsHalf(t *testing.T) {
@@ -209,4 +222,27 @@ func commonAddr(s string) common.Address {
 		panic(err)
 	}
 	return addr
+}
+
+func TestBatch_TakesTheHighestFeesFirst(t *testing.T) {
+	f := newBridge(t, nil)
+	p, err := f.Keeper.GetParams(f.ctx)
+	require.NoError(t, err)
+	p.MaxBatchTransfers = 2
+	authority := f.Keeper.GetAuthority()
+	_, err = f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: authority, Params: p})
+	require.NoError(t, err)
+	// A flood of fee-less transfers first, then two that pay.
+	for range 5 {
+		_, err := f.send("alice", gdd, 1, 0)
+		require.NoError(t, err)
+	}
+	low, err := f.send("alice", gdd, 10, 3)
+	require.NoError(t, err)
+	high, err := f.send("alice", gdd, 10, 7)
+	require.NoError(t, err)
+	f.endBlock(t)
+	batch, found := f.batch(t, f.token)
+	require.True(t, found)
+	require.Equal(t, []uint64{high, low}, batch.TransferIds)
 }

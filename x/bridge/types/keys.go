@@ -22,9 +22,9 @@ const (
 	// end of a block does bounded work however many tokens wait.
 	MaxBatchesPerBlock = 50
 
-	// MaxObservationsPerCall bounds the attestations one claim or one end of
-	// block observes in a row; the next ones wait for the next block.
-	MaxObservationsPerCall = 100
+	// MaxObservationsPerBlock bounds the attestations one end of block
+	// observes in a row; the next ones wait for the next block.
+	MaxObservationsPerBlock = 50
 )
 
 // Store prefixes. Never reuse or renumber one: they address existing state.
