@@ -60,8 +60,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "Valsets",
 					Use:       "valsets",
-					Short:     "List the valsets, oldest first (--reverse for newest first)",
-					Example:   fmt.Sprintf("%s query bridge valsets --reverse --limit 1", app),
+					Short:     "List the valsets, oldest first (--page-reverse for newest first)",
+					Example:   fmt.Sprintf("%s query bridge valsets --page-reverse --page-limit 1", app),
 				},
 				{
 					RpcMethod: "Token",
@@ -119,8 +119,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "Attestations",
 					Use:       "attestations",
-					Short:     "List the validators' claims of Ethereum events by event nonce (--reverse for newest first)",
-					Example:   fmt.Sprintf("%s query bridge attestations --reverse --limit 10", app),
+					Short:     "List the validators' claims of Ethereum events by event nonce (--page-reverse for newest first)",
+					Example:   fmt.Sprintf("%s query bridge attestations --page-reverse --page-limit 10", app),
 				},
 				{
 					RpcMethod:      "LastClaimNonce",
@@ -220,7 +220,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod:      "UpdateParams",
 					Use:            "update-params-proposal [params]",
 					Short:          "Submit a governance proposal to change the bridge params (e.g. set the deployed contract)",
-					Example:        fmt.Sprintf(`%s tx bridge update-params-proposal '{"contract_address":"0x...","contract_height":"1","valset_change_bps":500}' --deposit 10000000ukiz --from alice`, app),
+					Example:        fmt.Sprintf(`%s tx bridge update-params-proposal '{"contract_address":"0x...","contract_height":"1","valset_change_bps":500,"batch_timeout_blocks":"600","max_batch_transfers":100,"ethereum_block_seconds":12}' --deposit 10000000ukiz --from alice`, app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "params"}},
 					GovProposal:    true,
 				},

@@ -85,7 +85,8 @@ func (am AppModule) RegisterServices(cfg module.Configurator) {
 	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
 }
 
-// EndBlock takes valset snapshots.
+// EndBlock takes valset snapshots, observes attestations and builds
+// batches.
 func (am AppModule) EndBlock(ctx context.Context) error {
 	return am.keeper.EndBlock(ctx)
 }

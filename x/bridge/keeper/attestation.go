@@ -30,6 +30,13 @@ func (k Keeper) claim(ctx context.Context, orchestrator string, claim types.Clai
 	if err := claim.Validate(); err != nil {
 		return err
 	}
+	p, err := k.Params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	if _, ok := p.Contract(); !ok {
+		return types.ErrBridgeNotReady.Wrap("no contract emits events yet")
+	}
 	last, err := k.claimNonce(ctx, val)
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -9,6 +10,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
+	"github.com/kizuna-chain/kizuna/x/bridge/keeper"
 	"github.com/kizuna-chain/kizuna/x/bridge/types"
 )
 
@@ -87,6 +89,9 @@ func TestClaims_RefuseNonOrchestratorsAndMalformedFields(t *testing.T) {
 		{"a validator's operator, not its orchestrator", "val-a", func(*types.DepositClaim) {}, types.ErrNotOrchestrator},
 		{"zero height", "val-a-orch", func(c *types.DepositClaim) { c.EthereumHeight = 0 }, types.ErrInvalidClaim},
 		{"malformed token", "val-a-orch", func(c *types.DepositClaim) { c.TokenContract = "0x1234" }, types.ErrInvalidClaim},
+		{"a token without its checksum", "val-a-orch", func(c *types.DepositClaim) {
+			c.TokenContract = strings.ToLower(c.TokenContract)
+		}, types.ErrInvalidClaim},
 		{"malformed sender", "val-a-orch", func(c *types.DepositClaim) { c.EthereumSender = "alice" }, types.ErrInvalidClaim},
 		{"empty receiver", "val-a-orch", func(c *types.DepositClaim) { c.CosmosReceiver = "" }, types.ErrInvalidClaim},
 		{"over-long receiver", "val-a-orch", func(c *types.DepositClaim) { c.CosmosReceiver = string(make([]byte, 129)) }, types.ErrInvalidClaim},
@@ -173,3 +178,16 @@ func TestDeposit_OverflowingVouchersFailWithoutHaltingTheChain(t *testing.T) {
 
 // erc20Other is a second ERC-20 from Ethereum.
 var erc20Other = commonAddr("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")
+
+func TestClaims_WaitForTheContract(t *testing.T) {
+	fx := keepertest.BridgeKeeper(t)
+	fx.RegisterValidator(t, "val-a", 100)
+	snapshot := keepertest.StoreSnapshot(t, fx.Ctx, fx.StoreKey)
+	keepertest.RequireRejected(t, fx.Ctx, snapshot, types.ErrBridgeNotReady, func() error {
+		_, err := keeper.NewMsgServerImpl(fx.Keeper).DepositClaim(fx.Ctx, &types.MsgDepositClaim{
+			Orchestrator: keepertest.Addr("val-a-orch"),
+			Claim:        deposit(1, contractHeight+5, voucherToken, keepertest.Addr("bob"), sdkmath.NewInt(1)),
+		})
+		return err
+	})
+}

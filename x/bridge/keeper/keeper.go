@@ -1,7 +1,10 @@
 // Package keeper holds the state of the bridge module: the validators'
-// Ethereum keys, the valsets the contract checks signatures against and the
-// validators' signatures of them, with the Msg and Query servers that
-// change and read them.
+// Ethereum keys and the valsets the contract checks signatures against,
+// the denom ↔ ERC-20 registry, the transfers to Ethereum and their batches,
+// the validators' signatures of valsets, batches and token deployments,
+// and their claims of the contract's events; with the Msg and Query
+// servers that change and read them and the end of block that snapshots
+// valsets, observes claims and builds batches.
 package keeper
 
 import (

@@ -11,6 +11,7 @@ import (
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/kizuna-chain/kizuna/x/bridge/types"
 	ledgertypes "github.com/kizuna-chain/kizuna/x/ledger/types"
@@ -25,7 +26,7 @@ import (
 func (s msgServer) SendToEthereum(ctx context.Context, msg *types.MsgSendToEthereum) (*types.MsgSendToEthereumResponse, error) {
 	sender, err := s.addressCodec.StringToBytes(msg.Sender)
 	if err != nil {
-		return nil, types.ErrInvalidAmount.Wrapf("sender: %v", err)
+		return nil, sdkerrors.ErrInvalidAddress.Wrapf("sender: %v", err)
 	}
 	recipient, err := types.ParseEthereumAddress(msg.EthereumRecipient)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/kizuna-chain/kizuna/internal/grpcerr"
@@ -107,7 +108,7 @@ func (q queryServer) Transfers(ctx context.Context, req *types.QueryTransfersReq
 	}
 	sender, err := q.addressCodec.StringToBytes(req.Sender)
 	if err != nil {
-		return nil, grpcerr.InvalidArgument(types.ErrInvalidAmount.Wrapf("sender: %v", err))
+		return nil, grpcerr.InvalidArgument(sdkerrors.ErrInvalidAddress.Wrapf("sender: %v", err))
 	}
 	prefix := collections.PairPrefix[sdk.AccAddress, uint64](sender)
 	transfers, page, err := query.CollectionPaginate(ctx, q.SenderTransfers, pagination.Bound(req.Pagination),

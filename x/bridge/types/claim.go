@@ -43,7 +43,7 @@ func (c *DepositClaim) Validate() error {
 	if err := validateEvent(c.EventNonce, c.EthereumHeight, c.TokenContract); err != nil {
 		return err
 	}
-	if _, err := ParseEthereumAddress(c.EthereumSender); err != nil {
+	if err := checksummed(c.EthereumSender); err != nil {
 		return ErrInvalidClaim.Wrapf("ethereum_sender: %v", err)
 	}
 	if c.CosmosReceiver == "" || len(c.CosmosReceiver) > contracts.MaxDestinationBytes {
@@ -71,8 +71,22 @@ func validateEvent(nonce, height uint64, token string) error {
 	if nonce == 0 || height == 0 {
 		return ErrInvalidClaim.Wrap("event_nonce and ethereum_height must be positive")
 	}
-	if _, err := ParseEthereumAddress(token); err != nil {
+	if err := checksummed(token); err != nil {
 		return ErrInvalidClaim.Wrapf("token_contract: %v", err)
+	}
+	return nil
+}
+
+// checksummed accepts an address only in its EIP-55 form: validators who
+// report the same event write the same bytes, so their claims hash the
+// same.
+func checksummed(s string) error {
+	addr, err := ParseEthereumAddress(s)
+	if err != nil {
+		return err
+	}
+	if addr.Hex() != s {
+		return ErrInvalidEthereumAddress.Wrapf("%s must be written with its EIP-55 checksum, %s", s, addr.Hex())
 	}
 	return nil
 }
