@@ -3,8 +3,6 @@ package keeper
 import (
 	"errors"
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -14,15 +12,12 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/kizuna-chain/kizuna/internal/invariant"
 	"github.com/kizuna-chain/kizuna/x/bridge/types"
 )
 
-// Invariant is a named check of the module state. Check returns a message
-// and whether the invariant is broken, like the SDK's invariants.
-type Invariant struct {
-	Name  string
-	Check func(ctx sdk.Context) (string, bool)
-}
+// Invariant is a named check of the module state.
+type Invariant = invariant.Invariant
 
 // Invariants returns the module's invariants; they run from
 // CheckInvariants, the simulation and the tests.
@@ -38,16 +33,7 @@ func (k Keeper) Invariants() []Invariant {
 // CheckInvariants runs every invariant and returns an error listing the
 // broken ones.
 func (k Keeper) CheckInvariants(ctx sdk.Context) error {
-	var broken []string
-	for _, inv := range k.Invariants() {
-		if msg, isBroken := inv.Check(ctx); isBroken {
-			broken = append(broken, fmt.Sprintf("%s: %s", inv.Name, msg))
-		}
-	}
-	if len(broken) > 0 {
-		return errors.New("bridge invariants broken:\n" + strings.Join(broken, "\n"))
-	}
-	return nil
+	return invariant.CheckAll(ctx, "bridge", k.Invariants())
 }
 
 // AttestationsInvariant checks that every attestation's key is its claim's
@@ -56,7 +42,7 @@ func (k Keeper) CheckInvariants(ctx sdk.Context) error {
 func (k Keeper) AttestationsInvariant(ctx sdk.Context) (string, bool) {
 	last, err := k.lastObservedNonce(ctx)
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	var problems []string
 	observed := map[uint64]bool{}
@@ -76,7 +62,7 @@ func (k Keeper) AttestationsInvariant(ctx sdk.Context) (string, bool) {
 		}
 		return false, nil
 	})
-	return report(problems, err)
+	return invariant.Report(problems, err)
 }
 
 // RegistryInvariant checks that the registry maps each denom to one token
@@ -93,19 +79,19 @@ func (k Keeper) RegistryInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	contracts := 0
 	if err := k.TokenContracts.Walk(ctx, nil, func([]byte, string) (bool, error) {
 		contracts++
 		return false, nil
 	}); err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	if contracts != denoms {
 		problems = append(problems, fmt.Sprintf("%d denoms but %d tokens", denoms, contracts))
 	}
-	return report(problems, nil)
+	return invariant.Report(problems, nil)
 }
 
 // TransfersInvariant checks the pool and the batches against the
@@ -136,7 +122,7 @@ func (k Keeper) TransfersInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	err = k.Batches.Walk(ctx, nil, func(token []byte, b types.OutgoingBatch) (bool, error) {
 		for _, id := range b.TransferIds {
@@ -150,14 +136,14 @@ func (k Keeper) TransfersInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	var listed [][]byte
 	if err := k.PoolTokens.Walk(ctx, nil, func(token []byte) (bool, error) {
 		listed = append(listed, token)
 		return false, nil
 	}); err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	if len(listed) != len(pooledTokens) {
 		problems = append(problems, fmt.Sprintf("%d tokens listed with pooled transfers, %d have some", len(listed), len(pooledTokens)))
@@ -167,7 +153,7 @@ func (k Keeper) TransfersInvariant(ctx sdk.Context) (string, bool) {
 			problems = append(problems, fmt.Sprintf("%s is listed with pooled transfers but has none", common.BytesToAddress(token).Hex()))
 		}
 	}
-	return report(problems, nil)
+	return invariant.Report(problems, nil)
 }
 
 // VouchersInvariant checks, for every ERC-20 from Ethereum, that the
@@ -185,7 +171,7 @@ func (k Keeper) VouchersInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	var problems []string
 	err = k.Tokens.Walk(ctx, nil, func(denom string, t types.BridgeToken) (bool, error) {
@@ -208,7 +194,7 @@ func (k Keeper) VouchersInvariant(ctx sdk.Context) (string, bool) {
 		}
 		return false, nil
 	})
-	return report(problems, err)
+	return invariant.Report(problems, err)
 }
 
 // containsID reports whether ids holds id.
@@ -219,16 +205,4 @@ func containsID(ids []uint64, id uint64) bool {
 		}
 	}
 	return false
-}
-
-// report turns problems and an error into an invariant's result.
-func report(problems []string, err error) (string, bool) {
-	if err != nil {
-		return err.Error(), true
-	}
-	if len(problems) == 0 {
-		return "", false
-	}
-	sort.Strings(problems)
-	return strings.Join(problems, "; "), true
 }

@@ -2,10 +2,8 @@ package keeper
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"cosmossdk.io/collections"
 	sdkmath "cosmossdk.io/math"
@@ -15,15 +13,12 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	"github.com/kizuna-chain/kizuna/internal/invariant"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
-// Invariant is a named check of the module state. Check returns a message
-// and whether the invariant is broken, like the SDK's invariants.
-type Invariant struct {
-	Name  string
-	Check func(ctx sdk.Context) (string, bool)
-}
+// Invariant is a named check of the module state.
+type Invariant = invariant.Invariant
 
 // Invariants returns the module's invariants. x/crisis, which ran
 // registered invariants, is gone from v0.54: they run from CheckInvariants,
@@ -48,16 +43,7 @@ func (k Keeper) Invariants() []Invariant {
 // CheckInvariants runs every invariant and returns an error listing the
 // broken ones.
 func (k Keeper) CheckInvariants(ctx sdk.Context) error {
-	var broken []string
-	for _, inv := range k.Invariants() {
-		if msg, isBroken := inv.Check(ctx); isBroken {
-			broken = append(broken, fmt.Sprintf("%s: %s", inv.Name, msg))
-		}
-	}
-	if len(broken) > 0 {
-		return errors.New("ledger invariants broken:\n" + strings.Join(broken, "\n"))
-	}
-	return nil
+	return invariant.CheckAll(ctx, "ledger", k.Invariants())
 }
 
 // SupplyInvariant checks that for every currency the x/bank supply of its
@@ -92,7 +78,7 @@ func (k Keeper) SupplyInvariant(ctx sdk.Context) (string, bool) {
 		}
 		return false, nil
 	})
-	return report(problems, err)
+	return invariant.Report(problems, err)
 }
 
 // bridgedTotals returns what of a community's currency left for Ethereum
@@ -118,7 +104,7 @@ func (k Keeper) DecayedTotalInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	return k.compareTotals(ctx, k.Decayed, sums, "decayed total", "DECAY entries")
 }
@@ -144,7 +130,7 @@ func (k Keeper) BridgedTotalsInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	for _, check := range []struct {
 		totals     collections.Map[uint64, sdkmath.Int]
@@ -158,7 +144,7 @@ func (k Keeper) BridgedTotalsInvariant(ctx sdk.Context) (string, bool) {
 			problems = append(problems, msg)
 		}
 	}
-	return report(problems, nil)
+	return invariant.Report(problems, nil)
 }
 
 // DebtTotalInvariant checks that the debt total of every currency is the sum
@@ -172,7 +158,7 @@ func (k Keeper) DebtTotalInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	return k.compareTotals(ctx, k.TotalDebt, sums, "debt total", "account debts")
 }
@@ -187,7 +173,7 @@ func (k Keeper) AccountRecordsInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	var problems []string
 	seen := map[uint64]bool{}
@@ -199,7 +185,7 @@ func (k Keeper) AccountRecordsInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	ids := make([]uint64, 0, len(counted))
 	for id := range counted {
@@ -211,7 +197,7 @@ func (k Keeper) AccountRecordsInvariant(ctx sdk.Context) (string, bool) {
 			problems = append(problems, fmt.Sprintf("community %d: no count of account records, %d stored", id, counted[id]))
 		}
 	}
-	return report(problems, nil)
+	return invariant.Report(problems, nil)
 }
 
 // compareTotals reports every community whose stored total differs from the
@@ -235,14 +221,14 @@ func (k Keeper) compareTotals(ctx sdk.Context, totals collections.Map[uint64, sd
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	for _, id := range sortedKeys(sums) {
 		if !seen[id] && !sums[id].IsZero() {
 			problems = append(problems, fmt.Sprintf("community %d: no %s, %s %s", id, what, from, sums[id]))
 		}
 	}
-	return report(problems, nil)
+	return invariant.Report(problems, nil)
 }
 
 // CreditLimitsInvariant checks that no account owes more than its credit
@@ -262,7 +248,7 @@ func (k Keeper) CreditLimitsInvariant(ctx sdk.Context) (string, bool) {
 		}
 		return false, nil
 	})
-	return report(problems, err)
+	return invariant.Report(problems, err)
 }
 
 // MaxBalancesInvariant checks that no holder of a currency with maximum
@@ -278,7 +264,7 @@ func (k Keeper) MaxBalancesInvariant(ctx sdk.Context) (string, bool) {
 			return nil
 		})
 	})
-	return report(problems, err)
+	return invariant.Report(problems, err)
 }
 
 // MutualCreditSumInvariant checks that the net balances of every pure
@@ -326,7 +312,7 @@ func (k Keeper) MutualCreditSumInvariant(ctx sdk.Context) (string, bool) {
 		}
 		return false, nil
 	})
-	return report(problems, err)
+	return invariant.Report(problems, err)
 }
 
 // walkMemberPositions calls fn with the position of every holder of the
@@ -378,7 +364,7 @@ func (k Keeper) walkHolders(ctx context.Context, c types.Currency, fn func(sdk.A
 func (k Keeper) MonthlyCapInvariant(ctx sdk.Context) (string, bool) {
 	highest, err := k.HighestMonthlyCap.Get(ctx)
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	var problems []string
 	err = k.MonthlyCreated.Walk(ctx, nil, func(mk MonthlyKey, used sdkmath.Int) (bool, error) {
@@ -393,7 +379,7 @@ func (k Keeper) MonthlyCapInvariant(ctx sdk.Context) (string, bool) {
 		}
 		return false, nil
 	})
-	return report(problems, err)
+	return invariant.Report(problems, err)
 }
 
 // PaymentRequestsInvariant checks that exactly the pending payment requests
@@ -417,7 +403,7 @@ func (k Keeper) PaymentRequestsInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	var problems []string
 	queued := 0
@@ -429,7 +415,7 @@ func (k Keeper) PaymentRequestsInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	if queued != len(pending) {
 		problems = append(problems, fmt.Sprintf("%d pending payment requests, %d queued to expire", len(pending), queued))
@@ -444,12 +430,12 @@ func (k Keeper) PaymentRequestsInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	if counted != len(open) {
 		problems = append(problems, fmt.Sprintf("%d requesters have pending requests, %d are counted", len(open), counted))
 	}
-	return report(problems, nil)
+	return invariant.Report(problems, nil)
 }
 
 // CreatedTotalInvariant checks that the created total of every currency is
@@ -463,7 +449,7 @@ func (k Keeper) CreatedTotalInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	return k.compareTotals(ctx, k.Created, sums, "created total", "CREATION entries")
 }
@@ -486,7 +472,7 @@ func (k Keeper) MonthlyCreatedInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	err = k.Contributions.Walk(ctx, nil, func(_ uint64, c types.Contribution) (bool, error) {
 		if c.Status.CountsAgainstCap() {
@@ -496,7 +482,7 @@ func (k Keeper) MonthlyCreatedInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	var problems []string
 	seen := map[key]bool{}
@@ -510,7 +496,7 @@ func (k Keeper) MonthlyCreatedInvariant(ctx sdk.Context) (string, bool) {
 		return false, nil
 	})
 	if err != nil {
-		return report(nil, err)
+		return invariant.Report(nil, err)
 	}
 	var missing []string
 	for kk, want := range expected {
@@ -520,23 +506,12 @@ func (k Keeper) MonthlyCreatedInvariant(ctx sdk.Context) (string, bool) {
 		}
 	}
 	sort.Strings(missing)
-	return report(append(problems, missing...), nil)
+	return invariant.Report(append(problems, missing...), nil)
 }
 
 // createdTotal returns what the currency of a community has created.
 func (k Keeper) createdTotal(ctx sdk.Context, communityID uint64) (sdkmath.Int, error) {
 	return totalOf(ctx, k.Created, communityID)
-}
-
-// report turns problems and a failed read into an invariant result.
-func report(problems []string, err error) (string, bool) {
-	if err != nil {
-		return fmt.Sprintf("reading the state: %v", err), true
-	}
-	if len(problems) == 0 {
-		return "", false
-	}
-	return strings.Join(problems, "; "), true
 }
 
 // addTo adds amount to sum, a missing sum counting as zero.
