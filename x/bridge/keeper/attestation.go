@@ -30,6 +30,14 @@ func (k Keeper) claim(ctx context.Context, orchestrator string, claim types.Clai
 	if err := claim.Validate(); err != nil {
 		return err
 	}
+	// Only a bonded validator's vote counts: an unbonded one's would only
+	// grow the attestations the end of the block reads.
+	switch v, err := k.stakingKeeper.GetValidator(ctx, val); {
+	case err != nil:
+		return types.ErrValidatorNotFound.Wrapf("%s: %v", reg.Validator, err)
+	case !v.IsBonded():
+		return types.ErrValidatorNotBonded.Wrapf("%s claims only while bonded", reg.Validator)
+	}
 	p, err := k.Params.Get(ctx)
 	if err != nil {
 		return err

@@ -9,9 +9,12 @@ import (
 
 	sdkmath "cosmossdk.io/math"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	keepertest "github.com/kizuna-chain/kizuna/testutil/keeper"
 	"github.com/kizuna-chain/kizuna/x/bridge/keeper"
 	"github.com/kizuna-chain/kizuna/x/bridge/types"
+	ledgertypes "github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
 // voucherToken is an ERC-20 from Ethereum.
@@ -190,4 +193,50 @@ func TestClaims_WaitForTheContract(t *testing.T) {
 		})
 		return err
 	})
+}
+
+func TestClaims_OnlyFromBondedValidators(t *testing.T) {
+	f := newBridge(t, nil)
+	f.Staking.SetValidator(t, "val-d", 100, false)
+	snapshot := keepertest.StoreSnapshot(t, f.ctx, f.StoreKey)
+	keepertest.RequireRejected(t, f.ctx, snapshot, types.ErrValidatorNotBonded, func() error {
+		_, err := f.msgs.DepositClaim(f.ctx, &types.MsgDepositClaim{
+			Orchestrator: keepertest.Addr("val-d-orch"),
+			Claim:        deposit(1, contractHeight+5, voucherToken, keepertest.Addr("bob"), sdkmath.NewInt(1)),
+		})
+		return err
+	})
+}
+
+// A deposit to a member at its maximum balance goes to the treasury, with
+// a memo cut to the ledger's max_memo_length, however short governance
+// set it.
+func TestDeposit_AboveTheMaximumGoesToTheTreasuryWithAMemoThatFits(t *testing.T) {
+	f := newBridge(t, func(m *ledgertypes.MsgCreateCurrency) { m.MaxBalance = sdkmath.NewInt(1_000_000) })
+	lp, err := f.Ledger.Keeper.GetParams(f.ctx)
+	require.NoError(t, err)
+	lp.MaxMemoLength = 16
+	_, err = f.ledger.UpdateParams(f.ctx, &ledgertypes.MsgUpdateParams{Authority: f.Keeper.GetAuthority(), Params: lp})
+	require.NoError(t, err)
+	_, err = f.send("alice", gdd, 100_000, 0)
+	require.NoError(t, err)
+	f.endBlock(t)
+	f.claimBatch(t, validators[:3], 1, contractHeight+3, f.token, 1)
+
+	// bob holds 950,000 of his 1,000,000 maximum; 100,000 to him go to the
+	// treasury.
+	_, err = f.ledger.Transfer(f.ctx, &ledgertypes.MsgTransfer{
+		Sender: keepertest.Addr("alice"), Recipient: keepertest.Addr("bob"), CommunityId: garden, Amount: sdkmath.NewInt(900_000),
+	})
+	require.NoError(t, err)
+	_, err = f.ledger.Issue(f.ctx, &ledgertypes.MsgIssue{
+		Issuer: keepertest.Addr("tom"), CommunityId: garden, Recipient: keepertest.Addr("bob"), Amount: sdkmath.NewInt(50_000), Memo: "top-up",
+	})
+	require.NoError(t, err)
+	treasury := sdk.AccAddress(ledgertypes.TreasuryAddress(garden))
+	before := f.Ledger.Bank.GetBalance(f.ctx, treasury, gdd).Amount
+	f.claimDeposit(t, validators[:3], deposit(2, contractHeight+4, f.token, keepertest.Addr("bob"), sdkmath.NewInt(100_000)))
+	require.Equal(t, sdkmath.NewInt(950_000), f.balance("bob", gdd))
+	require.Equal(t, before.AddRaw(100_000), f.Ledger.Bank.GetBalance(f.ctx, treasury, gdd).Amount)
+	f.checkInvariants(t)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -135,6 +136,10 @@ func (s msgServer) CancelSendToEthereum(ctx context.Context, msg *types.MsgCance
 // ledger for a community currency, by burning for vouchers.
 func (k Keeper) takeOut(ctx context.Context, token types.BridgeToken, sender sdk.AccAddress, total sdkmath.Int, recipient common.Address, memo string) error {
 	if token.Origin == types.TokenOriginKizuna {
+		memo, err := k.fitMemo(ctx, memo)
+		if err != nil {
+			return err
+		}
 		return k.ledgerKeeper.SendToBridge(ctx, sender, token.Denom, total, recipient.Hex(), memo)
 	}
 	coins := sdk.NewCoins(sdk.NewCoin(token.Denom, total))
@@ -192,7 +197,11 @@ func (k Keeper) credit(ctx context.Context, token types.BridgeToken, recipient s
 	if !amount.IsPositive() {
 		return k.formatAccount(recipient), nil
 	}
-	_, err := k.ledgerKeeper.ReceiveFromBridge(ctx, recipient, token.Denom, amount, ethSender, direction, memo)
+	fitted, err := k.fitMemo(ctx, memo)
+	if err != nil {
+		return "", err
+	}
+	_, err = k.ledgerKeeper.ReceiveFromBridge(ctx, recipient, token.Denom, amount, ethSender, direction, fitted)
 	if !errors.Is(err, ledgertypes.ErrMaxBalanceExceeded) {
 		return k.formatAccount(recipient), err
 	}
@@ -201,11 +210,27 @@ func (k Keeper) credit(ctx context.Context, token types.BridgeToken, recipient s
 		return "", err
 	}
 	treasury := sdk.AccAddress(ledgertypes.TreasuryAddress(c.CommunityId))
-	if _, err := k.ledgerKeeper.ReceiveFromBridge(ctx, treasury, token.Denom, amount, ethSender, direction,
-		memo+" (for "+k.formatAccount(recipient)+", above its maximum balance)"); err != nil {
+	if fitted, err = k.fitMemo(ctx, memo+" (for "+k.formatAccount(recipient)+", above its maximum balance)"); err != nil {
+		return "", err
+	}
+	if _, err := k.ledgerKeeper.ReceiveFromBridge(ctx, treasury, token.Denom, amount, ethSender, direction, fitted); err != nil {
 		return "", err
 	}
 	return k.formatAccount(treasury), nil
+}
+
+// fitMemo cuts a memo the bridge writes to the ledger's max_memo_length:
+// however governance sets it, a crossing is never refused, nor a deposit
+// lost, for the length of its memo. The bridge's memos are ASCII.
+func (k Keeper) fitMemo(ctx context.Context, memo string) (string, error) {
+	p, err := k.ledgerKeeper.GetParams(ctx)
+	if err != nil {
+		return "", err
+	}
+	if n := int(p.MaxMemoLength); len(memo) > n {
+		memo = strings.TrimSpace(memo[:n])
+	}
+	return memo, nil
 }
 
 // pool puts a transfer in its token's pool.

@@ -34,4 +34,5 @@ var (
 	ErrNonContiguousNonce     = errors.RegisterWithGRPCCode(ModuleName, 24, codes.FailedPrecondition, "claim's event nonce does not follow the validator's last")
 	ErrInvalidClaim           = errors.RegisterWithGRPCCode(ModuleName, 25, codes.InvalidArgument, "invalid claim")
 	ErrClaimNotExecutable     = errors.RegisterWithGRPCCode(ModuleName, 26, codes.FailedPrecondition, "claim cannot be executed")
+	ErrValidatorNotBonded     = errors.RegisterWithGRPCCode(ModuleName, 27, codes.FailedPrecondition, "validator is not bonded")
 )

@@ -28,6 +28,9 @@ type StakingKeeper interface {
 // its rules (decay settled first, only a positive balance leaves, receipts
 // repay debt), its history (BRIDGE entries) and its supply totals.
 type LedgerKeeper interface {
+	// GetParams returns the ledger params: the bridge's memos fit their
+	// max_memo_length.
+	GetParams(ctx context.Context) (ledgertypes.Params, error)
 	// GetCurrency returns a community's currency, or an error wrapping
 	// ledgertypes.ErrCurrencyNotFound.
 	GetCurrency(ctx context.Context, communityID uint64) (ledgertypes.Currency, error)
