@@ -5,7 +5,6 @@ import (
 	"errors"
 	"math/big"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"cosmossdk.io/collections"
@@ -221,9 +220,4 @@ func hasQuorum(votes []string, powers map[string]*big.Int, total *big.Int) bool 
 		}
 	}
 	return new(big.Int).Mul(voted, big.NewInt(3)).Cmp(new(big.Int).Mul(total, big.NewInt(2))) > 0
-}
-
-// tokenAddress parses a claim's token contract, validated before.
-func tokenAddress(s string) common.Address {
-	return common.HexToAddress(s)
 }

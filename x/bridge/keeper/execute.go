@@ -26,7 +26,7 @@ import (
 // address, a module account) does not lose them: a community currency goes
 // to its community's treasury, vouchers to the community pool.
 func (k Keeper) executeDeposit(ctx context.Context, c *types.DepositClaim) error {
-	token := tokenAddress(c.TokenContract)
+	token := common.HexToAddress(c.TokenContract)
 	entry, err := k.TokenOfContract(ctx, token)
 	if errors.Is(err, types.ErrTokenNotRegistered) {
 		entry = types.BridgeToken{Denom: types.VoucherDenom(token), TokenContract: token.Hex(), Origin: types.TokenOriginEthereum}
@@ -93,7 +93,7 @@ func (k Keeper) routable(receiver string) (sdk.AccAddress, bool) {
 // and forgotten, the token's batch nonce moves on, and what a community
 // currency's batch minted is counted on Ethereum.
 func (k Keeper) executeBatch(ctx context.Context, c *types.BatchExecutedClaim) error {
-	token := tokenAddress(c.TokenContract)
+	token := common.HexToAddress(c.TokenContract)
 	batch, err := k.Batches.Get(ctx, token.Bytes())
 	if errors.Is(err, collections.ErrNotFound) || (err == nil && batch.Nonce != c.BatchNonce) {
 		return types.ErrClaimNotExecutable.Wrapf("no outstanding batch %d of %s", c.BatchNonce, token.Hex())

@@ -38,7 +38,7 @@ func (k Keeper) currentMembers(ctx context.Context) ([]types.ValsetMember, error
 		}
 		reg, err := k.Registrations.Get(ctx, val)
 		if err != nil {
-			if isNotFound(err) {
+			if errors.Is(err, collections.ErrNotFound) {
 				continue
 			}
 			return nil, err
@@ -102,9 +102,4 @@ func (k Keeper) EndBlock(ctx context.Context) error {
 		return err
 	}
 	return k.buildBatches(ctx)
-}
-
-// isNotFound reports whether err is a collections miss.
-func isNotFound(err error) bool {
-	return err != nil && errors.Is(err, collections.ErrNotFound)
 }
