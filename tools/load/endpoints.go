@@ -20,6 +20,8 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/cosmos/cosmos-sdk/client/grpc/cmtservice"
+
+	"github.com/kizuna-chain/kizuna/internal/txsign"
 )
 
 const (
@@ -277,7 +279,7 @@ func (p *grpcPool) block(ctx context.Context, start int, height int64) (*block, 
 		b = &block{height: height, time: blk.SdkBlock.Header.Time, txs: make([]blockTx, len(txs))}
 		for i, tx := range txs {
 			r := res.TxsResults[i]
-			b.txs[i] = blockTx{hash: TxHash(tx), code: r.Code, codespace: r.Codespace, log: r.Log, data: r.Data}
+			b.txs[i] = blockTx{hash: txsign.Hash(tx), code: r.Code, codespace: r.Codespace, log: r.Log, data: r.Data}
 		}
 		return nil
 	})

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kizuna-chain/kizuna/internal/txsign"
 	"github.com/kizuna-chain/kizuna/testutil/e2e"
 	"github.com/kizuna-chain/kizuna/tools/load"
 )
@@ -79,7 +80,7 @@ func TestDriver_LoadsARealNode(t *testing.T) {
 	if len(missing) != 0 {
 		t.Fatalf("%d committed transfers missing on the node, e.g. %+v", len(missing), missing[0])
 	}
-	bogus := load.CommittedTx{Hash: load.TxHash([]byte("never sent")), Height: rep.LastHeight}
+	bogus := load.CommittedTx{Hash: txsign.Hash([]byte("never sent")), Height: rep.LastHeight}
 	if missing, err := load.FindMissing(ctx, node.GRPCAddress(), []load.CommittedTx{bogus}); err != nil || len(missing) != 1 {
 		t.Fatalf("FindMissing of an unknown hash: %v, %v", missing, err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	sdkmath "cosmossdk.io/math"
 
+	"github.com/kizuna-chain/kizuna/internal/txsign"
 	ledgertypes "github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -372,11 +373,11 @@ func (d *Driver) sendTransfer(ctx context.Context, r *runState, a *account, due 
 	d.mu.Lock()
 	seq := a.seq
 	d.mu.Unlock()
-	u := unsignedTx{
-		msgs: []proto.Message{d.transferMsg(d.env, a, to, amount)}, pubKey: a.pubKey,
-		accountNumber: a.accountNumber, sequence: seq, gas: d.env.TransferGas, fee: d.env.TransferFee,
+	u := txsign.Unsigned{
+		Msgs: []proto.Message{d.transferMsg(d.env, a, to, amount)}, PubKey: a.pubKey,
+		AccountNumber: a.accountNumber, Sequence: seq, Gas: d.env.TransferGas, Fee: d.env.TransferFee,
 	}
-	bz, err := u.sign(a.key, d.chainID)
+	bz, err := u.Sign(a.key, d.chainID)
 	if err != nil {
 		d.mu.Lock()
 		r.example("signing", err.Error())
@@ -388,7 +389,7 @@ func (d *Driver) sendTransfer(ctx context.Context, r *runState, a *account, due 
 	if !due.IsZero() {
 		sentAt = due
 	}
-	tx := &sentTx{hash: TxHash(bz), from: a, sentAt: sentAt, run: r, committed: make(chan struct{})}
+	tx := &sentTx{hash: txsign.Hash(bz), from: a, sentAt: sentAt, run: r, committed: make(chan struct{})}
 	d.mu.Lock()
 	d.tracked[tx.hash] = tx
 	r.sent++

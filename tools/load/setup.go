@@ -23,6 +23,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	"github.com/kizuna-chain/kizuna/internal/txsign"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	ledgertypes "github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -495,12 +496,12 @@ func (d *Driver) simulate(ctx context.Context, a *account, msgs ...proto.Message
 	d.mu.Lock()
 	// Any positive fee makes the simulation pay it, as the real transaction
 	// will, and count the gas of paying.
-	u := unsignedTx{
-		msgs: msgs, pubKey: a.pubKey, accountNumber: a.accountNumber, sequence: a.seq,
-		fee: sdk.NewCoins(sdk.NewInt64Coin(d.cfg.GasPrice.Denom, 1)),
+	u := txsign.Unsigned{
+		Msgs: msgs, PubKey: a.pubKey, AccountNumber: a.accountNumber, Sequence: a.seq,
+		Fee: sdk.NewCoins(sdk.NewInt64Coin(d.cfg.GasPrice.Denom, 1)),
 	}
 	d.mu.Unlock()
-	bz, err := u.simulationBytes()
+	bz, err := u.SimulationBytes()
 	if err != nil {
 		return 0, err
 	}
@@ -544,13 +545,13 @@ func (d *Driver) submitSimulated(ctx context.Context, a *account, msgs ...proto.
 // the transaction once a mempool accepted it; await waits for its block.
 func (d *Driver) submit(ctx context.Context, a *account, gas uint64, msgs ...proto.Message) (*sentTx, error) {
 	d.mu.Lock()
-	u := unsignedTx{msgs: msgs, pubKey: a.pubKey, accountNumber: a.accountNumber, sequence: a.seq, gas: gas, fee: d.feeFor(gas)}
+	u := txsign.Unsigned{Msgs: msgs, PubKey: a.pubKey, AccountNumber: a.accountNumber, Sequence: a.seq, Gas: gas, Fee: d.feeFor(gas)}
 	d.mu.Unlock()
-	bz, err := u.sign(a.key, d.chainID)
+	bz, err := u.Sign(a.key, d.chainID)
 	if err != nil {
 		return nil, err
 	}
-	tx := &sentTx{hash: TxHash(bz), from: a, sentAt: time.Now(), committed: make(chan struct{})}
+	tx := &sentTx{hash: txsign.Hash(bz), from: a, sentAt: time.Now(), committed: make(chan struct{})}
 	d.mu.Lock()
 	d.tracked[tx.hash] = tx
 	d.mu.Unlock()
@@ -561,7 +562,7 @@ func (d *Driver) submit(ctx context.Context, a *account, gas uint64, msgs ...pro
 		d.untrackLocked(tx)
 		return nil, err
 	}
-	out := afterCheckTx(u.sequence, res.Codespace, res.Code, res.RawLog)
+	out := afterCheckTx(u.Sequence, res.Codespace, res.Code, res.RawLog)
 	if !out.accepted {
 		d.untrackLocked(tx)
 		return nil, fmt.Errorf("CheckTx refused transaction %s: code %s: %s", tx.hash, codeKey(res.Codespace, res.Code), res.RawLog)
