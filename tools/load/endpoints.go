@@ -21,6 +21,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/client/grpc/cmtservice"
 
+	"github.com/kizuna-chain/kizuna/internal/gogocodec"
 	"github.com/kizuna-chain/kizuna/internal/txsign"
 )
 
@@ -51,7 +52,7 @@ func dialGRPC(addrs []string) (*grpcPool, error) {
 				Backoff:           backoff.Config{BaseDelay: 100 * time.Millisecond, Multiplier: 1.6, Jitter: 0.2, MaxDelay: time.Second},
 				MinConnectTimeout: 2 * time.Second,
 			}),
-			grpc.WithDefaultCallOptions(grpc.ForceCodec(gogoCodec{}), grpc.MaxCallRecvMsgSize(64<<20)),
+			grpc.WithDefaultCallOptions(grpc.ForceCodec(gogocodec.Codec{}), grpc.MaxCallRecvMsgSize(64<<20)),
 		)
 		if err != nil {
 			_ = p.close()
@@ -69,35 +70,6 @@ func (p *grpcPool) close() error {
 	}
 	return errors.Join(errs...)
 }
-
-// gogoCodec encodes gRPC messages with the Marshal and Unmarshal methods
-// gogoproto generates. The protobuf runtime's reflection, which gRPC's own
-// codec uses, cannot handle gogoproto custom types such as math.Int.
-type gogoCodec struct{}
-
-type gogoMessage interface {
-	Marshal() ([]byte, error)
-	Unmarshal([]byte) error
-}
-
-func (gogoCodec) Marshal(v any) ([]byte, error) {
-	m, ok := v.(gogoMessage)
-	if !ok {
-		return nil, fmt.Errorf("cannot encode %T: not a gogoproto message", v)
-	}
-	return m.Marshal()
-}
-
-func (gogoCodec) Unmarshal(data []byte, v any) error {
-	m, ok := v.(gogoMessage)
-	if !ok {
-		return fmt.Errorf("cannot decode %T: not a gogoproto message", v)
-	}
-	return m.Unmarshal(data)
-}
-
-// Name is the content subtype the nodes expect for protobuf.
-func (gogoCodec) Name() string { return "proto" }
 
 // unreachable reports whether err says that an endpoint did not answer (as
 // opposed to answering with an error), so that another may be asked.
