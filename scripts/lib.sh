@@ -65,3 +65,12 @@ add_key() {
 key_address() {
   "$1" keys show "$3" -a --keyring-backend test --home "$2"
 }
+
+# dev_governance GENESIS: a development chain's governance votes in 20
+# seconds (10 expedited) instead of two days, so that a proposal such as
+# setting the bridge contract passes while one watches.
+dev_governance() {
+  local genesis=$1
+  jq '.app_state.gov.params.voting_period = "20s" | .app_state.gov.params.expedited_voting_period = "10s"' \
+    "$genesis" >"$genesis.tmp" && mv "$genesis.tmp" "$genesis"
+}

@@ -9,6 +9,16 @@
 #   scripts/localnet.sh join        add a full node (node 4) that catches up by
 #                                   state sync from the validators' snapshots
 #   scripts/localnet.sh status      print each node's height and app hash
+#   scripts/localnet.sh bridge      start a local Ethereum (geth --dev), and the
+#                                   first time register a relayer for each
+#                                   validator, deploy the bridge contract and
+#                                   set it by governance; start the relayers
+#   scripts/localnet.sh relayer start|stop|kill N
+#                                   start, stop or SIGKILL validator N's relayer
+#
+# The bridge: geth's JSON-RPC on BASE+90, validator i's relayer in
+# LOCALNET_DIR/relayer<i> with its metrics on BASE+i*10+5. `stop` stops the
+# relayers and geth too.
 #
 # Node i listens on BASE+i*10 + {0: p2p, 1: RPC, 2: gRPC, 3: REST,
 # 4: Prometheus}. Validators take a state sync snapshot every
@@ -22,6 +32,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/lib.sh"
 # shellcheck source=scripts/dev-accounts.sh
 source "$ROOT/scripts/dev-accounts.sh"
+# shellcheck source=scripts/bridge-lib.sh
+source "$ROOT/scripts/bridge-lib.sh"
 
 BIN=${KIZUNAD:-$ROOT/build/kizunad}
 DIR=${LOCALNET_DIR:-$ROOT/build/localnet}
@@ -61,6 +73,7 @@ init_network() {
       --keyring-backend test --home "$h" --output-document "$DIR/gentxs/gentx-$i.json" >/dev/null 2>&1
   done
   "$BIN" genesis collect-gentxs --gentx-dir "$DIR/gentxs" --home "$h0" >/dev/null 2>&1
+  dev_governance "$h0/config/genesis.json"
   "$BIN" genesis validate --home "$h0" >/dev/null
 
   local peers=""
@@ -177,6 +190,11 @@ stop() {
     return
   fi
   # shellcheck disable=SC2046 # one node number per word
+  local i
+  for ((i = 0; i < NODES; i++)); do
+    stop_pidfile "$DIR/relayer$i/relayer.pid"
+  done
+  stop_pidfile "$DIR/geth/geth.pid"
   signal_nodes TERM $(nodes)
   echo "localnet stopped"
 }
@@ -239,14 +257,57 @@ status() {
   done
 }
 
+eth_url() { echo "http://127.0.0.1:$((BASE + 90))"; }
+
+bridge() {
+  [[ -f $DIR/node0/config/genesis.json ]] || { echo "no localnet in $DIR: run start first" >&2; exit 1; }
+  start_geth "$DIR/geth" $((BASE + 90)) $((BASE + 91))
+  local i
+  for ((i = 0; i < NODES; i++)); do
+    [[ -f $DIR/relayer$i/config.toml ]] && continue
+    setup_relayer "$CHAIN_ID" "$(home $i)" "$DIR/relayer$i" "127.0.0.1:$(port $i 2)" "$(eth_url)" \
+      "127.0.0.1:$(port $i 5)" "$((2 * i))s"
+  done
+  if [[ -z $("$BIN" q bridge params -o json --home "$(home 0)" | jq -r '.params.contract_address // empty') ]]; then
+    local voters=()
+    for ((i = 0; i < NODES; i++)); do
+      voters+=("$(home $i)")
+    done
+    deploy_bridge "$(home 0)" "$DIR/relayer0" "${voters[@]}"
+  fi
+  for ((i = 0; i < NODES; i++)); do
+    start_relayer "$DIR/relayer$i"
+  done
+  echo "bridge: geth $(eth_url), contract $("$BIN" q bridge params -o json --home "$(home 0)" | jq -r .params.contract_address), four relayers"
+}
+
+relayer() {
+  local action=${1:-} i=${2:-}
+  [[ $i =~ ^[0-3]$ && -f $DIR/relayer$i/config.toml ]] || { echo "no relayer $i in $DIR: run bridge first" >&2; exit 2; }
+  case $action in
+    start) start_relayer "$DIR/relayer$i" ;;
+    stop) stop_pidfile "$DIR/relayer$i/relayer.pid" ;;
+    kill)
+      [[ -f $DIR/relayer$i/relayer.pid ]] && kill -KILL "$(cat "$DIR/relayer$i/relayer.pid")" 2>/dev/null
+      rm -f "$DIR/relayer$i/relayer.pid"
+      ;;
+    *)
+      echo "usage: $0 relayer start|stop|kill N" >&2
+      exit 2
+      ;;
+  esac
+}
+
 case ${1:-} in
   start) start "${2:-}" ;;
   stop) stop "${2:-}" ;;
   kill) crash "${2:-}" ;;
   join) join ;;
   status) status ;;
+  bridge) bridge ;;
+  relayer) relayer "${2:-}" "${3:-}" ;;
   *)
-    echo "usage: $0 start [N] | stop [N] | kill N | join | status" >&2
+    echo "usage: $0 start [N] | stop [N] | kill N | join | status | bridge | relayer start|stop|kill N" >&2
     exit 2
     ;;
 esac

@@ -31,6 +31,7 @@ init_chain() {
   "$BIN" genesis gentx validator 100000000000ukiz --chain-id "$CHAIN_ID" --moniker local-validator \
     --keyring-backend test --home "$HOME_DIR" >/dev/null 2>&1
   "$BIN" genesis collect-gentxs --home "$HOME_DIR" >/dev/null 2>&1
+  dev_governance "$HOME_DIR/config/genesis.json"
   "$BIN" genesis validate --home "$HOME_DIR" >/dev/null
 
   local cfg=$HOME_DIR/config

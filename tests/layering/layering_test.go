@@ -2,8 +2,9 @@
 // modules never import the app, x/community (the base every module builds
 // on) imports no other Kizuna module, the shared helpers under internal/
 // import no module at all, the tools under tools/ (the load driver and the
-// execution benchmark) sit at the top next to cmd/ where no module, helper
-// or the app reaches them, and a module's hand-written CLI package
+// execution benchmark) and the bridge relayer under relayer/ sit at the top
+// next to cmd/ where no module, helper or the app reaches them, and a
+// module's hand-written CLI package
 // (x/<module>/client/cli) is imported by that module's root package alone,
 // which hands its commands to AutoCLI. Imports that run back up the layers
 // fail here.
@@ -140,6 +141,9 @@ var (
 		}},
 		{name: "a helper imports a module or the app", from: helpers, to: under("x", "app", "cmd", "testutil")},
 		{name: "a module, a helper or the app imports a tool", from: under("x", "internal", "app"), to: under("tools")},
+		// The bridge relayer is a program of its own: it reads the chain
+		// through its queries and never runs in the node.
+		{name: "a module, a helper or the app imports the relayer", from: under("x", "internal", "app", "contracts"), to: under("relayer")},
 		{
 			name: "a CLI package is imported by another package than its module's", direct: true,
 			from: anything,
