@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -121,6 +122,21 @@ func TestBridge_EndToEnd(t *testing.T) {
 			t.Fatalf("back holds %s of the voucher, want 150000", left)
 		}
 		requireDrained("after the voucher's batch")
+	})
+
+	phase("a valset change reaches the contract", func() {
+		// Validator 0 bonds half as much again: its power moves by more
+		// than 5 %, the chain snapshots a valset, and the relayers sign and
+		// submit it; the batches below are signed by the new valset.
+		before := n.latestValset()
+		out, err := n.cli("keys", "show", "validator", "--bech", "val", "-a", "--keyring-backend", "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n.requireTx("validator", "staking", "delegate", strings.TrimSpace(string(out)), "50000000000ukiz")
+		eventually(t, settle, "a new valset on the chain", func() bool { return n.latestValset() > before })
+		latest := n.latestValset()
+		eventually(t, settle, "the contract holding the new valset", func() bool { return eth.valsetNonce() == latest })
 	})
 
 	phase("a relayer killed mid-batch loses and doubles nothing", func() {

@@ -184,6 +184,19 @@ func (n *localnet) balance(addr, denom string) *big.Int {
 type bridgeInfo struct {
 	ContractAddress        string `json:"contract_address"`
 	LastObservedEventNonce string `json:"last_observed_event_nonce"`
+	LatestValset           struct {
+		Nonce string `json:"nonce"`
+	} `json:"latest_valset"`
+}
+
+// latestValset is the nonce of the chain's latest valset.
+func (n *localnet) latestValset() uint64 {
+	n.t.Helper()
+	var nonce uint64
+	if _, err := fmt.Sscan(n.info().LatestValset.Nonce, &nonce); err != nil {
+		n.t.Fatalf("latest valset nonce: %v", err)
+	}
+	return nonce
 }
 
 func (n *localnet) info() bridgeInfo {
@@ -350,6 +363,15 @@ func (e *ethereum) lastBatchNonce(token common.Address) uint64 {
 func (e *ethereum) eventNonce() uint64 {
 	e.t.Helper()
 	v, err := bind.Call(bridgeABI.Instance(e.client, e.bridge), nil, bridgeABI.PackEventNonce(), bridgeABI.UnpackEventNonce)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return v.Uint64()
+}
+
+func (e *ethereum) valsetNonce() uint64 {
+	e.t.Helper()
+	v, err := bind.Call(bridgeABI.Instance(e.client, e.bridge), nil, bridgeABI.PackValsetNonce(), bridgeABI.UnpackValsetNonce)
 	if err != nil {
 		e.t.Fatal(err)
 	}
