@@ -102,6 +102,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "address"}},
 				},
 				{
+					RpcMethod:      "MemberByUsername",
+					Use:            "member-by-username [community-id] [username]",
+					Short:          "Show the member of a community holding a username (case-insensitive, with or without @)",
+					Example:        fmt.Sprintf("%s query community member-by-username 1 @hanako", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "community_id"}, {ProtoField: "username"}},
+				},
+				{
 					RpcMethod:      "CommunitiesOf",
 					Use:            "communities-of [address]",
 					Short:          "List the communities an account belongs to or asked to join",

@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"strings"
 
 	"cosmossdk.io/collections"
 
@@ -90,4 +91,35 @@ func (q queryServer) Member(ctx context.Context, req *types.QueryMemberRequest) 
 		return nil, err
 	}
 	return &types.QueryMemberResponse{Member: m}, nil
+}
+
+// MemberByUsername returns the member or pending request holding a username,
+// found through the unique username index.
+func (q queryServer) MemberByUsername(ctx context.Context, req *types.QueryMemberByUsernameRequest) (*types.QueryMemberByUsernameResponse, error) {
+	if req == nil {
+		return nil, grpcerr.ErrEmptyRequest
+	}
+	username := strings.TrimPrefix(req.Username, "@")
+	params, err := q.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := params.ValidateUsername(username); err != nil {
+		return nil, err
+	}
+	if _, err := q.GetCommunity(ctx, req.CommunityId); err != nil {
+		return nil, err
+	}
+	addr, ok, err := q.usernameOwner(ctx, req.CommunityId, username)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, types.ErrMemberNotFound.Wrapf("no member of community %d has username %q", req.CommunityId, username)
+	}
+	m, err := q.GetMember(ctx, req.CommunityId, addr)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryMemberByUsernameResponse{Member: m}, nil
 }

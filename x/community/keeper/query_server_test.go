@@ -124,6 +124,42 @@ func TestQueryMember_ReturnsOneOrNotFound(t *testing.T) {
 	require.ErrorIs(t, err, sdkerrors.ErrInvalidAddress)
 }
 
+func TestQueryMemberByUsername_FindsTheHolderCaseInsensitively(t *testing.T) {
+	f := newFixture(t)
+	id := f.createCommunity(t, "alice", "Garden", types.JoinPolicyOpen)
+	other := f.createCommunity(t, "carol", "Library", types.JoinPolicyApproval)
+	f.join(t, id, "bob")
+	require.Equal(t, types.MemberStatusPending, f.join(t, other, "bob"))
+
+	for _, username := range []string{"bob", "BOB", "@Bob"} {
+		res, err := f.query.MemberByUsername(f.ctx, &types.QueryMemberByUsernameRequest{CommunityId: id, Username: username})
+		require.NoError(t, err, username)
+		require.Equal(t, f.addr("bob"), res.Member.Address)
+		require.Equal(t, types.MemberStatusActive, res.Member.Status)
+	}
+	res, err := f.query.MemberByUsername(f.ctx, &types.QueryMemberByUsernameRequest{CommunityId: other, Username: "bob"})
+	require.NoError(t, err)
+	require.Equal(t, types.MemberStatusPending, res.Member.Status, "a pending request holds its username too")
+
+	for _, tc := range []struct {
+		community uint64
+		username  string
+		want      error
+	}{
+		{id, "dave", types.ErrMemberNotFound},
+		{other, "alice", types.ErrMemberNotFound},
+		{id + 9, "bob", types.ErrCommunityNotFound},
+		{id, "b", types.ErrInvalidUsername},
+		{id, "bob smith", types.ErrInvalidUsername},
+		{id, "", types.ErrInvalidUsername},
+	} {
+		_, err := f.query.MemberByUsername(f.ctx, &types.QueryMemberByUsernameRequest{CommunityId: tc.community, Username: tc.username})
+		require.ErrorIs(t, err, tc.want, "%d %q", tc.community, tc.username)
+	}
+	_, err = f.query.MemberByUsername(f.ctx, nil)
+	require.Error(t, err)
+}
+
 func TestQueryCommunitiesOf_ListsMembershipsOfAccount(t *testing.T) {
 	f := newFixture(t)
 	a := f.createCommunity(t, "alice", "Garden", types.JoinPolicyOpen)
