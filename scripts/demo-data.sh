@@ -88,15 +88,16 @@ tx alice community approve 1 "$(addr bob)"
 tx alice community approve 1 "$(addr carol)"
 tx alice community set-role 1 "$(addr bob)" moderator
 
-# Money: Kaga Coin, 4 decimals (1 KGA = 10000 base units), 1 % fee; like
+# Money: Kaga Coin, 4 decimals (1 KGA = 10000 base units; the ledger's
+# payment commands take KGA), 1 % fee; like
 # Gradido it decays: half of a balance is gone after a year (31556952 s).
 tx alice ledger create-currency 1 KGA "Kaga Coin" 4 --fee-bps 100 --half-life-seconds 31556952
 # Nobody issues to itself: alice's start-up fund is a contribution that bob,
 # a moderator, confirms (contribution 1).
-tx alice ledger submit-contribution 1 5000000 "Coordinating the community's start-up"
+tx alice ledger submit-contribution 1 500 "Coordinating the community's start-up"
 tx bob ledger confirm-contribution 1
-tx alice ledger issue 1 "$(addr bob)" 2000000 "Welcome to Kaga Commons"
-tx alice ledger issue 1 "$(addr carol)" 2000000 "Welcome to Kaga Commons"
+tx alice ledger issue 1 @bob_tanaka 200 "Welcome to Kaga Commons"
+tx alice ledger issue 1 @carol 200 "Welcome to Kaga Commons"
 
 # Marketplace: two offers and a need; alice pays bob for his repairs.
 tx bob ads create 1 give "Shelf and door repairs" 150000 --category repairs --location Kanazawa \
@@ -105,7 +106,7 @@ tx carol ads create 1 give "English conversation lessons" 100000 --category less
   --description "One hour, at the community centre or online."
 tx alice ads create 1 want "Help with the autumn festival" 200000 --category events \
   --description "Setting up stalls on Saturday morning."
-tx alice ledger transfer 1 "$(addr bob)" 150000 --ad-id 1 --expected-fee-bps 100 --memo "Fixed the hall door"
+tx alice ledger transfer 1 @bob_tanaka 15 --ad-id 1 --memo "Fixed the hall door"
 
 # Fee sponsorship: 50 KIZ in the community's fee account pays members' fees.
 tx alice ledger fund-fee-account 1 50000000
@@ -119,7 +120,7 @@ tx carol messaging accept-invite 2 --community-id 1
 tx alice messaging post 2 "Stalls go up at 8 on Saturday. Who brings the tables?"
 
 # A contribution waiting for a moderator (bob) to confirm it.
-tx carol ledger submit-contribution 1 100000 "Vegetable patch for the school"
+tx carol ledger submit-contribution 1 10 "Vegetable patch for the school"
 
 # A time bank on mutual credit (Komunitin): community 2 and its currency
 # HOUR, 2 decimals (1 HOUR = 100 base units). Nothing is issued: every member
@@ -131,9 +132,9 @@ tx carol community join 2 carol_tb --first-name Carol
 tx alice ledger create-currency 2 HOUR "Hours" 2 --issuance-policy mutual-credit \
   --default-credit-limit 2000 --max-balance 10000
 # bob pays carol 3 hours on credit: he owes 3 hours, she holds them.
-tx bob ledger transfer 2 "$(addr carol)" 300 --memo "English lessons for my daughter, 3 hours"
+tx bob ledger transfer 2 @carol_tb 3 --memo "English lessons for my daughter, 3 hours"
 # carol asks alice to pay for 2 hours of garden help (payment request 1).
-tx carol ledger request-payment 2 "$(addr alice)" 200 --memo "Garden help, 2 hours"
+tx carol ledger request-payment 2 @alice_tb 2 --memo "Garden help, 2 hours"
 
 rm -f "$PROGRESS" "$PENDING"
 echo "Demo data loaded: community 1 \"Kaga Commons\" with alice (admin), bob (moderator), carol (member),"

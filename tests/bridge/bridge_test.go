@@ -51,7 +51,7 @@ func TestBridge_EndToEnd(t *testing.T) {
 	n.requireTx("validator", "community", "set-role", "1", teller, "teller")
 	n.requireTx("validator", "ledger", "create-currency", "1", "GDD", "Gradido", "4")
 	const gddDenom = "cc/1/GDD"
-	n.requireTx("teller", "ledger", "issue", "1", member, "1000000", "start-up balance")
+	n.requireTx("teller", "ledger", "issue", "1", member, "100", "start-up balance")
 	n.requireTx("validator", "bridge", "register-currency-token", "1")
 	var tok struct {
 		Token struct {

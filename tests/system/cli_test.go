@@ -55,11 +55,11 @@ func TestCLI_TellsTheTruth(t *testing.T) {
 	// Nobody issues to itself: carol, a teller, issues to alice.
 	requireOK(t, node.TxRaw(t, "carol", "community", "join", "1", "carol"))
 	requireOK(t, node.TxRaw(t, "alice", "community", "set-role", "1", carol, "teller"))
-	requireOK(t, node.TxRaw(t, "carol", "ledger", "issue", "1", alice, "100000", "start-up"))
+	requireOK(t, node.TxRaw(t, "carol", "ledger", "issue", "1", alice, "10", "start-up"))
 
 	// bob is not a member: the ledger refuses the transfer.
 	wantErr := fmt.Sprintf("codespace %s, code %d", ledgertypes.ModuleName, ledgertypes.ErrNotMember.ABCICode())
-	transfer := []string{"tx", "ledger", "transfer", "1", bob, "500", "--from", "alice", "--yes", "--node", node.RPCAddress()}
+	transfer := []string{"tx", "ledger", "transfer", "1", bob, "0.05", "--from", "alice", "--yes", "--node", node.RPCAddress()}
 
 	// With simulated gas the simulation catches it and nothing is sent.
 	out, err := node.Run(transfer...)
@@ -69,7 +69,7 @@ func TestCLI_TellsTheTruth(t *testing.T) {
 
 	// With a fixed gas limit the block refuses it: the command prints the
 	// committed transaction and exits non-zero with the same error.
-	failed := node.TxWithFees(t, "alice", "400ukiz", "ledger", "transfer", "1", bob, "500")
+	failed := node.TxWithFees(t, "alice", "400ukiz", "ledger", "transfer", "1", bob, "0.05")
 	if failed.Height == 0 || failed.Codespace != ledgertypes.ModuleName || failed.Code != ledgertypes.ErrNotMember.ABCICode() {
 		t.Fatalf("transfer to a non-member in a block: want the ledger's not-a-member error, got %+v", failed)
 	}
@@ -94,7 +94,7 @@ func TestCLI_TellsTheTruth(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"tx", "ledger", "transfer", "1", "xyz", "500", "--from", "alice"}, `invalid recipient "xyz"`},
+		{[]string{"tx", "ledger", "transfer", "1", "xyz", "0.05", "--from", "alice"}, `invalid recipient "xyz"`},
 		{[]string{"tx", "ledger", "transfer", "1", bob, "-5", "--from", "alice"}, `invalid amount "-5": must be positive`},
 		{[]string{"q", "ledger", "currency", "one"}, `invalid community id "one"`},
 	} {

@@ -2,7 +2,9 @@ package system_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,33 +57,34 @@ func TestSingleNode_MarketplaceAndMoney(t *testing.T) {
 
 	// Admin issuance: 100 GDD to alice, by dave, a teller; nobody issues to
 	// itself.
-	if res := node.Tx(t, "alice", "ledger", "issue", "1", alice, "1000000", "start-up balance"); res.Code == 0 || res.Codespace != ledgertypes.ModuleName {
+	if res := node.Tx(t, "alice", "ledger", "issue", "1", alice, "100", "start-up balance"); res.Code == 0 || res.Codespace != ledgertypes.ModuleName {
 		t.Fatalf("self-issuance: want a ledger error, got %+v", res)
 	}
 	requireOK(t, node.Tx(t, "dave", "community", "join", "1", "dave"))
 	requireOK(t, node.Tx(t, "alice", "community", "set-role", "1", node.Address(t, "dave"), "teller"))
-	requireOK(t, node.Tx(t, "dave", "ledger", "issue", "1", alice, "1000000", "start-up balance"))
+	requireOK(t, node.Tx(t, "dave", "ledger", "issue", "1", "@alice", "100GDD", "start-up balance"))
 
-	// Alice pays bob for bob's GIVE ad (ad 1); the fee goes to the treasury.
+	// Alice pays @bob 5 GDD for bob's GIVE ad (ad 1), in display units, the
+	// fee read from the chain; the fee goes to the treasury.
 	requireOK(t, node.Tx(t, "bob", "ads", "create", "1", "give", "Bicycle repair", "50000", "--category", "repairs"))
-	res = node.Tx(t, "alice", "ledger", "transfer", "1", bob, "50000", "--ad-id", "1", "--expected-fee-bps", "100", "--memo", "fixed my brakes")
+	res = node.Tx(t, "alice", "ledger", "transfer", "1", "@bob", "5", "--ad-id", "1", "--memo", "fixed my brakes")
 	requireOK(t, res)
 	requireEvent(t, res, "kizuna.ads.v1.EventAdPaid")
 
 	// A wrong fee expectation is refused.
-	if res := node.Tx(t, "alice", "ledger", "transfer", "1", bob, "10", "--expected-fee-bps", "50"); res.Code == 0 || res.Codespace != ledgertypes.ModuleName {
+	if res := node.Tx(t, "alice", "ledger", "transfer", "1", bob, "0.001", "--expected-fee-bps", "50"); res.Code == 0 || res.Codespace != ledgertypes.ModuleName {
 		t.Fatalf("transfer with a wrong fee: want a ledger error, got %+v", res)
 	}
 
 	// Bob's WANT ad (ad 2) is paid by bob, not by anyone else.
 	requireOK(t, node.Tx(t, "bob", "ads", "create", "1", "want", "Help moving boxes", "10000"))
-	if res := node.Tx(t, "carol", "ledger", "transfer", "1", bob, "10000", "--ad-id", "2", "--expected-fee-bps", "100"); res.Code == 0 || res.Codespace != adstypes.ModuleName {
+	if res := node.Tx(t, "carol", "ledger", "transfer", "1", bob, "1", "--ad-id", "2"); res.Code == 0 || res.Codespace != adstypes.ModuleName {
 		t.Fatalf("a WANT ad paid by a non-owner: want an ads error, got %+v", res)
 	}
-	requireOK(t, node.Tx(t, "bob", "ledger", "transfer", "1", carol, "10000", "--ad-id", "2", "--expected-fee-bps", "100", "--memo", "thanks for the help"))
+	requireOK(t, node.Tx(t, "bob", "ledger", "transfer", "1", carol, "1GDD", "--ad-id", "2", "--memo", "thanks for the help"))
 
 	// A contribution confirmed by a moderator who is not the contributor.
-	res = node.Tx(t, "bob", "ledger", "submit-contribution", "1", "20000", "Gardening at the school")
+	res = node.Tx(t, "bob", "ledger", "submit-contribution", "1", "2", "Gardening at the school")
 	requireOK(t, res)
 	if res := node.Tx(t, "bob", "ledger", "confirm-contribution", "1"); res.Code == 0 {
 		t.Fatalf("bob confirmed his own contribution: %+v", res)
@@ -99,13 +102,13 @@ func TestSingleNode_MarketplaceAndMoney(t *testing.T) {
 	requireOK(t, node.Tx(t, "alice", "feegrant", "grant", alice, newbie, "--spend-limit", "5000ukiz",
 		"--allowed-messages", "/kizuna.community.v1.MsgJoinCommunity"))
 	requireOK(t, node.TxWithFlags(t, "newbie", e2e.DefaultFees, "community", "join", "1", "newbie", "--fee-granter", alice))
-	requireOK(t, node.Tx(t, "alice", "ledger", "transfer", "1", newbie, "1000", "--expected-fee-bps", "100"))
+	requireOK(t, node.Tx(t, "alice", "ledger", "transfer", "1", newbie, "0.1"))
 	// A sponsored fee is at most 150 % of what the gas (400000) costs at the
 	// chain's minimum gas price.
-	requireOK(t, node.TxWithFlags(t, "newbie", "600ukiz", "ledger", "transfer", "1", carol, "500",
+	requireOK(t, node.TxWithFlags(t, "newbie", "600ukiz", "ledger", "transfer", "1", carol, "500cc/1/GDD",
 		"--expected-fee-bps", "100", "--fee-granter", feeAccount.Address))
-	if res := node.TxWithFlags(t, "newbie", e2e.DefaultFees, "ledger", "transfer", "1", carol, "1",
-		"--expected-fee-bps", "100", "--fee-granter", feeAccount.Address); res.Code == 0 {
+	if res := node.TxWithFlags(t, "newbie", e2e.DefaultFees, "ledger", "transfer", "1", carol, "0.0001",
+		"--fee-granter", feeAccount.Address); res.Code == 0 {
 		t.Fatalf("the fee account paid a fee of %s for 400000 gas: %+v", e2e.DefaultFees, res)
 	}
 
@@ -132,6 +135,23 @@ func TestSingleNode_MarketplaceAndMoney(t *testing.T) {
 			t.Errorf("%s holds %s %s, want %s", addr, bal.Balance.Amount, denom, amount)
 		}
 	}
+	// The CLI shows them in display units, members by @username.
+	out, err := node.Run("q", "ledger", "balance", "1", "@bob", "-o", "json", "--node", node.RPCAddress())
+	if err != nil {
+		t.Fatalf("q ledger balance: %v (%s)", err, out)
+	}
+	var shown struct {
+		Address   string `json:"address"`
+		Balance   string `json:"balance"`
+		Available string `json:"available"`
+	}
+	if err := json.Unmarshal(out, &shown); err != nil || shown.Address != bob || shown.Balance != "5.99 GDD" || shown.Available != "5.99 GDD" {
+		t.Fatalf("q ledger balance 1 @bob: %v %s", err, out)
+	}
+	if out, err := node.Run("q", "ledger", "balance", "1", "@nobody", "--node", node.RPCAddress()); err == nil || !strings.Contains(err.Error(), "member not found") {
+		t.Fatalf("q ledger balance of an unknown username: want member not found, got %v (%s)", err, out)
+	}
+
 	var ukiz struct {
 		Balance struct {
 			Amount string `json:"amount"`

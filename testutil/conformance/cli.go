@@ -89,9 +89,14 @@ func cliBuilder(t *testing.T, conn grpc.ClientConnInterface) *autocli.Builder {
 // queryCmd returns the module's query command as the node builds it.
 func queryCmd(t *testing.T, am AppModule, conn grpc.ClientConnInterface) *cobra.Command {
 	t.Helper()
+	opts := am.AutoCLIOptions().Query
 	cmd := &cobra.Command{Use: am.Name()}
+	if custom, ok := am.(hasQueryCmd); ok && custom.GetQueryCmd() != nil {
+		require.True(t, opts.EnhanceCustomCommand, "AutoCLI must enhance the hand-written query command of %s", am.Name())
+		cmd = custom.GetQueryCmd()
+	}
 	cmd.SetContext(context.Background())
-	require.NoError(t, cliBuilder(t, conn).AddQueryServiceCommands(cmd, am.AutoCLIOptions().Query))
+	require.NoError(t, cliBuilder(t, conn).AddQueryServiceCommands(cmd, opts))
 	return cmd
 }
 
@@ -259,7 +264,7 @@ func checkCLI(t *testing.T, m Module) {
 	}
 	assert.ElementsMatch(t, wantTx, gotTx, "tx commands")
 
-	var wantQuery []string
+	wantQuery := append([]string(nil), m.HandWrittenQueries...)
 	queryOpts := rpcOptions(opts.Query)
 	methods = queryService.Methods()
 	for i := range methods.Len() {

@@ -70,6 +70,12 @@ type hasTxCmd interface {
 	GetTxCmd() *cobra.Command
 }
 
+// hasQueryCmd is a module with hand-written query commands, which AutoCLI
+// enhances with the commands it generates.
+type hasQueryCmd interface {
+	GetQueryCmd() *cobra.Command
+}
+
 // Module describes a module to Run.
 type Module struct {
 	// AppModule is the module wired to a real keeper over Ctx's stores.
@@ -93,6 +99,9 @@ type Module struct {
 	// GetTxCmd that send the Msg (beside AutoCLI's command, or instead of
 	// it where AutoCLI is told to skip the Msg).
 	HandWritten map[string][]string
+	// HandWrittenQueries names the commands of the module's GetQueryCmd,
+	// which read queries in people's terms beside AutoCLI's commands.
+	HandWrittenQueries []string
 }
 
 // Run runs every check on the module.

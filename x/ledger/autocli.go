@@ -10,18 +10,17 @@ import (
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
-// Amounts are integers in base units: with 4 decimals (Gradido), 12.5 GDD is
-// 125000. Enum values are typed in lower case without their prefix, words joined by hyphens, as
-// AutoCLI expects.
+// The commands generated here take amounts in base units: with 4 decimals
+// (Gradido), 12.5 GDD is 125000; the payment commands of client/cli take
+// display units. Enum values are typed in lower case without their prefix,
+// words joined by hyphens, as AutoCLI expects.
 const (
-	amountHelp = "Amounts are integers in base units: with 4 decimals, 12.5 units are 125000."
 	policyHelp = "Issuance policy: admin (admins and tellers issue), contribution (members submit, moderators confirm), " +
 		"admin-and-contribution, mutual-credit (nothing is issued: members pay on credit down to their credit limits) " +
 		"or mutual-credit-and-creation (credit, issuance and contributions)."
 	creditHelp = "Credit limits and maximum balances are in base units; net balance = bank balance - debt, and a payment " +
 		"beyond the bank balance draws on credit (mutual-credit policies only)."
-	feeHelp   = "Fees are in basis points: 150 is 1.50 %, 10000 is 100 %."
-	monthHelp = "The target month is YYYY-MM: the current month (UTC, by block time, the default) or one of the two before it."
+	feeHelp = "Fees are in basis points: 150 is 1.50 %, 10000 is 100 %."
 )
 
 // AutoCLIOptions describes the module's CLI: every query and every Msg, the
@@ -30,7 +29,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	app := version.AppName
 	return &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{
-			Service: types.Query_serviceDesc.ServiceName,
+			Service:              types.Query_serviceDesc.ServiceName,
+			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{
 					RpcMethod: "Params",
@@ -153,7 +153,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
-			Service: types.Msg_serviceDesc.ServiceName,
+			Service:              types.Msg_serviceDesc.ServiceName,
+			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
 				{
 					RpcMethod: "CreateCurrency",
@@ -196,29 +197,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						"max_balance":          {Usage: "new maximum balance in base units, positive"},
 					},
 				},
-				{
-					RpcMethod: "Issue",
-					Use:       "issue [community-id] [recipient] [amount] [memo]",
-					Short:     "Issue currency to an active member (admins and tellers)",
-					Long: "Mint currency to an active member; admins and tellers only. It counts against the recipient's monthly cap. " +
-						amountHelp + " " + monthHelp,
-					Example: fmt.Sprintf("%s tx ledger issue 1 kizuna1... 1000000 \"member top-up\" --from taro", app),
-					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "community_id"}, {ProtoField: "recipient"}, {ProtoField: "amount"}, {ProtoField: "memo", Optional: true},
-					},
-					FlagOptions: map[string]*autocliv1.FlagOptions{"month": {Usage: "target month YYYY-MM (default: the current month)"}},
-				},
-				{
-					RpcMethod: "SubmitContribution",
-					Use:       "submit-contribution [community-id] [amount] [memo] [month]",
-					Short:     "Ask for the creation of currency for your contribution",
-					Long: "Submit a contribution (5 to 512 characters of memo) for a moderator or admin to confirm; it counts " +
-						"against your monthly cap while pending. " + amountHelp + " " + monthHelp,
-					Example: fmt.Sprintf("%s tx ledger submit-contribution 1 200000 \"Garden work, 20 hours\" 2025-03 --from hanako", app),
-					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "community_id"}, {ProtoField: "amount"}, {ProtoField: "memo"}, {ProtoField: "month", Optional: true},
-					},
-				},
+				{RpcMethod: "Issue", Skip: true},              // client/cli: amounts in display units, @username
+				{RpcMethod: "SubmitContribution", Skip: true}, // client/cli: amounts in display units
 				{
 					RpcMethod:      "ConfirmContribution",
 					Use:            "confirm-contribution [id]",
@@ -241,25 +221,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Example:        fmt.Sprintf("%s tx ledger delete-contribution 4 --from hanako", app),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "contribution_id"}},
 				},
-				{
-					RpcMethod: "Transfer",
-					Use:       "transfer [community-id] [recipient] [amount]",
-					Short:     "Pay another member of the community",
-					Long: "Send currency to another active member of the community. If the currency charges a fee, state it with " +
-						"--expected-fee-bps (see query ledger currency); the fee, rounded up, is paid on top to the community " +
-						"treasury. --ad-id pays for an ad: the owner of a WANT ad pays, anyone but the owner pays the owner of a GIVE ad. " +
-						amountHelp,
-					Example: fmt.Sprintf("%s tx ledger transfer 1 kizuna1... 50000 --memo \"a piece of cake\" --ad-id 7 --expected-fee-bps 100 --from hanako",
-						app),
-					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "community_id"}, {ProtoField: "recipient"}, {ProtoField: "amount"},
-					},
-					FlagOptions: map[string]*autocliv1.FlagOptions{
-						"memo":             {Usage: "memo for the recipient"},
-						"ad_id":            {Usage: "the ad this transfer pays for"},
-						"expected_fee_bps": {Usage: "the currency's fee in basis points, which you agree to pay on top"},
-					},
-				},
+				{RpcMethod: "Transfer", Skip: true}, // client/cli: display units, @username, the fee read from the chain
 				{
 					RpcMethod: "SetAccountLimits",
 					Use:       "set-account-limits [community-id] [member]",
@@ -276,36 +238,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 						"clear_fields": {Usage: "limits to return to the currency's: credit_limit, max_balance"},
 					},
 				},
-				{
-					RpcMethod: "RequestPayment",
-					Use:       "request-payment [community-id] [payer] [amount]",
-					Short:     "Ask another member to pay you",
-					Long: "Ask another active member to pay you an amount; the payer accepts (paying the fee on top) or rejects, you may " +
-						"cancel, and the request expires after --expiry-seconds (default and most: the max_payment_request_seconds " +
-						"param, 30 days). --ad-id names the ad the payment is for. " + amountHelp,
-					Example: fmt.Sprintf("%s tx ledger request-payment 1 kizuna1... 50000 --memo \"cake for the fair\" --expiry-seconds 604800 --from hanako", app),
-					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "community_id"}, {ProtoField: "payer"}, {ProtoField: "amount"},
-					},
-					FlagOptions: map[string]*autocliv1.FlagOptions{
-						"memo":           {Usage: "what the payment is for; it becomes the transfer's memo"},
-						"ad_id":          {Usage: "the ad the payment is for"},
-						"expiry_seconds": {Usage: "how long the request stays pending; 0 means the longest allowed"},
-					},
-				},
-				{
-					RpcMethod: "AcceptPaymentRequest",
-					Use:       "accept-payment-request [id]",
-					Short:     "Pay a payment request made to you",
-					Long: "Pay a pending payment request made to you, with every rule of a transfer: state the currency's fee with " +
-						"--expected-fee-bps; a mutual-credit currency lets you pay on credit.",
-					Example:        fmt.Sprintf("%s tx ledger accept-payment-request 3 --expected-fee-bps 100 --from taro", app),
-					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "request_id"}},
-					FlagOptions: map[string]*autocliv1.FlagOptions{
-						"expected_fee_bps": {Usage: "the currency's fee in basis points, which you agree to pay on top"},
-						"community_id":     {Usage: "the request's community, so that its fee account may pay the transaction fee"},
-					},
-				},
+				{RpcMethod: "RequestPayment", Skip: true},       // client/cli: amounts in display units, @username
+				{RpcMethod: "AcceptPaymentRequest", Skip: true}, // client/cli: the fee read from the chain
 				{
 					RpcMethod:      "RejectPaymentRequest",
 					Use:            "reject-payment-request [id]",

@@ -67,23 +67,23 @@ func TestCLI_TxCommandsBuildTheirMsgs(t *testing.T) {
 	require.Equal(t, []any{"fee"}, msg["clear_fields"])
 	require.Equal(t, "Garden Gradido", msg["name"])
 
-	msg, signer = conformance.Tx(t, ledger.AppModule{}, "issue", "1", member, "125000", "member top-up", "--month", "2025-03")
+	msg, signer = conformance.Tx(t, ledger.AppModule{}, "issue", "1", member, "125000cc/1/GDD", "member top-up", "--month", "2025-03")
 	require.Equal(t, "/kizuna.ledger.v1.MsgIssue", msg["@type"])
 	require.Equal(t, signer, msg["issuer"])
 	require.Equal(t, member, msg["recipient"])
 	require.Equal(t, "125000", msg["amount"])
 	require.Equal(t, "member top-up", msg["memo"])
 	require.Equal(t, "2025-03", msg["month"])
-	msg, _ = conformance.Tx(t, ledger.AppModule{}, "issue", "1", member, "5")
+	msg, _ = conformance.Tx(t, ledger.AppModule{}, "issue", "1", member, "5cc/1/GDD")
 	require.Equal(t, "", msg["memo"], "the memo is optional")
 
-	msg, signer = conformance.Tx(t, ledger.AppModule{}, "submit-contribution", "1", "200000", "Garden work, 20 hours", "2025-02")
+	msg, signer = conformance.Tx(t, ledger.AppModule{}, "submit-contribution", "1", "200000cc/1/GDD", "Garden work, 20 hours", "2025-02")
 	require.Equal(t, signer, msg["contributor"])
 	require.Equal(t, "200000", msg["amount"])
 	require.Equal(t, "Garden work, 20 hours", msg["memo"])
 	require.Equal(t, "2025-02", msg["month"])
 
-	msg, signer = conformance.Tx(t, ledger.AppModule{}, "transfer", "1", member, "50000", "--memo", "cake", "--ad-id", "7", "--expected-fee-bps", "100")
+	msg, signer = conformance.Tx(t, ledger.AppModule{}, "transfer", "1", member, "50000cc/1/GDD", "--memo", "cake", "--ad-id", "7", "--expected-fee-bps", "100")
 	require.Equal(t, "/kizuna.ledger.v1.MsgTransfer", msg["@type"])
 	require.Equal(t, signer, msg["sender"])
 	require.Equal(t, member, msg["recipient"])
@@ -91,6 +91,34 @@ func TestCLI_TxCommandsBuildTheirMsgs(t *testing.T) {
 	require.Equal(t, "cake", msg["memo"])
 	require.Equal(t, "7", msg["ad_id"])
 	require.EqualValues(t, 100, msg["expected_fee_bps"])
+
+	msg, signer = conformance.Tx(t, ledger.AppModule{}, "request-payment", "2", member, "700cc/2/GDD", "--memo", "cake", "--expiry-seconds", "60")
+	require.Equal(t, "/kizuna.ledger.v1.MsgRequestPayment", msg["@type"])
+	require.Equal(t, signer, msg["requester"])
+	require.Equal(t, member, msg["payer"])
+	require.Equal(t, "700", msg["amount"])
+	require.Equal(t, "60", msg["expiry_seconds"])
+
+	msg, signer = conformance.Tx(t, ledger.AppModule{}, "accept-payment-request", "3", "--expected-fee-bps", "150", "--community-id", "2")
+	require.Equal(t, "/kizuna.ledger.v1.MsgAcceptPaymentRequest", msg["@type"])
+	require.Equal(t, signer, msg["payer"])
+	require.Equal(t, "3", msg["request_id"])
+	require.Equal(t, "2", msg["community_id"])
+	require.EqualValues(t, 150, msg["expected_fee_bps"])
+
+	// Offline, amounts name the base denom of the community's currency and
+	// members are addresses: nothing can be looked up.
+	for _, args := range [][]string{
+		{"transfer", "1", member, "50000cc/2/GDD", "--expected-fee-bps", "100"},
+		{"transfer", "1", member, "-5cc/1/GDD", "--expected-fee-bps", "100"},
+		{"transfer", "1", member, "0cc/1/GDD", "--expected-fee-bps", "100"},
+		{"transfer", "1", member, "1.5cc/1/GDD", "--expected-fee-bps", "100"},
+		{"transfer", "1", "hanako", "5cc/1/GDD", "--expected-fee-bps", "100"},
+		{"issue", "x", member, "5cc/1/GDD"},
+	} {
+		_, err := conformance.RunTx(t, ledger.AppModule{}, args...)
+		require.Error(t, err, "%v", args)
+	}
 
 	msg, _ = conformance.Tx(t, ledger.AppModule{}, "fund-fee-account", "1", "10000000")
 	require.Equal(t, "/kizuna.ledger.v1.MsgFundFeeAccount", msg["@type"])

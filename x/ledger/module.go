@@ -13,6 +13,7 @@ import (
 	"fmt"
 
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
+	"github.com/spf13/cobra"
 
 	"cosmossdk.io/core/appmodule"
 
@@ -22,6 +23,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
+	"github.com/kizuna-chain/kizuna/x/ledger/client/cli"
 	"github.com/kizuna-chain/kizuna/x/ledger/keeper"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -83,6 +85,19 @@ func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwrunt
 	if err := types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx)); err != nil {
 		panic(fmt.Sprintf("ledger: register gateway routes: %v", err))
 	}
+}
+
+// GetTxCmd returns the module's hand-written tx commands (those taking
+// amounts in display units and members by @username); AutoCLI adds the
+// others to it.
+func (AppModule) GetTxCmd() *cobra.Command {
+	return cli.NewTxCmd()
+}
+
+// GetQueryCmd returns the module's hand-written query commands (balance,
+// in display units); AutoCLI adds the others to it.
+func (AppModule) GetQueryCmd() *cobra.Command {
+	return cli.NewQueryCmd()
 }
 
 // RegisterServices registers the Msg and Query servers.

@@ -60,6 +60,14 @@ func newModule(t *testing.T) (conformance.Module, keepertest.LedgerEnv) {
 		Msgs:        allMsgs,
 		QueryServer: keeper.NewQueryServerImpl(env.Keeper),
 		Gateway:     conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
+		HandWritten: map[string][]string{
+			"kizuna.ledger.v1.MsgTransfer":             {"transfer"},
+			"kizuna.ledger.v1.MsgIssue":                {"issue"},
+			"kizuna.ledger.v1.MsgSubmitContribution":   {"submit-contribution"},
+			"kizuna.ledger.v1.MsgRequestPayment":       {"request-payment"},
+			"kizuna.ledger.v1.MsgAcceptPaymentRequest": {"accept-payment-request"},
+		},
+		HandWrittenQueries: []string{"balance"},
 	}, env
 }
 

@@ -376,7 +376,7 @@ and exits non-zero with the chain's registered error (codespace, code,
 message) if it failed. Without a hash, reads the output of a tx command
 (JSON or text) from stdin.`,
 		Example: `kizunad q wait-tx 5F3C...E1
-kizunad tx ledger transfer 1 kizuna1... 500 --from alice -b sync -o json | kizunad q wait-tx`,
+kizunad tx ledger transfer 1 @bob 0.05 --from alice -b sync -o json | kizunad q wait-tx`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientQueryContext(cmd)
