@@ -65,7 +65,7 @@ reset: ## Wipe the `make run` node's home (.localnode/, with the bridge's Ethere
 ##@ Tests
 
 .PHONY: test
-test: lint proto-check contracts-check test-unit test-fuzz-short test-system test-faults-short test-bridge ## The whole test suite: lint, generated code (proto, contracts), unit, fuzz seeds, system, short fault and bridge end-to-end tests
+test: lint proto-check contracts-check test-unit test-system test-faults-short test-bridge ## The whole test suite: lint, generated code (proto, contracts), unit (fuzz seeds included), system, short fault and bridge end-to-end tests
 
 .PHONY: check
 check: $(TOOLS_DIR)/golangci-lint ## Fast edit-test loop: build, vet, lint and unit tests (no system, fault or fuzz runs)
