@@ -111,7 +111,12 @@ tx alice ledger transfer 1 @bob_tanaka 15 --ad-id 1 --memo "Fixed the hall door"
 # Fee sponsorship: 50 KIZ in the community's fee account pays members' fees.
 tx alice ledger fund-fee-account 1 50000000
 
-# Messaging: carol asks bob about his repairs ad; alice gathers volunteers.
+# Messaging, sealed end to end: each member publishes its messaging key
+# (derived from its account key), then carol asks bob about his repairs ad
+# and alice gathers volunteers.
+tx alice messaging publish-key --community-id 1
+tx bob messaging publish-key --community-id 1
+tx carol messaging publish-key --community-id 1
 tx carol messaging open-ad-thread 1
 tx carol messaging post 1 "Hi Bob, could you also look at my garden gate?"
 tx alice messaging create-group 1 "Festival volunteers" "$(addr bob)" "$(addr carol)"

@@ -76,6 +76,20 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					FlagOptions:    map[string]*autocliv1.FlagOptions{"community_id": {Usage: "only the invitations of this community"}},
 				},
 				{
+					RpcMethod:      "MessagingKey",
+					Use:            "key [owner]",
+					Short:          "Show the X25519 messaging key an account published, with its version",
+					Example:        fmt.Sprintf("%s query messaging key kizuna1...", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "owner"}},
+				},
+				{
+					RpcMethod:      "ThreadKeys",
+					Use:            "thread-keys [thread-id]",
+					Short:          "List the members of a thread who may read it, with the messaging key of each that published one",
+					Example:        fmt.Sprintf("%s query messaging thread-keys 1", app),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "thread_id"}},
+				},
+				{
 					RpcMethod:      "UnreadCount",
 					Use:            "unread-count [member]",
 					Short:          "Count the unread messages of an account over its newest threads (truncated says if there are more)",
@@ -153,6 +167,10 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "PostMessage",
 					Skip:      true, // client/cli post computes the SHA-256 of the payload
+				},
+				{
+					RpcMethod: "SetMessagingKey",
+					Skip:      true, // client/cli publish-key derives the key from the account's key
 				},
 				{
 					RpcMethod: "MarkRead",

@@ -87,7 +87,7 @@ func TestCLI_TxCommandsBuildTheirMsgs(t *testing.T) {
 		{"mark-read", "2", "7"},
 		{"accept-invite", "2"},
 		{"decline-invite", "2"},
-		{"post", "2", "hello"},
+		{"post", "2", "hello", "--plaintext"},
 	} {
 		msg, _ = conformance.Tx(t, messaging.AppModule{}, append(args, "--community-id", "4")...)
 		require.Equal(t, "4", msg["community_id"], args[0])
@@ -102,7 +102,8 @@ func TestCLI_TxCommandsBuildTheirMsgs(t *testing.T) {
 	require.Equal(t, "/kizuna.messaging.v1.MsgDeclineGroupInvite", msg["@type"])
 	require.Equal(t, signer, msg["invitee"])
 
-	msg, signer = conformance.Tx(t, messaging.AppModule{}, "post", "2", "hello")
+	// Offline, only --plaintext posts: sealing reads the members' keys.
+	msg, signer = conformance.Tx(t, messaging.AppModule{}, "post", "2", "hello", "--plaintext")
 	require.Equal(t, "/kizuna.messaging.v1.MsgPostMessage", msg["@type"])
 	require.Equal(t, signer, msg["sender"])
 	require.Equal(t, "2", msg["thread_id"])
@@ -112,7 +113,7 @@ func TestCLI_TxCommandsBuildTheirMsgs(t *testing.T) {
 
 	file := filepath.Join(t.TempDir(), "message.enc")
 	require.NoError(t, os.WriteFile(file, []byte{0xff, 0x00}, 0o600))
-	msg, _ = conformance.Tx(t, messaging.AppModule{}, "post", "2", "@"+file)
+	msg, _ = conformance.Tx(t, messaging.AppModule{}, "post", "2", "@"+file, "--plaintext")
 	require.Equal(t, "/wA=", msg["payload"], "a file is sent byte for byte")
 }
 

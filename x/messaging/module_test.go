@@ -1,6 +1,7 @@
 package messaging_test
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"testing"
 
@@ -31,6 +32,7 @@ func allMsgs(signer string) []sdk.Msg {
 		&types.MsgMarkRead{Member: signer, ThreadId: 1, Seq: 1, CommunityId: 1},
 		&types.MsgAcceptGroupInvite{Invitee: signer, ThreadId: 1, CommunityId: 1},
 		&types.MsgDeclineGroupInvite{Invitee: signer, ThreadId: 1},
+		&types.MsgSetMessagingKey{Owner: signer, PublicKey: bytes.Repeat([]byte{9}, 32), Version: 1, CommunityId: 1},
 		&types.MsgUpdateParams{Authority: signer, Params: types.DefaultParams()},
 	}
 }
@@ -54,7 +56,10 @@ func newModule(t *testing.T) (conformance.Module, keepertest.MessagingFixture) {
 		Msgs:        allMsgs,
 		QueryServer: keeper.NewQueryServerImpl(fx.Keeper),
 		Gateway:     conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
-		HandWritten: map[string][]string{"kizuna.messaging.v1.MsgPostMessage": {"post"}},
+		HandWritten: map[string][]string{
+			"kizuna.messaging.v1.MsgPostMessage":     {"post"},
+			"kizuna.messaging.v1.MsgSetMessagingKey": {"publish-key"},
+		},
 	}, fx
 }
 

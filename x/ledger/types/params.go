@@ -63,6 +63,7 @@ func DefaultFeeAllowanceMsgTypeURLs() []string {
 		"/kizuna.messaging.v1.MsgDeclineGroupInvite",
 		"/kizuna.messaging.v1.MsgPostMessage",
 		"/kizuna.messaging.v1.MsgMarkRead",
+		"/kizuna.messaging.v1.MsgSetMessagingKey",
 		"/kizuna.amplify.v1.MsgSubmitAmplify",
 	}
 }

@@ -90,6 +90,16 @@ func (k Keeper) initConsent(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
+	for _, key := range gs.MessagingKeys {
+		owner, err := k.parseAddress("owner", key.Owner)
+		if err != nil {
+			return fmt.Errorf("messaging key: %w", err)
+		}
+		key.Owner = k.formatAddress(owner)
+		if err := k.MessagingKeys.Set(ctx, owner, key); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -148,6 +158,7 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		Departures:       []types.Departures{},
 		GroupMemberships: []types.GroupMembership{},
 		Invitations:      []types.Invitation{},
+		MessagingKeys:    []types.MessagingKey{},
 	}
 	if err := k.Threads.Walk(ctx, nil, func(_ uint64, t types.Thread) (bool, error) {
 		gs.Threads = append(gs.Threads, t)
@@ -181,6 +192,12 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	if err := k.Invitations.Walk(ctx, nil, func(_ InvitationKey, inv types.Invitation) (bool, error) {
 		gs.Invitations = append(gs.Invitations, inv)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.MessagingKeys.Walk(ctx, nil, func(_ sdk.AccAddress, key types.MessagingKey) (bool, error) {
+		gs.MessagingKeys = append(gs.MessagingKeys, key)
 		return false, nil
 	}); err != nil {
 		return nil, err

@@ -25,6 +25,9 @@ func TestGenesis_ExportImportRoundTrip(t *testing.T) {
 	f.join(t, garden, "dave")
 	f.group(t, garden, "dave", "bob")
 	f.invite(t, garden, "alice", "dave")
+	f.setKey(t, "alice", testKey(1), 1)
+	f.setKey(t, "alice", testKey(2), 2)
+	f.setKey(t, "bob", testKey(3), 1)
 
 	g := keepertest.MessagingKeeper(t)
 	gs := statetest.RequireRoundTrip(t, f.keeper, f.ctx, g.Keeper, g.Ctx)
@@ -36,6 +39,7 @@ func TestGenesis_ExportImportRoundTrip(t *testing.T) {
 	require.Len(t, gs.Invitations, 1)
 	require.Equal(t, uint64(5), gs.Invitations[0].ThreadId)
 	require.Equal(t, uint64(1), gs.Invitations[0].Departures)
+	require.Len(t, gs.MessagingKeys, 2)
 
 	// The indexes are rebuilt: the imported store is byte for byte the
 	// exported one.
@@ -50,6 +54,7 @@ func TestGenesis_ValidateRejectsInconsistentState(t *testing.T) {
 	f.join(t, garden, "dave")
 	f.group(t, garden, "dave", "bob")
 	f.invite(t, garden, "alice", "dave")
+	f.setKey(t, "alice", testKey(1), 1)
 	exported := func() types.GenesisState {
 		gs, err := f.keeper.ExportGenesis(f.ctx)
 		require.NoError(t, err)
@@ -78,6 +83,11 @@ func TestGenesis_ValidateRejectsInconsistentState(t *testing.T) {
 		"invitation elsewhere":    func(gs *types.GenesisState) { gs.Invitations[0].CommunityId = 2 },
 		"duplicate invitation":    func(gs *types.GenesisState) { gs.Invitations = append(gs.Invitations, gs.Invitations[0]) },
 		"invitation, bad inviter": func(gs *types.GenesisState) { gs.Invitations[0].Inviter = "nobody" },
+		"key, bad owner":          func(gs *types.GenesisState) { gs.MessagingKeys[0].Owner = "nobody" },
+		"key, short":              func(gs *types.GenesisState) { gs.MessagingKeys[0].PublicKey = testKey(1)[:31] },
+		"key, low order":          func(gs *types.GenesisState) { gs.MessagingKeys[0].PublicKey = make([]byte, 32) },
+		"key, version 0":          func(gs *types.GenesisState) { gs.MessagingKeys[0].Version = 0 },
+		"key, duplicate owner":    func(gs *types.GenesisState) { gs.MessagingKeys = append(gs.MessagingKeys, gs.MessagingKeys[0]) },
 	})
 	require.NoError(t, types.DefaultGenesis().Validate())
 }

@@ -67,6 +67,8 @@ type Keeper struct {
 	Invitations collections.Map[InvitationKey, types.Invitation]
 	// ThreadInvitees indexes the invitations by (thread id, invitee).
 	ThreadInvitees collections.KeySet[collections.Pair[uint64, sdk.AccAddress]]
+	// MessagingKeys holds the messaging key each account published.
+	MessagingKeys collections.Map[sdk.AccAddress, types.MessagingKey]
 }
 
 // NewKeeper returns the messaging keeper. It panics on wiring mistakes: a
@@ -129,6 +131,8 @@ func NewKeeper(
 			collections.TripleKeyCodec(sdk.AccAddressKey, collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.Invitation](cdc)),
 		ThreadInvitees: collections.NewKeySet(sb, types.ThreadInviteesKey, "thread_invitees",
 			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey)),
+		MessagingKeys: collections.NewMap(sb, types.MessagingKeysKey, "messaging_keys",
+			sdk.AccAddressKey, codec.CollValue[types.MessagingKey](cdc)),
 	}
 
 	schema, err := sb.Build()

@@ -19,6 +19,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	legacy.RegisterAminoMsg(cdc, &MsgMarkRead{}, "kizuna/messaging/MsgMarkRead")
 	legacy.RegisterAminoMsg(cdc, &MsgAcceptGroupInvite{}, "kizuna/messaging/MsgAcceptGroupInvite")
 	legacy.RegisterAminoMsg(cdc, &MsgDeclineGroupInvite{}, "kizuna/messaging/MsgDeclineGroupInvite")
+	legacy.RegisterAminoMsg(cdc, &MsgSetMessagingKey{}, "kizuna/messaging/MsgSetMessagingKey")
 	legacy.RegisterAminoMsg(cdc, &MsgUpdateParams{}, "kizuna/messaging/MsgUpdateParams")
 
 	cdc.RegisterConcrete(&Params{}, "kizuna/messaging/Params", nil)
@@ -35,6 +36,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgMarkRead{},
 		&MsgAcceptGroupInvite{},
 		&MsgDeclineGroupInvite{},
+		&MsgSetMessagingKey{},
 		&MsgUpdateParams{},
 	)
 

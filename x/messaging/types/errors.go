@@ -29,4 +29,7 @@ var (
 	ErrNoInvitation      = errors.RegisterWithGRPCCode(ModuleName, 19, codes.NotFound, "no pending invitation to the thread")
 	ErrTooManyInvites    = errors.RegisterWithGRPCCode(ModuleName, 20, codes.ResourceExhausted, "account has too many pending invitations")
 	ErrCommunityMismatch = errors.RegisterWithGRPCCode(ModuleName, 21, codes.InvalidArgument, "community_id is not the thread's or ad's community")
+	ErrInvalidKey        = errors.RegisterWithGRPCCode(ModuleName, 22, codes.InvalidArgument, "invalid messaging key")
+	ErrKeyVersion        = errors.RegisterWithGRPCCode(ModuleName, 23, codes.FailedPrecondition, "messaging key version must grow")
+	ErrKeyNotFound       = errors.RegisterWithGRPCCode(ModuleName, 24, codes.NotFound, "account has published no messaging key")
 )

@@ -22,6 +22,7 @@ func DefaultGenesis() *GenesisState {
 		Departures:       []Departures{},
 		GroupMemberships: []GroupMembership{},
 		Invitations:      []Invitation{},
+		MessagingKeys:    []MessagingKey{},
 	}
 }
 
@@ -32,7 +33,8 @@ func DefaultGenesis() *GenesisState {
 // 1..last_seq; departure counts of at least 1, once per community and
 // account; group memberships of group members; invitations of non-members
 // to group threads of their community, whose members and invitees together
-// stay within the ceiling of max_group_members. Lengths and sizes are checked against the params ceilings, so
+// stay within the ceiling of max_group_members; one valid messaging key of
+// version 1 or more per owner. Lengths and sizes are checked against the params ceilings, so
 // state created under any valid params passes; a GROUP may have fewer than
 // min_group_members members, as members who leave their community leave its
 // groups.
@@ -204,6 +206,24 @@ func (gs GenesisState) validateConsent(threads map[uint64]*genesisThread) error 
 		if len(t.members)+invitees[t.Id] > int(limits.MaxGroupMembers) {
 			return ErrInvalidGenesis.Wrapf("thread %d: members and invitees exceed %d", t.Id, limits.MaxGroupMembers)
 		}
+	}
+
+	owners := make(map[string]bool, len(gs.MessagingKeys))
+	for i, key := range gs.MessagingKeys {
+		owner, err := decodeAddress(key.Owner)
+		if err != nil {
+			return ErrInvalidGenesis.Wrapf("messaging key #%d: owner: %s", i, err)
+		}
+		if err := ValidateMessagingKey(key.PublicKey); err != nil {
+			return ErrInvalidGenesis.Wrapf("messaging key #%d: %s", i, err)
+		}
+		if key.Version == 0 {
+			return ErrInvalidGenesis.Wrapf("messaging key #%d: version 0", i)
+		}
+		if owners[string(owner)] {
+			return ErrInvalidGenesis.Wrapf("duplicate messaging key of %s", key.Owner)
+		}
+		owners[string(owner)] = true
 	}
 	return nil
 }

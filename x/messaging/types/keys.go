@@ -17,6 +17,9 @@ const (
 	// MaxUnreadThreads is the most threads one UnreadCount query scans, so
 	// that the query's work does not grow with the member's threads.
 	MaxUnreadThreads = 100
+
+	// MessagingKeySize is the size of an X25519 public key.
+	MessagingKeySize = 32
 )
 
 // Store prefixes. Never reuse or renumber one: they address existing state.
@@ -33,4 +36,5 @@ var (
 	GroupMembersKey    = collections.NewPrefix(9)
 	InvitationsKey     = collections.NewPrefix(10)
 	ThreadInviteesKey  = collections.NewPrefix(11)
+	MessagingKeysKey   = collections.NewPrefix(12)
 )

@@ -18,6 +18,7 @@ var (
 	_ sdk.Msg = &MsgMarkRead{}
 	_ sdk.Msg = &MsgAcceptGroupInvite{}
 	_ sdk.Msg = &MsgDeclineGroupInvite{}
+	_ sdk.Msg = &MsgSetMessagingKey{}
 	_ sdk.Msg = &MsgUpdateParams{}
 )
 
@@ -32,6 +33,7 @@ var (
 	_ communitytypes.CommunityMsg = &MsgMarkRead{}
 	_ communitytypes.CommunityMsg = &MsgAcceptGroupInvite{}
 	_ communitytypes.CommunityMsg = &MsgDeclineGroupInvite{}
+	_ communitytypes.CommunityMsg = &MsgSetMessagingKey{}
 )
 
 // CheckCommunity returns nil when stated is 0 (not stated) or the actual

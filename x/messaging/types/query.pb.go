@@ -32,6 +32,246 @@ var _ = math.Inf
 // proto package needs to be updated.
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
+// QueryMessagingKeyRequest is the request of Query/MessagingKey.
+type QueryMessagingKeyRequest struct {
+	// owner is the account.
+	Owner string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+}
+
+func (m *QueryMessagingKeyRequest) Reset()         { *m = QueryMessagingKeyRequest{} }
+func (m *QueryMessagingKeyRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryMessagingKeyRequest) ProtoMessage()    {}
+func (*QueryMessagingKeyRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_27e53cde1593b6f9, []int{0}
+}
+func (m *QueryMessagingKeyRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryMessagingKeyRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryMessagingKeyRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryMessagingKeyRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryMessagingKeyRequest.Merge(m, src)
+}
+func (m *QueryMessagingKeyRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryMessagingKeyRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryMessagingKeyRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryMessagingKeyRequest proto.InternalMessageInfo
+
+func (m *QueryMessagingKeyRequest) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+// QueryMessagingKeyResponse is the response of Query/MessagingKey.
+type QueryMessagingKeyResponse struct {
+	// key is the account's messaging key.
+	Key MessagingKey `protobuf:"bytes,1,opt,name=key,proto3" json:"key"`
+}
+
+func (m *QueryMessagingKeyResponse) Reset()         { *m = QueryMessagingKeyResponse{} }
+func (m *QueryMessagingKeyResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryMessagingKeyResponse) ProtoMessage()    {}
+func (*QueryMessagingKeyResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_27e53cde1593b6f9, []int{1}
+}
+func (m *QueryMessagingKeyResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryMessagingKeyResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryMessagingKeyResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryMessagingKeyResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryMessagingKeyResponse.Merge(m, src)
+}
+func (m *QueryMessagingKeyResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryMessagingKeyResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryMessagingKeyResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryMessagingKeyResponse proto.InternalMessageInfo
+
+func (m *QueryMessagingKeyResponse) GetKey() MessagingKey {
+	if m != nil {
+		return m.Key
+	}
+	return MessagingKey{}
+}
+
+// QueryThreadKeysRequest is the request of Query/ThreadKeys.
+type QueryThreadKeysRequest struct {
+	// thread_id is the thread.
+	ThreadId uint64 `protobuf:"varint,1,opt,name=thread_id,json=threadId,proto3" json:"thread_id,omitempty"`
+}
+
+func (m *QueryThreadKeysRequest) Reset()         { *m = QueryThreadKeysRequest{} }
+func (m *QueryThreadKeysRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryThreadKeysRequest) ProtoMessage()    {}
+func (*QueryThreadKeysRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_27e53cde1593b6f9, []int{2}
+}
+func (m *QueryThreadKeysRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryThreadKeysRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryThreadKeysRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryThreadKeysRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryThreadKeysRequest.Merge(m, src)
+}
+func (m *QueryThreadKeysRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryThreadKeysRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryThreadKeysRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryThreadKeysRequest proto.InternalMessageInfo
+
+func (m *QueryThreadKeysRequest) GetThreadId() uint64 {
+	if m != nil {
+		return m.ThreadId
+	}
+	return 0
+}
+
+// ThreadMemberKey is a member of a thread and its messaging key.
+type ThreadMemberKey struct {
+	// member is the thread member.
+	Member string `protobuf:"bytes,1,opt,name=member,proto3" json:"member,omitempty"`
+	// key is its messaging key; absent when it published none.
+	Key *MessagingKey `protobuf:"bytes,2,opt,name=key,proto3" json:"key,omitempty"`
+}
+
+func (m *ThreadMemberKey) Reset()         { *m = ThreadMemberKey{} }
+func (m *ThreadMemberKey) String() string { return proto.CompactTextString(m) }
+func (*ThreadMemberKey) ProtoMessage()    {}
+func (*ThreadMemberKey) Descriptor() ([]byte, []int) {
+	return fileDescriptor_27e53cde1593b6f9, []int{3}
+}
+func (m *ThreadMemberKey) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *ThreadMemberKey) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_ThreadMemberKey.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *ThreadMemberKey) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_ThreadMemberKey.Merge(m, src)
+}
+func (m *ThreadMemberKey) XXX_Size() int {
+	return m.Size()
+}
+func (m *ThreadMemberKey) XXX_DiscardUnknown() {
+	xxx_messageInfo_ThreadMemberKey.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_ThreadMemberKey proto.InternalMessageInfo
+
+func (m *ThreadMemberKey) GetMember() string {
+	if m != nil {
+		return m.Member
+	}
+	return ""
+}
+
+func (m *ThreadMemberKey) GetKey() *MessagingKey {
+	if m != nil {
+		return m.Key
+	}
+	return nil
+}
+
+// QueryThreadKeysResponse is the response of Query/ThreadKeys.
+type QueryThreadKeysResponse struct {
+	// members are the thread's members in the thread's order, each with its
+	// key when it has one.
+	Members []ThreadMemberKey `protobuf:"bytes,1,rep,name=members,proto3" json:"members"`
+}
+
+func (m *QueryThreadKeysResponse) Reset()         { *m = QueryThreadKeysResponse{} }
+func (m *QueryThreadKeysResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryThreadKeysResponse) ProtoMessage()    {}
+func (*QueryThreadKeysResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_27e53cde1593b6f9, []int{4}
+}
+func (m *QueryThreadKeysResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryThreadKeysResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryThreadKeysResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryThreadKeysResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryThreadKeysResponse.Merge(m, src)
+}
+func (m *QueryThreadKeysResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryThreadKeysResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryThreadKeysResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryThreadKeysResponse proto.InternalMessageInfo
+
+func (m *QueryThreadKeysResponse) GetMembers() []ThreadMemberKey {
+	if m != nil {
+		return m.Members
+	}
+	return nil
+}
+
 // QueryParamsRequest is the request of Query/Params.
 type QueryParamsRequest struct {
 }
@@ -40,7 +280,7 @@ func (m *QueryParamsRequest) Reset()         { *m = QueryParamsRequest{} }
 func (m *QueryParamsRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryParamsRequest) ProtoMessage()    {}
 func (*QueryParamsRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{0}
+	return fileDescriptor_27e53cde1593b6f9, []int{5}
 }
 func (m *QueryParamsRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -79,7 +319,7 @@ func (m *QueryParamsResponse) Reset()         { *m = QueryParamsResponse{} }
 func (m *QueryParamsResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryParamsResponse) ProtoMessage()    {}
 func (*QueryParamsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{1}
+	return fileDescriptor_27e53cde1593b6f9, []int{6}
 }
 func (m *QueryParamsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -125,7 +365,7 @@ func (m *QueryThreadRequest) Reset()         { *m = QueryThreadRequest{} }
 func (m *QueryThreadRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryThreadRequest) ProtoMessage()    {}
 func (*QueryThreadRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{2}
+	return fileDescriptor_27e53cde1593b6f9, []int{7}
 }
 func (m *QueryThreadRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -173,7 +413,7 @@ func (m *QueryThreadResponse) Reset()         { *m = QueryThreadResponse{} }
 func (m *QueryThreadResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryThreadResponse) ProtoMessage()    {}
 func (*QueryThreadResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{3}
+	return fileDescriptor_27e53cde1593b6f9, []int{8}
 }
 func (m *QueryThreadResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -230,7 +470,7 @@ func (m *QueryThreadsOfRequest) Reset()         { *m = QueryThreadsOfRequest{} }
 func (m *QueryThreadsOfRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryThreadsOfRequest) ProtoMessage()    {}
 func (*QueryThreadsOfRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{4}
+	return fileDescriptor_27e53cde1593b6f9, []int{9}
 }
 func (m *QueryThreadsOfRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -294,7 +534,7 @@ func (m *QueryThreadsOfResponse) Reset()         { *m = QueryThreadsOfResponse{}
 func (m *QueryThreadsOfResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryThreadsOfResponse) ProtoMessage()    {}
 func (*QueryThreadsOfResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{5}
+	return fileDescriptor_27e53cde1593b6f9, []int{10}
 }
 func (m *QueryThreadsOfResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -349,7 +589,7 @@ func (m *QueryMessagesRequest) Reset()         { *m = QueryMessagesRequest{} }
 func (m *QueryMessagesRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryMessagesRequest) ProtoMessage()    {}
 func (*QueryMessagesRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{6}
+	return fileDescriptor_27e53cde1593b6f9, []int{11}
 }
 func (m *QueryMessagesRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -404,7 +644,7 @@ func (m *QueryMessagesResponse) Reset()         { *m = QueryMessagesResponse{} }
 func (m *QueryMessagesResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryMessagesResponse) ProtoMessage()    {}
 func (*QueryMessagesResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{7}
+	return fileDescriptor_27e53cde1593b6f9, []int{12}
 }
 func (m *QueryMessagesResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -459,7 +699,7 @@ func (m *QueryUnreadCountRequest) Reset()         { *m = QueryUnreadCountRequest
 func (m *QueryUnreadCountRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryUnreadCountRequest) ProtoMessage()    {}
 func (*QueryUnreadCountRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{8}
+	return fileDescriptor_27e53cde1593b6f9, []int{13}
 }
 func (m *QueryUnreadCountRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -520,7 +760,7 @@ func (m *QueryUnreadCountResponse) Reset()         { *m = QueryUnreadCountRespon
 func (m *QueryUnreadCountResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryUnreadCountResponse) ProtoMessage()    {}
 func (*QueryUnreadCountResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{9}
+	return fileDescriptor_27e53cde1593b6f9, []int{14}
 }
 func (m *QueryUnreadCountResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -591,7 +831,7 @@ func (m *QueryInvitationsRequest) Reset()         { *m = QueryInvitationsRequest
 func (m *QueryInvitationsRequest) String() string { return proto.CompactTextString(m) }
 func (*QueryInvitationsRequest) ProtoMessage()    {}
 func (*QueryInvitationsRequest) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{10}
+	return fileDescriptor_27e53cde1593b6f9, []int{15}
 }
 func (m *QueryInvitationsRequest) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -655,7 +895,7 @@ func (m *QueryInvitationsResponse) Reset()         { *m = QueryInvitationsRespon
 func (m *QueryInvitationsResponse) String() string { return proto.CompactTextString(m) }
 func (*QueryInvitationsResponse) ProtoMessage()    {}
 func (*QueryInvitationsResponse) Descriptor() ([]byte, []int) {
-	return fileDescriptor_27e53cde1593b6f9, []int{11}
+	return fileDescriptor_27e53cde1593b6f9, []int{16}
 }
 func (m *QueryInvitationsResponse) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -699,6 +939,11 @@ func (m *QueryInvitationsResponse) GetPagination() *query.PageResponse {
 }
 
 func init() {
+	proto.RegisterType((*QueryMessagingKeyRequest)(nil), "kizuna.messaging.v1.QueryMessagingKeyRequest")
+	proto.RegisterType((*QueryMessagingKeyResponse)(nil), "kizuna.messaging.v1.QueryMessagingKeyResponse")
+	proto.RegisterType((*QueryThreadKeysRequest)(nil), "kizuna.messaging.v1.QueryThreadKeysRequest")
+	proto.RegisterType((*ThreadMemberKey)(nil), "kizuna.messaging.v1.ThreadMemberKey")
+	proto.RegisterType((*QueryThreadKeysResponse)(nil), "kizuna.messaging.v1.QueryThreadKeysResponse")
 	proto.RegisterType((*QueryParamsRequest)(nil), "kizuna.messaging.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "kizuna.messaging.v1.QueryParamsResponse")
 	proto.RegisterType((*QueryThreadRequest)(nil), "kizuna.messaging.v1.QueryThreadRequest")
@@ -716,63 +961,73 @@ func init() {
 func init() { proto.RegisterFile("kizuna/messaging/v1/query.proto", fileDescriptor_27e53cde1593b6f9) }
 
 var fileDescriptor_27e53cde1593b6f9 = []byte{
-	// 894 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x96, 0x5d, 0x4f, 0x2b, 0x45,
-	0x18, 0xc7, 0x3b, 0x05, 0x4b, 0x3b, 0x35, 0x26, 0x0e, 0x15, 0x6b, 0x8b, 0x2d, 0xac, 0x46, 0x6a,
-	0xa5, 0xbb, 0xb4, 0x5c, 0xe9, 0x05, 0x89, 0x68, 0x24, 0x18, 0x89, 0x58, 0xc5, 0x0b, 0x6f, 0x9a,
-	0x69, 0x77, 0x5c, 0x26, 0xba, 0xb3, 0x65, 0x5f, 0x2a, 0x48, 0xb8, 0x31, 0x31, 0xd1, 0x70, 0x63,
-	0xe2, 0x17, 0xd0, 0x0b, 0xe3, 0xcb, 0x95, 0x26, 0xc4, 0xc4, 0x6f, 0xc0, 0x25, 0xd1, 0x1b, 0xaf,
-	0x4e, 0x4e, 0xe0, 0x24, 0xe7, 0x6b, 0x9c, 0xec, 0xcc, 0xec, 0x4b, 0xe9, 0xb2, 0x34, 0x27, 0x9c,
-	0x8b, 0x73, 0xd3, 0x74, 0x9f, 0x3e, 0xcf, 0xfc, 0x7f, 0xf3, 0xef, 0x33, 0xcf, 0x2c, 0xac, 0x7f,
-	0x41, 0xbf, 0xf6, 0x18, 0xd6, 0x4c, 0xe2, 0x38, 0xd8, 0xa0, 0xcc, 0xd0, 0x46, 0x6d, 0xed, 0xc0,
-	0x23, 0xf6, 0x91, 0x3a, 0xb4, 0x2d, 0xd7, 0x42, 0xf3, 0x22, 0x41, 0x0d, 0x13, 0xd4, 0x51, 0xbb,
-	0xf2, 0x3c, 0x36, 0x29, 0xb3, 0x34, 0xfe, 0x29, 0xf2, 0x2a, 0xcd, 0x81, 0xe5, 0x98, 0x96, 0xa3,
-	0xf5, 0xb1, 0x43, 0xc4, 0x02, 0xda, 0xa8, 0xdd, 0x27, 0x2e, 0x6e, 0x6b, 0x43, 0xbf, 0x0e, 0xbb,
-	0xd4, 0x62, 0x32, 0xb7, 0x2a, 0x73, 0x83, 0xb4, 0xb8, 0x60, 0xe5, 0x25, 0xf1, 0x63, 0x8f, 0x3f,
-	0x69, 0xe2, 0x41, 0xfe, 0x54, 0x32, 0x2c, 0xc3, 0x12, 0x71, 0xff, 0x9b, 0x8c, 0x2e, 0x1a, 0x96,
-	0x65, 0x7c, 0x49, 0x34, 0x3c, 0xa4, 0x1a, 0x66, 0xcc, 0x72, 0xb9, 0x54, 0x50, 0x93, 0xb8, 0x41,
-	0xf7, 0x68, 0x48, 0x64, 0x82, 0x52, 0x82, 0xe8, 0x23, 0x5f, 0x7e, 0x17, 0xdb, 0xd8, 0x74, 0xba,
-	0xe4, 0xc0, 0x23, 0x8e, 0xab, 0xec, 0xc1, 0xf9, 0xb1, 0xa8, 0x33, 0xb4, 0x98, 0x43, 0xd0, 0x06,
-	0xcc, 0x0d, 0x79, 0xa4, 0x0c, 0x96, 0x40, 0xa3, 0xd8, 0xa9, 0xaa, 0x09, 0xf6, 0xa8, 0xa2, 0x68,
-	0xb3, 0x70, 0x7e, 0xaf, 0x9e, 0xf9, 0xed, 0xe1, 0x9f, 0x4d, 0xd0, 0x95, 0x55, 0xca, 0xab, 0x52,
-	0xec, 0x93, 0x7d, 0x9b, 0x60, 0x5d, 0x8a, 0xa1, 0xe7, 0x60, 0x96, 0xea, 0x7c, 0xc5, 0xd9, 0x6e,
-	0x96, 0xea, 0xca, 0xf7, 0x40, 0xaa, 0x07, 0x69, 0x91, 0xba, 0xcb, 0x23, 0xa9, 0xea, 0xa2, 0x68,
-	0x4c, 0x5d, 0x54, 0xa1, 0x0e, 0x9c, 0xa3, 0x6c, 0x44, 0x5d, 0xa2, 0x97, 0xb3, 0x4b, 0x33, 0x8d,
-	0xc2, 0x66, 0xf9, 0xdf, 0xb3, 0x56, 0x49, 0x5a, 0xfc, 0xb6, 0xae, 0xdb, 0xc4, 0x71, 0x3e, 0x76,
-	0x6d, 0xca, 0x8c, 0x6e, 0x90, 0xa8, 0x9c, 0x01, 0xf8, 0x42, 0x8c, 0xc5, 0xf9, 0xf0, 0xf3, 0x80,
-	0x7a, 0x0d, 0xe6, 0x4c, 0x62, 0xf6, 0x89, 0xcd, 0x69, 0xd2, 0x16, 0x93, 0x79, 0x68, 0x19, 0x3e,
-	0x3b, 0xb0, 0x4c, 0xd3, 0x63, 0xd4, 0x3d, 0xea, 0x51, 0x1f, 0xc2, 0xdf, 0x71, 0x31, 0x8c, 0x6d,
-	0xeb, 0xe8, 0x3d, 0x08, 0xa3, 0x76, 0x29, 0xcf, 0xf0, 0x6d, 0xbe, 0xa6, 0xca, 0x55, 0xfd, 0xde,
-	0x52, 0x45, 0xaf, 0xc8, 0xde, 0x52, 0x77, 0xb1, 0x41, 0x24, 0x50, 0x37, 0x56, 0xa9, 0xfc, 0x0a,
-	0xe0, 0xc2, 0x75, 0x6c, 0xe9, 0xe2, 0xbb, 0x70, 0x4e, 0xf8, 0xe1, 0xff, 0x89, 0x33, 0x8d, 0x62,
-	0xa7, 0x9e, 0x62, 0xe3, 0xa7, 0x94, 0x7c, 0x15, 0xb7, 0x32, 0x28, 0x45, 0x5b, 0x63, 0xa0, 0x59,
-	0x0e, 0xba, 0x72, 0x2b, 0xa8, 0x40, 0x18, 0x23, 0x3d, 0x86, 0x25, 0x0e, 0xba, 0xc3, 0xc5, 0x49,
-	0xd0, 0x81, 0xa8, 0x0a, 0x0b, 0x42, 0xab, 0x17, 0xf6, 0x46, 0x5e, 0x04, 0x26, 0x6c, 0xca, 0x3e,
-	0xb6, 0x4d, 0xbf, 0x07, 0xff, 0x6e, 0xa4, 0x2e, 0x5d, 0xda, 0x82, 0x79, 0x53, 0xc6, 0xa4, 0x4d,
-	0x4b, 0x89, 0x36, 0xc9, 0xc2, 0x1d, 0xe2, 0xe2, 0xb8, 0x4f, 0x61, 0xf1, 0xdd, 0x19, 0xc5, 0xe0,
-	0x8b, 0x1c, 0x75, 0x8f, 0xf9, 0x26, 0xbc, 0x63, 0x79, 0xcc, 0x7d, 0x92, 0xad, 0xa8, 0x9c, 0x02,
-	0x58, 0x9e, 0x14, 0x94, 0xf6, 0x2c, 0xc0, 0x9c, 0xc7, 0xc2, 0xa3, 0x38, 0xdb, 0x95, 0x4f, 0xa8,
-	0x1c, 0x35, 0x97, 0x58, 0x32, 0x6c, 0x98, 0x45, 0x58, 0x70, 0x6d, 0x8f, 0x0d, 0xb0, 0x7f, 0xfc,
-	0xfc, 0xc6, 0xce, 0x77, 0xa3, 0x00, 0xaa, 0xc3, 0xa2, 0x89, 0x0f, 0x7b, 0x41, 0xed, 0x2c, 0xaf,
-	0x85, 0x26, 0x3e, 0x94, 0xfd, 0xab, 0xfc, 0x0d, 0xe4, 0xf6, 0xb7, 0xfd, 0x83, 0x29, 0x46, 0xdc,
-	0x53, 0x71, 0x12, 0xff, 0x0a, 0x6c, 0x1c, 0x03, 0x97, 0x36, 0x7e, 0x00, 0x8b, 0x34, 0x0a, 0xa7,
-	0x9e, 0xc7, 0xa8, 0x3c, 0xde, 0x67, 0xf1, 0xf2, 0x3b, 0x6b, 0xb5, 0xce, 0x3f, 0x73, 0xf0, 0x19,
-	0xce, 0x8c, 0xbe, 0x05, 0x30, 0x27, 0xc6, 0x39, 0x5a, 0x49, 0xc4, 0x9a, 0xbc, 0x3b, 0x2a, 0x8d,
-	0xdb, 0x13, 0x85, 0xa6, 0xd2, 0xf8, 0xce, 0xdf, 0xc4, 0x37, 0xff, 0x3d, 0xf8, 0x31, 0xfb, 0x32,
-	0xaa, 0x6a, 0x49, 0x57, 0x95, 0xb8, 0x38, 0xd0, 0x29, 0x80, 0x39, 0xd1, 0x0a, 0x69, 0x1c, 0x63,
-	0xd7, 0x4a, 0x1a, 0xc7, 0xf8, 0xc5, 0xa2, 0xa8, 0x11, 0xc7, 0x2b, 0x68, 0x39, 0x91, 0x43, 0x76,
-	0xa6, 0x76, 0x4c, 0xf5, 0x13, 0xf4, 0x13, 0x80, 0x85, 0x70, 0xb0, 0xa2, 0xe6, 0x6d, 0x3a, 0xd1,
-	0xa5, 0x51, 0x79, 0x63, 0xaa, 0x5c, 0x89, 0xf5, 0x56, 0x84, 0xa5, 0xa1, 0x56, 0x22, 0x96, 0xe8,
-	0x67, 0x47, 0x3b, 0x16, 0x5f, 0x4e, 0x02, 0x4e, 0xf4, 0x33, 0x80, 0xf9, 0x60, 0xa8, 0xa1, 0xd7,
-	0x6f, 0x56, 0xbd, 0x36, 0x76, 0x2b, 0xcd, 0x69, 0x52, 0x25, 0xdf, 0x46, 0xc4, 0xb7, 0x8e, 0xda,
-	0xe9, 0xb6, 0x85, 0xb3, 0xfc, 0x44, 0x0b, 0x47, 0xe3, 0x1f, 0x00, 0x16, 0x63, 0xa7, 0x02, 0xad,
-	0xde, 0xac, 0x3d, 0x79, 0xea, 0x2b, 0xad, 0x29, 0xb3, 0xa7, 0x87, 0x9d, 0x30, 0x33, 0x7e, 0xb8,
-	0x7e, 0x01, 0xb0, 0x18, 0x9b, 0x84, 0x69, 0xb0, 0x93, 0x13, 0x3a, 0x0d, 0x36, 0x61, 0xbc, 0x2a,
-	0x6f, 0x46, 0xb0, 0x2a, 0x5a, 0x9d, 0x0e, 0x56, 0x4c, 0xe0, 0xcd, 0xf7, 0xcf, 0x2f, 0x6b, 0xe0,
-	0xe2, 0xb2, 0x06, 0xee, 0x5f, 0xd6, 0xc0, 0x0f, 0x57, 0xb5, 0xcc, 0xc5, 0x55, 0x2d, 0xf3, 0xff,
-	0x55, 0x2d, 0xf3, 0xd9, 0x9a, 0x41, 0xdd, 0x7d, 0xaf, 0xaf, 0x0e, 0x2c, 0x53, 0xae, 0xd8, 0x1a,
-	0xec, 0x63, 0xca, 0x82, 0xe5, 0x0f, 0x63, 0x02, 0xfc, 0x0d, 0xb1, 0x9f, 0xe3, 0xaf, 0x88, 0xeb,
-	0x8f, 0x02, 0x00, 0x00, 0xff, 0xff, 0x23, 0x90, 0x0c, 0x95, 0x26, 0x0b, 0x00, 0x00,
+	// 1047 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x57, 0xcb, 0x6f, 0x1b, 0x45,
+	0x18, 0xcf, 0x38, 0xa9, 0x13, 0x7f, 0xae, 0x40, 0x4c, 0x43, 0x71, 0x37, 0xc5, 0x49, 0x96, 0x8a,
+	0x86, 0x10, 0xef, 0xd6, 0x89, 0x38, 0xc0, 0xa1, 0x12, 0x01, 0x51, 0xa5, 0x21, 0xa2, 0x18, 0xca,
+	0x01, 0x0e, 0xd1, 0xd8, 0x3b, 0x6c, 0x56, 0x61, 0x67, 0xdd, 0xdd, 0x75, 0x1a, 0x13, 0xf9, 0x82,
+	0x84, 0x04, 0xea, 0x05, 0x89, 0x33, 0x12, 0x08, 0x21, 0x1e, 0x27, 0x90, 0x2a, 0xfe, 0x86, 0x1e,
+	0x2b, 0xb8, 0x70, 0x42, 0x28, 0x41, 0xe2, 0xcf, 0x00, 0xed, 0x3c, 0xf6, 0x11, 0x6f, 0xd7, 0x0b,
+	0x2a, 0x87, 0x5e, 0x2c, 0xcf, 0xe7, 0xef, 0xf1, 0x9b, 0xdf, 0xf7, 0x1a, 0xc3, 0xe2, 0xbe, 0xf3,
+	0xe1, 0x80, 0x11, 0xd3, 0xa5, 0x41, 0x40, 0x6c, 0x87, 0xd9, 0xe6, 0x41, 0xdb, 0xbc, 0x35, 0xa0,
+	0xfe, 0xd0, 0xe8, 0xfb, 0x5e, 0xe8, 0xe1, 0x73, 0x42, 0xc1, 0x88, 0x15, 0x8c, 0x83, 0xb6, 0xf6,
+	0x04, 0x71, 0x1d, 0xe6, 0x99, 0xfc, 0x53, 0xe8, 0x69, 0xab, 0x3d, 0x2f, 0x70, 0xbd, 0xc0, 0xec,
+	0x92, 0x80, 0x0a, 0x07, 0xe6, 0x41, 0xbb, 0x4b, 0x43, 0xd2, 0x36, 0xfb, 0x91, 0x1d, 0x09, 0x1d,
+	0x8f, 0x49, 0xdd, 0x05, 0xa9, 0xab, 0xd4, 0xd2, 0x01, 0xb5, 0x0b, 0xe2, 0xc7, 0x5d, 0x7e, 0x32,
+	0xc5, 0x41, 0xfe, 0x34, 0x6f, 0x7b, 0xb6, 0x27, 0xe4, 0xd1, 0x37, 0x29, 0xbd, 0x68, 0x7b, 0x9e,
+	0xfd, 0x01, 0x35, 0x49, 0xdf, 0x31, 0x09, 0x63, 0x5e, 0xc8, 0x43, 0x29, 0x9b, 0xdc, 0x0b, 0x86,
+	0xc3, 0x3e, 0x95, 0x0a, 0xfa, 0x75, 0x68, 0xbc, 0x19, 0x85, 0xdf, 0x51, 0x0a, 0xdb, 0x74, 0xd8,
+	0xa1, 0xb7, 0x06, 0x34, 0x08, 0xb1, 0x01, 0x67, 0xbc, 0xdb, 0x8c, 0xfa, 0x0d, 0xb4, 0x84, 0x56,
+	0x6a, 0x9b, 0x8d, 0x5f, 0xee, 0xb6, 0xe6, 0x25, 0xa2, 0x97, 0x2d, 0xcb, 0xa7, 0x41, 0xf0, 0x56,
+	0xe8, 0x3b, 0xcc, 0xee, 0x08, 0x35, 0xfd, 0x3d, 0xb8, 0x90, 0xe3, 0x2b, 0xe8, 0x7b, 0x2c, 0xa0,
+	0xf8, 0x2a, 0x4c, 0xef, 0xd3, 0x21, 0x77, 0x55, 0x5f, 0x5f, 0x36, 0x72, 0x78, 0x35, 0xd2, 0x76,
+	0x9b, 0xb5, 0x7b, 0xbf, 0x2f, 0x4e, 0x7d, 0xf7, 0xd7, 0x8f, 0xab, 0xa8, 0x13, 0x19, 0xea, 0x2f,
+	0xc0, 0x79, 0xee, 0xfc, 0xed, 0x3d, 0x9f, 0x12, 0x6b, 0x9b, 0x0e, 0x03, 0x05, 0x73, 0x01, 0x6a,
+	0x21, 0x17, 0xee, 0x3a, 0x16, 0xf7, 0x3f, 0xd3, 0x99, 0x13, 0x82, 0x2d, 0x4b, 0x3f, 0x84, 0xc7,
+	0x85, 0xc5, 0x0e, 0x75, 0xbb, 0xd4, 0xdf, 0xa6, 0x43, 0x7c, 0x05, 0xaa, 0x2e, 0x3f, 0x4c, 0xbc,
+	0x97, 0xd4, 0xc3, 0x1b, 0x02, 0x7b, 0xa5, 0x24, 0x76, 0x01, 0xd8, 0x82, 0xa7, 0xc6, 0x00, 0x4b,
+	0x2e, 0xb6, 0x60, 0x56, 0x78, 0x0e, 0x1a, 0x68, 0x69, 0x7a, 0xa5, 0xbe, 0x7e, 0x29, 0xd7, 0xe7,
+	0x29, 0xe0, 0x69, 0x4a, 0x94, 0xbd, 0x3e, 0x0f, 0x98, 0x47, 0xb9, 0x41, 0x7c, 0xe2, 0x2a, 0x4a,
+	0xf4, 0x9b, 0x70, 0x2e, 0x23, 0x8d, 0x73, 0x50, 0xed, 0x73, 0x89, 0x4c, 0xc3, 0x42, 0x6e, 0x58,
+	0x61, 0x94, 0x8e, 0x26, 0xad, 0xf4, 0x4b, 0x32, 0x98, 0x00, 0xa6, 0xf8, 0x7f, 0x0c, 0x2a, 0x31,
+	0xf1, 0x15, 0xc7, 0xd2, 0x3f, 0x45, 0x32, 0xba, 0x52, 0x4b, 0xa2, 0x8b, 0xb4, 0x14, 0x46, 0x17,
+	0x46, 0x99, 0xe8, 0xc2, 0x0a, 0xaf, 0xc3, 0xac, 0xc3, 0x0e, 0x9c, 0x90, 0x5a, 0x8d, 0xca, 0xd2,
+	0x74, 0x61, 0xe2, 0x94, 0xa2, 0x7e, 0x17, 0xc1, 0x93, 0x29, 0x2c, 0xc1, 0x1b, 0xef, 0x2b, 0xd4,
+	0xff, 0xbe, 0x0a, 0x96, 0xe1, 0x6c, 0xcf, 0x73, 0xdd, 0x01, 0x73, 0xc2, 0x61, 0x54, 0x6a, 0x15,
+	0x7e, 0xe3, 0x7a, 0x2c, 0xdb, 0xb2, 0xf0, 0x6b, 0x00, 0x49, 0xbb, 0x37, 0xa6, 0xf9, 0x35, 0x9f,
+	0x35, 0xa4, 0xd7, 0x68, 0x36, 0x18, 0xa2, 0xd7, 0xe5, 0x6c, 0x30, 0x6e, 0x10, 0x9b, 0x4a, 0x40,
+	0x9d, 0x94, 0xa5, 0xfe, 0x2d, 0xca, 0x54, 0x3b, 0x87, 0x2d, 0x59, 0x7c, 0x15, 0x66, 0x05, 0x1f,
+	0xaa, 0x76, 0x16, 0x0b, 0x68, 0x7c, 0xc7, 0xa1, 0xb7, 0x33, 0x65, 0x23, 0x4d, 0xf1, 0xb5, 0x0c,
+	0x50, 0x51, 0xd8, 0x97, 0x27, 0x02, 0x15, 0x10, 0x32, 0x48, 0x8f, 0x60, 0x3e, 0xd5, 0xf3, 0xb4,
+	0x54, 0x53, 0x9e, 0xa2, 0xa9, 0xf2, 0x9f, 0x69, 0xfa, 0x5e, 0x65, 0x37, 0x89, 0x2e, 0x59, 0xba,
+	0x06, 0x73, 0xae, 0x94, 0x49, 0x9a, 0x96, 0x0a, 0xda, 0x96, 0xee, 0xd0, 0x90, 0xa4, 0x79, 0x8a,
+	0x8d, 0x1f, 0x1e, 0x51, 0x4c, 0x8e, 0x83, 0x9b, 0x2c, 0x22, 0xe1, 0x15, 0x6f, 0xc0, 0xc2, 0xff,
+	0xb3, 0x14, 0xf5, 0x3b, 0x48, 0x4e, 0xf6, 0x4c, 0x40, 0x49, 0xcf, 0x79, 0xa8, 0x0e, 0x58, 0xdc,
+	0x8a, 0x33, 0x1d, 0x79, 0xc2, 0x8d, 0xa4, 0xb8, 0x84, 0xcb, 0xb8, 0x60, 0x2e, 0x42, 0x2d, 0xf4,
+	0x07, 0xac, 0x47, 0xa2, 0xf6, 0x8b, 0x0a, 0x7b, 0xae, 0x93, 0x08, 0xf0, 0x22, 0xd4, 0x5d, 0x72,
+	0xb8, 0xab, 0x6c, 0x67, 0xb8, 0x2d, 0xb8, 0xe4, 0x50, 0xd6, 0xaf, 0xfe, 0x33, 0x92, 0xd7, 0xdf,
+	0x8a, 0x1a, 0x53, 0xac, 0xa8, 0x47, 0xa2, 0x13, 0x7f, 0x52, 0x34, 0x66, 0x80, 0x4b, 0x1a, 0x5f,
+	0x87, 0xba, 0x93, 0x88, 0x0b, 0xfb, 0x31, 0x31, 0x4f, 0xd7, 0x59, 0xda, 0xfc, 0xa1, 0x95, 0xda,
+	0xfa, 0xdf, 0x35, 0x38, 0xc3, 0x31, 0xe3, 0x8f, 0x11, 0x54, 0xc5, 0x38, 0xc7, 0x97, 0x73, 0x61,
+	0x8d, 0xef, 0x0e, 0x6d, 0x65, 0xb2, 0xa2, 0x88, 0xa9, 0xaf, 0x7c, 0x12, 0x5d, 0xe2, 0xa3, 0x5f,
+	0xff, 0xfc, 0xbc, 0xf2, 0x34, 0x5e, 0x30, 0xf3, 0x9e, 0x1a, 0x62, 0x71, 0xe0, 0x3b, 0x08, 0xaa,
+	0xa2, 0x14, 0x8a, 0x70, 0x64, 0xd6, 0x4a, 0x11, 0x8e, 0xec, 0x62, 0xd1, 0x8d, 0x04, 0xc7, 0x33,
+	0x78, 0x39, 0x17, 0x87, 0xac, 0x4c, 0xf3, 0xc8, 0xb1, 0x46, 0xf8, 0x4b, 0x04, 0xb5, 0x78, 0xb0,
+	0xe2, 0xd5, 0x49, 0x71, 0x92, 0xa5, 0xa1, 0x3d, 0x5f, 0x4a, 0x57, 0xc2, 0x7a, 0x29, 0x81, 0x65,
+	0xe2, 0x56, 0x2e, 0x2c, 0xb9, 0xc5, 0xcd, 0x23, 0xf1, 0x65, 0xa4, 0x70, 0xe2, 0xaf, 0x10, 0xcc,
+	0xa9, 0xa1, 0x86, 0x9f, 0x7b, 0x70, 0xd4, 0x53, 0x63, 0x57, 0x5b, 0x2d, 0xa3, 0x2a, 0xf1, 0x5d,
+	0x4d, 0xf0, 0x6d, 0xe0, 0x76, 0x31, 0x6d, 0xf1, 0x2c, 0x1f, 0x99, 0xf1, 0x68, 0xfc, 0x01, 0x41,
+	0x3d, 0xd5, 0x15, 0x78, 0xed, 0xc1, 0xb1, 0xc7, 0xbb, 0x5e, 0x6b, 0x95, 0xd4, 0x2e, 0x0f, 0x76,
+	0x8c, 0xcc, 0x74, 0x73, 0x7d, 0x81, 0xe0, 0x6c, 0xfa, 0x8d, 0x86, 0x5b, 0x93, 0x98, 0xca, 0xbc,
+	0x85, 0x35, 0xa3, 0xac, 0x7a, 0xf9, 0x9a, 0xdc, 0xa7, 0xc3, 0xc0, 0x3c, 0xe2, 0x4f, 0xe7, 0x11,
+	0xfe, 0x1a, 0x01, 0x24, 0x2f, 0x45, 0x3c, 0xb1, 0xd0, 0x52, 0x0f, 0x60, 0x6d, 0xad, 0x9c, 0x72,
+	0xf9, 0xb2, 0xcc, 0x4b, 0x7b, 0x84, 0x16, 0x7f, 0x83, 0xa0, 0x9e, 0xda, 0x27, 0x45, 0x29, 0x1f,
+	0xdf, 0x73, 0x45, 0x29, 0xcf, 0x59, 0x52, 0xfa, 0x8b, 0x09, 0x50, 0x03, 0xaf, 0x95, 0x4b, 0xb9,
+	0xd8, 0x63, 0x9b, 0xd7, 0xef, 0x1d, 0x37, 0xd1, 0xfd, 0xe3, 0x26, 0xfa, 0xe3, 0xb8, 0x89, 0x3e,
+	0x3b, 0x69, 0x4e, 0xdd, 0x3f, 0x69, 0x4e, 0xfd, 0x76, 0xd2, 0x9c, 0x7a, 0xf7, 0x8a, 0xed, 0x84,
+	0x7b, 0x83, 0xae, 0xd1, 0xf3, 0x5c, 0xe9, 0xb1, 0xd5, 0xdb, 0x23, 0x0e, 0x53, 0xee, 0x0f, 0x53,
+	0x01, 0xf8, 0xff, 0xa4, 0x6e, 0x95, 0xff, 0x51, 0xda, 0xf8, 0x27, 0x00, 0x00, 0xff, 0xff, 0x20,
+	0x61, 0x26, 0x96, 0x2c, 0x0e, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -799,6 +1054,12 @@ type QueryClient interface {
 	Messages(ctx context.Context, in *QueryMessagesRequest, opts ...grpc.CallOption) (*QueryMessagesResponse, error)
 	// Invitations lists the pending group invitations of an account.
 	Invitations(ctx context.Context, in *QueryInvitationsRequest, opts ...grpc.CallOption) (*QueryInvitationsResponse, error)
+	// MessagingKey returns the messaging key an account published.
+	MessagingKey(ctx context.Context, in *QueryMessagingKeyRequest, opts ...grpc.CallOption) (*QueryMessagingKeyResponse, error)
+	// ThreadKeys returns the messaging key of every member of a thread, so a
+	// client seals a payload for all of them with one query. A member that
+	// published none is listed without a key.
+	ThreadKeys(ctx context.Context, in *QueryThreadKeysRequest, opts ...grpc.CallOption) (*QueryThreadKeysResponse, error)
 	// UnreadCount sums the unread messages of a member over at most
 	// max_threads of its threads, newest first.
 	UnreadCount(ctx context.Context, in *QueryUnreadCountRequest, opts ...grpc.CallOption) (*QueryUnreadCountResponse, error)
@@ -857,6 +1118,24 @@ func (c *queryClient) Invitations(ctx context.Context, in *QueryInvitationsReque
 	return out, nil
 }
 
+func (c *queryClient) MessagingKey(ctx context.Context, in *QueryMessagingKeyRequest, opts ...grpc.CallOption) (*QueryMessagingKeyResponse, error) {
+	out := new(QueryMessagingKeyResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.messaging.v1.Query/MessagingKey", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) ThreadKeys(ctx context.Context, in *QueryThreadKeysRequest, opts ...grpc.CallOption) (*QueryThreadKeysResponse, error) {
+	out := new(QueryThreadKeysResponse)
+	err := c.cc.Invoke(ctx, "/kizuna.messaging.v1.Query/ThreadKeys", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) UnreadCount(ctx context.Context, in *QueryUnreadCountRequest, opts ...grpc.CallOption) (*QueryUnreadCountResponse, error) {
 	out := new(QueryUnreadCountResponse)
 	err := c.cc.Invoke(ctx, "/kizuna.messaging.v1.Query/UnreadCount", in, out, opts...)
@@ -880,6 +1159,12 @@ type QueryServer interface {
 	Messages(context.Context, *QueryMessagesRequest) (*QueryMessagesResponse, error)
 	// Invitations lists the pending group invitations of an account.
 	Invitations(context.Context, *QueryInvitationsRequest) (*QueryInvitationsResponse, error)
+	// MessagingKey returns the messaging key an account published.
+	MessagingKey(context.Context, *QueryMessagingKeyRequest) (*QueryMessagingKeyResponse, error)
+	// ThreadKeys returns the messaging key of every member of a thread, so a
+	// client seals a payload for all of them with one query. A member that
+	// published none is listed without a key.
+	ThreadKeys(context.Context, *QueryThreadKeysRequest) (*QueryThreadKeysResponse, error)
 	// UnreadCount sums the unread messages of a member over at most
 	// max_threads of its threads, newest first.
 	UnreadCount(context.Context, *QueryUnreadCountRequest) (*QueryUnreadCountResponse, error)
@@ -903,6 +1188,12 @@ func (*UnimplementedQueryServer) Messages(ctx context.Context, req *QueryMessage
 }
 func (*UnimplementedQueryServer) Invitations(ctx context.Context, req *QueryInvitationsRequest) (*QueryInvitationsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Invitations not implemented")
+}
+func (*UnimplementedQueryServer) MessagingKey(ctx context.Context, req *QueryMessagingKeyRequest) (*QueryMessagingKeyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method MessagingKey not implemented")
+}
+func (*UnimplementedQueryServer) ThreadKeys(ctx context.Context, req *QueryThreadKeysRequest) (*QueryThreadKeysResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ThreadKeys not implemented")
 }
 func (*UnimplementedQueryServer) UnreadCount(ctx context.Context, req *QueryUnreadCountRequest) (*QueryUnreadCountResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method UnreadCount not implemented")
@@ -1002,6 +1293,42 @@ func _Query_Invitations_Handler(srv interface{}, ctx context.Context, dec func(i
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_MessagingKey_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryMessagingKeyRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).MessagingKey(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.messaging.v1.Query/MessagingKey",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).MessagingKey(ctx, req.(*QueryMessagingKeyRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_ThreadKeys_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryThreadKeysRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).ThreadKeys(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/kizuna.messaging.v1.Query/ThreadKeys",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).ThreadKeys(ctx, req.(*QueryThreadKeysRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_UnreadCount_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QueryUnreadCountRequest)
 	if err := dec(in); err != nil {
@@ -1046,12 +1373,190 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 			Handler:    _Query_Invitations_Handler,
 		},
 		{
+			MethodName: "MessagingKey",
+			Handler:    _Query_MessagingKey_Handler,
+		},
+		{
+			MethodName: "ThreadKeys",
+			Handler:    _Query_ThreadKeys_Handler,
+		},
+		{
 			MethodName: "UnreadCount",
 			Handler:    _Query_UnreadCount_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
 	Metadata: "kizuna/messaging/v1/query.proto",
+}
+
+func (m *QueryMessagingKeyRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryMessagingKeyRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryMessagingKeyRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryMessagingKeyResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryMessagingKeyResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryMessagingKeyResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Key.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0xa
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryThreadKeysRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryThreadKeysRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryThreadKeysRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.ThreadId != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.ThreadId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *ThreadMemberKey) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *ThreadMemberKey) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *ThreadMemberKey) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Key != nil {
+		{
+			size, err := m.Key.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintQuery(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Member) > 0 {
+		i -= len(m.Member)
+		copy(dAtA[i:], m.Member)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Member)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryThreadKeysResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryThreadKeysResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryThreadKeysResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Members) > 0 {
+		for iNdEx := len(m.Members) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Members[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
 }
 
 func (m *QueryParamsRequest) Marshal() (dAtA []byte, err error) {
@@ -1555,6 +2060,74 @@ func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	dAtA[offset] = uint8(v)
 	return base
 }
+func (m *QueryMessagingKeyRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryMessagingKeyResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = m.Key.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryThreadKeysRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ThreadId != 0 {
+		n += 1 + sovQuery(uint64(m.ThreadId))
+	}
+	return n
+}
+
+func (m *ThreadMemberKey) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Member)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	if m.Key != nil {
+		l = m.Key.Size()
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryThreadKeysResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Members) > 0 {
+		for _, e := range m.Members {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	return n
+}
+
 func (m *QueryParamsRequest) Size() (n int) {
 	if m == nil {
 		return 0
@@ -1759,6 +2332,442 @@ func sovQuery(x uint64) (n int) {
 }
 func sozQuery(x uint64) (n int) {
 	return sovQuery(uint64((x << 1) ^ uint64((int64(x) >> 63))))
+}
+func (m *QueryMessagingKeyRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryMessagingKeyRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryMessagingKeyRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryMessagingKeyResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryMessagingKeyResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryMessagingKeyResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Key", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Key.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryThreadKeysRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryThreadKeysRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryThreadKeysRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ThreadId", wireType)
+			}
+			m.ThreadId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ThreadId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *ThreadMemberKey) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: ThreadMemberKey: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: ThreadMemberKey: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Member", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Member = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Key", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.Key == nil {
+				m.Key = &MessagingKey{}
+			}
+			if err := m.Key.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryThreadKeysResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryThreadKeysResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryThreadKeysResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Members", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Members = append(m.Members, ThreadMemberKey{})
+			if err := m.Members[len(m.Members)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
 }
 func (m *QueryParamsRequest) Unmarshal(dAtA []byte) error {
 	l := len(dAtA)

@@ -13,6 +13,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/kizuna-chain/kizuna/x/messaging/client/seal"
 	"github.com/kizuna-chain/kizuna/x/messaging/client/watch"
 	"github.com/kizuna-chain/kizuna/x/messaging/types"
 )
@@ -104,11 +105,11 @@ func TestPrintMessage_OneLinePerMessage(t *testing.T) {
 		ContentSha256: []byte{0xab}, Time: time.Date(2025, 4, 1, 9, 30, 0, 0, time.UTC), Height: 42, TxHash: "ABCD",
 	}
 	var out bytes.Buffer
-	require.NoError(t, watch.PrintMessage(&out, m, false))
+	require.NoError(t, watch.PrintMessage(&out, m, false, nil))
 	require.Equal(t, "3 kizuna1sender 2025-04-01T09:30:00Z hello\n", out.String())
 
 	out.Reset()
-	require.NoError(t, watch.PrintMessage(&out, m, true))
+	require.NoError(t, watch.PrintMessage(&out, m, true, nil))
 	var j map[string]any
 	require.NoError(t, json.Unmarshal(out.Bytes(), &j))
 	require.Equal(t, "7", j["thread_id"])
@@ -118,8 +119,43 @@ func TestPrintMessage_OneLinePerMessage(t *testing.T) {
 	require.Equal(t, "ab", j["content_sha256"])
 	require.Equal(t, "42", j["height"])
 
+	require.Equal(t, false, j["sealed"])
+
 	require.Equal(t, "base64:/wA=", watch.FormatPayload([]byte{0xff, 0x00}))
 	require.Equal(t, `"two\nlines"`, watch.FormatPayload([]byte("two\nlines")))
+}
+
+func TestPrintMessage_OpensSealedPayloadsWithTheReadersKey(t *testing.T) {
+	reader, other := [32]byte{8: 1}, [32]byte{8: 2}
+	pub, err := seal.PublicKey(reader)
+	require.NoError(t, err)
+	payload, err := seal.Seal([]byte("see you at 8"), [][32]byte{pub})
+	require.NoError(t, err)
+	m := watch.Message{Seq: 1, Sender: "kizuna1sender", Payload: payload, Time: time.Date(2025, 4, 1, 9, 30, 0, 0, time.UTC)}
+	opener := func(key [32]byte) watch.Opener {
+		return func(p []byte) ([]byte, error) { return seal.Open(p, key) }
+	}
+
+	var out bytes.Buffer
+	require.NoError(t, watch.PrintMessage(&out, m, false, opener(reader)))
+	require.Equal(t, "1 kizuna1sender 2025-04-01T09:30:00Z see you at 8\n", out.String())
+
+	out.Reset()
+	require.NoError(t, watch.PrintMessage(&out, m, false, nil))
+	require.Equal(t, "1 kizuna1sender 2025-04-01T09:30:00Z [sealed; --from opens it]\n", out.String())
+
+	out.Reset()
+	require.NoError(t, watch.PrintMessage(&out, m, true, opener(other)))
+	var j map[string]any
+	require.NoError(t, json.Unmarshal(out.Bytes(), &j))
+	require.Equal(t, true, j["sealed"])
+	require.Nil(t, j["payload_text"], "nothing is shown of a payload the key does not open")
+	require.Equal(t, seal.ErrNotForKey.Error(), j["open_error"])
+
+	out.Reset()
+	require.NoError(t, watch.PrintMessage(&out, m, true, opener(reader)))
+	require.NoError(t, json.Unmarshal(out.Bytes(), &j))
+	require.Equal(t, "see you at 8", j["payload_text"])
 }
 
 func TestNewWatchCmd_TakesAThreadID(t *testing.T) {
