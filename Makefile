@@ -65,7 +65,7 @@ reset: ## Wipe the `make run` node's home (.localnode/, with the bridge's Ethere
 ##@ Tests
 
 .PHONY: test
-test: lint proto-check contracts-check test-unit test-system test-faults-short test-bridge ## The whole test suite: lint, generated code (proto, contracts), unit (fuzz seeds included), system, short fault and bridge end-to-end tests
+test: lint proto-check contracts-check test-unit test-web test-system test-faults-short test-bridge ## The whole test suite: lint, generated code (proto, contracts), unit (fuzz seeds included), web, system, short fault and bridge end-to-end tests
 
 .PHONY: check
 check: $(TOOLS_DIR)/golangci-lint ## Fast edit-test loop: build, vet, lint and unit tests (no system, fault or fuzz runs)
@@ -156,6 +156,20 @@ contracts-check: $(CONTRACTS_DIR)/node_modules/.npm-ci-stamp ## Fail if committe
 .PHONY: bench-bridge
 bench-bridge: ## Ethereum gas of submitBatch (4/20/100 validators, 1/10/100 transfers, Kizuna and external token) on a simulated chain
 	go test -run '^$$' -bench SubmitBatchGas -benchtime 1x ./contracts/
+
+##@ Web app
+
+WEB_DIR := $(CURDIR)/web
+
+# npm ci (the packages pinned in web/package-lock.json) when node_modules is
+# missing or older than the lock file.
+$(WEB_DIR)/node_modules/.npm-ci-stamp: $(WEB_DIR)/package-lock.json | contracts-node
+	cd $(WEB_DIR) && npm ci
+	touch $@
+
+.PHONY: test-web
+test-web: $(WEB_DIR)/node_modules/.npm-ci-stamp ## The web app's type check and unit tests (its sealing against the vectors shared with the Go clients)
+	cd $(WEB_DIR) && npx tsc --noEmit && npx vitest run
 
 ##@ Networks
 

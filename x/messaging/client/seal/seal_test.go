@@ -118,6 +118,7 @@ func TestVectors_DeriveKeysAndOpenPayloadsOfEveryClient(t *testing.T) {
 		}
 	}
 	require.NotZero(t, sealedBy["go"])
+	require.NotZero(t, sealedBy["web"], "payloads sealed by the web app (web/src/seal.test.ts, UPDATE_VECTORS=1) open here")
 
 	if *update {
 		out, err := json.MarshalIndent(v, "", "  ")
