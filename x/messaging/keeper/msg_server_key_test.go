@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
@@ -137,4 +138,22 @@ func mustHex(s string) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// A key costs its owner one bounded write: whatever the account's threads
+// or communities, publishing or rotating reads the old key (and, when it
+// names a community, one membership) and writes about a hundred bytes.
+func TestSetMessagingKey_CostsBoundedGas(t *testing.T) {
+	f, garden, _ := world(t)
+	first := f.gasOf(t, func(ctx sdk.Context) error {
+		_, err := f.msgs.SetMessagingKey(ctx, &types.MsgSetMessagingKey{Owner: f.addr("alice"), PublicKey: testKey(1), Version: 1})
+		return err
+	})
+	rotation := f.gasOf(t, func(ctx sdk.Context) error {
+		_, err := f.msgs.SetMessagingKey(ctx, &types.MsgSetMessagingKey{Owner: f.addr("alice"), PublicKey: testKey(2), Version: 2, CommunityId: garden})
+		return err
+	})
+	t.Logf("gas: first key %d, sponsored rotation %d", first, rotation)
+	require.Less(t, first, uint64(15_000))
+	require.Less(t, rotation, uint64(15_000))
 }
