@@ -76,6 +76,12 @@ func TestSingleNode_MarketplaceAndMoney(t *testing.T) {
 		t.Fatalf("transfer with a wrong fee: want a ledger error, got %+v", res)
 	}
 
+	// Base units name their denom, checked against the community's currency.
+	if out, err := node.Run("tx", "ledger", "transfer", "1", "@bob", "5cc/1/KGA", "--from", "alice", "--yes",
+		"--keyring-backend", "test", "--node", node.RPCAddress()); err == nil || !strings.Contains(err.Error(), "the currency of community 1 is cc/1/GDD") {
+		t.Fatalf("transfer in another denom: want it refused, got %v (%s)", err, out)
+	}
+
 	// Bob's WANT ad (ad 2) is paid by bob, not by anyone else.
 	requireOK(t, node.Tx(t, "bob", "ads", "create", "1", "want", "Help moving boxes", "10000"))
 	if res := node.Tx(t, "carol", "ledger", "transfer", "1", bob, "1", "--ad-id", "2"); res.Code == 0 || res.Codespace != adstypes.ModuleName {

@@ -51,8 +51,10 @@ func (l *lookup) Amount(arg string, allowZero bool) (sdkmath.Int, error) {
 	if err != nil {
 		return sdkmath.Int{}, err
 	}
+	// Base units name their denom; it is checked against the currency
+	// unless the command must work without a node.
 	var c types.Currency
-	if a.needsCurrency() {
+	if a.needsCurrency() || !l.clientCtx.Offline && !l.clientCtx.GenerateOnly {
 		if c, err = l.Currency(); err != nil {
 			return sdkmath.Int{}, err
 		}
