@@ -75,6 +75,11 @@ func txContext(cmd *cobra.Command, communityArg string) (client.Context, string,
 	return clientCtx, signer, communityID, nil
 }
 
+// addExpectedFeeFlag adds --expected-fee-bps, read by expectedFee.
+func addExpectedFeeFlag(cmd *cobra.Command) {
+	cmd.Flags().Uint32(flagExpectedFeeBps, 0, "the currency's fee in basis points, which you agree to pay on top (default: read from the chain)")
+}
+
 // expectedFee returns the fee the signer agrees to: --expected-fee-bps when
 // given, the currency's fee otherwise.
 func expectedFee(cmd *cobra.Command, l *lookup) (uint32, error) {
@@ -144,7 +149,7 @@ func NewTransferCmd() *cobra.Command {
 	}
 	cmd.Flags().String(flagMemo, "", "memo for the recipient")
 	cmd.Flags().Uint64(flagAdID, 0, "the ad this transfer pays for")
-	cmd.Flags().Uint32(flagExpectedFeeBps, 0, "the currency's fee in basis points, which you agree to pay on top (default: read from the chain)")
+	addExpectedFeeFlag(cmd)
 	flags.AddTxFlagsToCmd(cmd)
 	return cmd
 }
@@ -306,7 +311,7 @@ func NewAcceptPaymentRequestCmd() *cobra.Command {
 			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
 		},
 	}
-	cmd.Flags().Uint32(flagExpectedFeeBps, 0, "the currency's fee in basis points, which you agree to pay on top (default: read from the chain)")
+	addExpectedFeeFlag(cmd)
 	cmd.Flags().Uint64(flagCommunityID, 0, "the request's community (default: read from the chain); fee sponsorship pays only for Msgs that name their community")
 	flags.AddTxFlagsToCmd(cmd)
 	return cmd
