@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates every generated Go file (*.pb.go, *.pb.gw.go) from proto/.
+# Regenerates every generated Go file (*.pb.go, *.pb.gw.go) from proto/, the
+# OpenAPI document, and the web app's TypeScript encoders of the Msgs
+# (web/src/gen, with ts-proto pinned in web/package-lock.json).
 #
 # Works offline once `go mod download` has run: the compiler and the plugins
 # are pinned Go tools installed into build/tools, and the imported .proto
@@ -142,6 +144,31 @@ YAML
 echo "generating Go code from proto/"
 (cd "$WORK/src" && "$TOOLS/buf" generate --template "$WORK/buf.gen.yaml" --path kizuna)
 
+# The member web app signs Msgs itself: ts-proto writes their encoders (and
+# those of the types they use) from every tx.proto.
+if [[ ! -x "$ROOT/web/node_modules/.bin/protoc-gen-ts_proto" ]]; then
+	(cd "$ROOT/web" && npm ci --no-audit --no-fund)
+fi
+cat >"$WORK/buf.gen.ts.yaml" <<YAML
+version: v2
+plugins:
+  - local: $ROOT/web/node_modules/.bin/protoc-gen-ts_proto
+    out: $WORK/ts
+    opt:
+      - forceLong=bigint
+      - esModuleInterop=true
+      - outputServices=false
+      - outputJsonMethods=false
+      - outputClientImpl=false
+      - useDate=false
+YAML
+echo "generating the web app's Msg encoders"
+tx_protos=()
+while IFS= read -r file; do
+	tx_protos+=(--path "$file")
+done < <(cd "$WORK/src" && find kizuna -name tx.proto | sort)
+(cd "$WORK/src" && "$TOOLS/buf" generate --template "$WORK/buf.gen.ts.yaml" "${tx_protos[@]}")
+
 echo "generating the OpenAPI document"
 query_protos=()
 while IFS= read -r file; do
@@ -162,6 +189,8 @@ find . \( -path ./build -o -path ./.git \) -prune -o \
 	xargs -0 -r grep -l -Z '^// source: kizuna/' |
 	xargs -0 -r rm -f
 cp -R "$generated/." "$ROOT/"
+rm -rf "$ROOT/web/src/gen"
+cp -R "$WORK/ts" "$ROOT/web/src/gen"
 sed -e 's|"title": "kizuna/[a-z]*/v1/query.proto"|"title": "Kizuna REST API"|' \
 	-e 's|"version": "version not set"|"version": "v1"|' \
 	"$WORK/openapi/kizuna.swagger.json" >"$ROOT/docs/openapi/kizuna.swagger.json"

@@ -12,7 +12,7 @@ cd "$ROOT"
 echo "linting proto/"
 (cd "$ROOT/build/_protogen/src" && "$ROOT/build/tools/buf" lint)
 
-patterns=('*.pb.go' '*.pb.gw.go' 'docs/openapi/kizuna.swagger.json')
+patterns=('*.pb.go' '*.pb.gw.go' 'docs/openapi/kizuna.swagger.json' 'web/src/gen')
 status=$(git status --porcelain --untracked-files=all -- "${patterns[@]}")
 if [[ -n "$status" ]]; then
 	echo "protocheck: generated code is out of date with proto/; run scripts/protocgen.sh and commit:" >&2
