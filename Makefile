@@ -32,7 +32,7 @@ help: ## List the targets
 	@awk 'BEGIN {FS = ":.*##"} /^[a-zA-Z_-]+:.*##/ {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2} /^##@/ {printf "\n%s\n", substr($$0, 5)}' $(MAKEFILE_LIST)
 
 .PHONY: build
-build: ## Build kizunad into build/
+build: web ## Build kizunad (with the member web app embedded) into build/
 	go build -ldflags '$(LDFLAGS)' -o $(KIZUNAD) ./cmd/kizunad
 
 .PHONY: relayer
@@ -65,18 +65,18 @@ reset: ## Wipe the `make run` node's home (.localnode/, with the bridge's Ethere
 ##@ Tests
 
 .PHONY: test
-test: lint proto-check contracts-check test-unit test-web test-system test-faults-short test-bridge ## The whole test suite: lint, generated code (proto, contracts), unit (fuzz seeds included), web, system, short fault and bridge end-to-end tests
+test: lint proto-check contracts-check test-unit test-web test-web-e2e test-system test-faults-short test-bridge ## The whole test suite: lint, generated code (proto, contracts), unit (fuzz seeds included), web (unit and in Chromium), system, short fault and bridge end-to-end tests
 
 .PHONY: check
 check: $(TOOLS_DIR)/golangci-lint ## Fast edit-test loop: build, vet, lint and unit tests (no system, fault or fuzz runs)
 	go build ./...
 	go vet ./...
 	golangci-lint run ./...
-	go test $(GO_TEST_FLAGS) -short $$(go list ./... | grep -v -e /tests/system -e /tests/faults -e /tests/bridge)
+	go test $(GO_TEST_FLAGS) -short $$(go list ./... | grep -v -e /tests/system -e /tests/faults -e /tests/bridge -e /tests/web)
 
 .PHONY: test-unit
 test-unit: ## Unit and keeper tests (fuzz targets run their seeds)
-	go test $(GO_TEST_FLAGS) $$(go list ./... | grep -v -e /tests/system -e /tests/faults -e /tests/bridge)
+	go test $(GO_TEST_FLAGS) $$(go list ./... | grep -v -e /tests/system -e /tests/faults -e /tests/bridge -e /tests/web)
 
 .PHONY: test-system
 test-system: build system-deps $(TOOLS_DIR)/grpcurl ## System tests: real kizunad processes (single node and 4-validator localnet)
@@ -166,6 +166,27 @@ WEB_DIR := $(CURDIR)/web
 $(WEB_DIR)/node_modules/.npm-ci-stamp: $(WEB_DIR)/package-lock.json | contracts-node
 	cd $(WEB_DIR) && npm ci
 	touch $@
+
+.PHONY: web
+web: $(WEB_DIR)/node_modules/.npm-ci-stamp ## Build the member web app into web/dist/app (embedded by `make build`)
+	cd $(WEB_DIR) && npx tsc --noEmit && npx vite build --logLevel warn
+
+# Debian's chromium for the browser tests, with Japanese fonts so that the
+# app's Japanese renders.
+.PHONY: browser-deps
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 && fc-list :lang=ja 2>/dev/null | grep -q . || { \
+		echo "installing chromium and fonts-noto-cjk"; \
+		$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+		$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; }
+
+.PHONY: test-web-e2e
+test-web-e2e: build browser-deps ## The web app in headless Chromium against a real kizunad: two members in two browsers
+	KIZUNAD=$(KIZUNAD) go test $(GO_TEST_FLAGS) -timeout 15m -v ./tests/web/...
+
+.PHONY: screenshots
+screenshots: build browser-deps ## Retake the README's screenshots of the web app (docs/images) with the browser tests
+	KIZUNAD=$(KIZUNAD) KIZUNA_SCREENSHOTS=$(CURDIR)/docs/images go test -count=1 -timeout 15m ./tests/web/...
 
 .PHONY: test-web
 test-web: $(WEB_DIR)/node_modules/.npm-ci-stamp ## The web app's type check and unit tests (its sealing against the vectors shared with the Go clients)

@@ -515,8 +515,8 @@ func (app *App) AutoCliOpts() autocli.AppOptions {
 	}
 }
 
-// RegisterAPIRoutes registers every module's REST (grpc-gateway) routes and
-// the OpenAPI document on the API server.
+// RegisterAPIRoutes registers every module's REST (grpc-gateway) routes, the
+// OpenAPI document and the member web app on the API server.
 func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig) {
 	clientCtx := apiSvr.ClientCtx
 	authtx.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
@@ -527,6 +527,7 @@ func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig
 	if err := RegisterOpenAPI(apiSvr.Router, apiConfig.Swagger); err != nil {
 		panic(err)
 	}
+	app.RegisterWebApp(apiSvr.Router)
 }
 
 // RegisterTxService registers the gRPC tx service (simulate, get, broadcast).
