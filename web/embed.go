@@ -32,6 +32,13 @@ func App() fs.FS {
 	return sub
 }
 
+// ContentSecurityPolicy keeps the app to its own scripts and styles, so that
+// text from the chain (ads, profiles, messages) can never run as code next
+// to a member's key; it connects to its own origin and the CometBFT
+// websocket of the same host.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 // Handler serves app under Prefix: hashed assets with a year-long cache,
 // everything else (index.html) revalidated on every load so a node upgrade
 // reaches members at once. Without a build it answers 404 with how to make
@@ -57,6 +64,7 @@ func Handler(app fs.FS) http.Handler {
 		} else {
 			w.Header().Set("Cache-Control", "no-cache")
 		}
+		w.Header().Set("Content-Security-Policy", ContentSecurityPolicy)
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Referrer-Policy", "no-referrer")
 		files.ServeHTTP(w, r)

@@ -30,6 +30,7 @@ func TestHandler_ServesTheBuildWithCacheRules(t *testing.T) {
 	require.Equal(t, http.StatusOK, rec.Code)
 	require.Contains(t, rec.Body.String(), "<title>Kizuna</title>")
 	require.Equal(t, "no-cache", rec.Header().Get("Cache-Control"))
+	require.Contains(t, rec.Header().Get("Content-Security-Policy"), "script-src 'self'")
 
 	rec = get(t, h, "/app/assets/index-abc.js")
 	require.Equal(t, http.StatusOK, rec.Code)

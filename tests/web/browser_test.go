@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,6 +20,10 @@ type browser struct {
 	t    *testing.T
 	name string
 	ctx  context.Context
+
+	mu sync.Mutex
+	// refused holds what the page's Content-Security-Policy blocked.
+	refused []string
 }
 
 // chromium finds Debian's chromium (CHROMIUM overrides).
@@ -60,6 +66,11 @@ func newBrowser(t *testing.T, name string) *browser {
 				return
 			}
 			t.Logf("%s console %s: %s", name, m.Type, m.Text)
+			if strings.Contains(m.Text, "Content Security Policy") {
+				b.mu.Lock()
+				b.refused = append(b.refused, m.Text)
+				b.mu.Unlock()
+			}
 		}
 	}()
 	t.Cleanup(func() {
@@ -67,6 +78,17 @@ func newBrowser(t *testing.T, name string) *browser {
 		cancelAlloc()
 	})
 	return b
+}
+
+// requireNoCSPViolation fails when the page's Content-Security-Policy
+// blocked any of the app's own scripts, styles or connections.
+func (b *browser) requireNoCSPViolation() {
+	b.t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.refused) > 0 {
+		b.t.Fatalf("%s: the Content-Security-Policy blocked the app: %v", b.name, b.refused)
+	}
 }
 
 // do runs actions with a deadline, failing the test with what was tried.

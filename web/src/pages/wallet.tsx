@@ -5,7 +5,7 @@ import { formatAmount, parseAmount, transferFee } from "../amount";
 import { t, type Key } from "../i18n";
 import { mentions, onTx } from "../live";
 import { api, type Entry, type LedgerAccount, type PaymentRequest } from "../rest";
-import { nameOf, resolveMember, useSession, type Session } from "../session";
+import { nameOf, resolveMember, selectCommunity, useSession, type Session } from "../session";
 import { msg, send } from "../tx";
 import { Card, Field, Outcome, useAction } from "../ui";
 
@@ -27,6 +27,11 @@ export function Wallet({ params }: { params: URLSearchParams }) {
   const s = useSession();
   const tick = useLiveRefresh(s.signer?.address);
   const c = s.currency;
+  // A payment link names its community.
+  const linked = params.get("c");
+  useEffect(() => {
+    if (linked && linked !== s.communityId && s.memberships.some((m) => m.community.id === linked)) void selectCommunity(linked);
+  }, [linked]);
   if (!s.communityId) return <Card>{t("no_community")}</Card>;
   if (!c) return <Card>{t("no_currency")}</Card>;
   return (
