@@ -100,11 +100,11 @@ tx alice ledger issue 1 @bob_tanaka 200 "Welcome to Kaga Commons"
 tx alice ledger issue 1 @carol 200 "Welcome to Kaga Commons"
 
 # Marketplace: two offers and a need; alice pays bob for his repairs.
-tx bob ads create 1 give "Shelf and door repairs" 150000 --category repairs --location Kanazawa \
+tx bob ads create 1 give "Shelf and door repairs" 15 --category repairs --location Kanazawa \
   --description "Squeaky doors, wobbly shelves, sticking drawers."
-tx carol ads create 1 give "English conversation lessons" 100000 --category lessons \
+tx carol ads create 1 give "English conversation lessons" 10 --category lessons \
   --description "One hour, at the community centre or online."
-tx alice ads create 1 want "Help with the autumn festival" 200000 --category events \
+tx alice ads create 1 want "Help with the autumn festival" 20 --category events \
   --description "Setting up stalls on Saturday morning."
 tx alice ledger transfer 1 @bob_tanaka 15 --ad-id 1 --memo "Fixed the hall door"
 

@@ -66,7 +66,7 @@ func TestSingleNode_MarketplaceAndMoney(t *testing.T) {
 
 	// Alice pays @bob 5 GDD for bob's GIVE ad (ad 1), in display units, the
 	// fee read from the chain; the fee goes to the treasury.
-	requireOK(t, node.Tx(t, "bob", "ads", "create", "1", "give", "Bicycle repair", "50000", "--category", "repairs"))
+	requireOK(t, node.Tx(t, "bob", "ads", "create", "1", "give", "Bicycle repair", "5", "--category", "repairs"))
 	res = node.Tx(t, "alice", "ledger", "transfer", "1", "@bob", "5", "--ad-id", "1", "--memo", "fixed my brakes")
 	requireOK(t, res)
 	requireEvent(t, res, "kizuna.ads.v1.EventAdPaid")
@@ -83,7 +83,7 @@ func TestSingleNode_MarketplaceAndMoney(t *testing.T) {
 	}
 
 	// Bob's WANT ad (ad 2) is paid by bob, not by anyone else.
-	requireOK(t, node.Tx(t, "bob", "ads", "create", "1", "want", "Help moving boxes", "10000"))
+	requireOK(t, node.Tx(t, "bob", "ads", "create", "1", "want", "Help moving boxes", "1GDD"))
 	if res := node.Tx(t, "carol", "ledger", "transfer", "1", bob, "1", "--ad-id", "2"); res.Code == 0 || res.Codespace != adstypes.ModuleName {
 		t.Fatalf("a WANT ad paid by a non-owner: want an ads error, got %+v", res)
 	}

@@ -49,9 +49,9 @@ func TestMemberApp_TwoMembersInTwoBrowsers(t *testing.T) {
 	ok(t, node.Tx(t, "alice", "ledger", "create-currency", "1", "KGA", "Kaga Coin", "4", "--fee-bps", "100"))
 	ok(t, node.Tx(t, "alice", "ledger", "issue", "1", "@mika", "500", "Welcome"))
 	ok(t, node.Tx(t, "alice", "ledger", "fund-fee-account", "1", "50000000"))
-	ok(t, node.Tx(t, "bob", "ads", "create", "1", "give", "Bicycle repair", "150000", "--category", "repairs",
+	ok(t, node.Tx(t, "bob", "ads", "create", "1", "give", "Bicycle repair", "15", "--category", "repairs",
 		"--description", "Brakes, gears and flat tyres, at your door."))
-	ok(t, node.Tx(t, "alice", "ads", "create", "1", "want", "Help with the autumn festival", "200000", "--category", "events"))
+	ok(t, node.Tx(t, "alice", "ads", "create", "1", "want", "Help with the autumn festival", "20", "--category", "events"))
 
 	app := node.APIURL() + "/app/"
 	shots := screenshotDir(t)
@@ -141,6 +141,8 @@ func TestMemberApp_TwoMembersInTwoBrowsers(t *testing.T) {
 	admin.waitText("#market", "Bicycle repair")
 	admin.waitText("#market", "15 KGA")
 	admin.screenshot(shots, "marketplace")
+	admin.requireNoCSPViolation()
+	newcomer.requireNoCSPViolation()
 }
 
 func ok(t *testing.T, res e2e.TxResult) {

@@ -15,7 +15,6 @@ import (
 // expects: type want|give, status open|closed.
 const (
 	typeHelp    = "Type: want (you need something: only you pay, the helper is paid) or give (you offer something: anyone else pays you)."
-	priceHelp   = "The price is an integer amount in base units of the community currency; 0 is free."
 	clearHelp   = "Fields left out keep their value; --clear-fields empties the listed ones."
 	photoHelp   = "--photo-sha256 is the SHA-256 of the photo, as 64 hex characters (or base64), and needs a photo URI."
 	viewerHelp  = "--viewer sets payable on each ad: whether that account may pay for it now."
@@ -27,7 +26,6 @@ const (
 var flagHelp = map[string]*autocliv1.FlagOptions{
 	"title":         {Usage: "new title"},
 	"description":   {Usage: "description"},
-	"price":         {Usage: "new price, an integer amount in base units of the community currency (0 is free)"},
 	"location":      {Usage: "location, e.g. a city"},
 	"photo_uri":     {Usage: "URI of a photo, with a scheme (https://, ipfs://, ...)"},
 	"photo_sha256":  {Name: "photo-sha256", Usage: "SHA-256 of the photo, 64 hex characters or base64"},
@@ -103,33 +101,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
-			Service: types.Msg_serviceDesc.ServiceName,
+			Service:              types.Msg_serviceDesc.ServiceName,
+			EnhanceCustomCommand: true,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
-				{
-					RpcMethod: "CreateAd",
-					Use:       "create [community-id] [want|give] [title] [price]",
-					Short:     "Publish an ad in a community you are an active member of",
-					Long:      "Publish an ad in a community you are an active member of. " + typeHelp + " " + priceHelp + " " + photoHelp,
-					Example: fmt.Sprintf("%s tx ads create 1 give \"Bicycle repair\" 20 --description \"Flat tyres, brakes\" --category repairs --location Osaka --from hanako\n%s tx ads create 1 want \"Help moving boxes\" 0 --from taro",
-						app, app),
-					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "community_id"}, {ProtoField: "type"}, {ProtoField: "title"}, {ProtoField: "price"},
-					},
-					FlagOptions: flags("description", "location", "photo_uri", "photo_sha256", "category"),
-				},
-				{
-					RpcMethod: "UpdateAd",
-					Use:       "update [ad-id]",
-					Short:     "Edit one of your open ads that was never paid",
-					Long: "Edit one of your ads. " + clearHelp +
-						" Clearable: description, location, photo_uri (with its digest), photo_sha256, category. A new --photo-uri drops the old digest. " +
-						"The type cannot change. " + paymentNote + " " + photoHelp,
-					Example: fmt.Sprintf("%s tx ads update 3 --price 25 --title \"Bicycle repair and tune-up\" --from hanako\n%s tx ads update 3 --clear-fields location,photo_uri --from hanako",
-						app, app),
-					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "ad_id"}},
-					FlagOptions: flags("title", "description", "price", "location", "photo_uri", "photo_sha256",
-						"category", "clear_fields"),
-				},
+				{RpcMethod: "CreateAd", Skip: true}, // client/cli: the price in display units
+				{RpcMethod: "UpdateAd", Skip: true}, // client/cli: the price in display units
 				{
 					RpcMethod:      "CloseAd",
 					Use:            "close [ad-id]",

@@ -49,14 +49,16 @@ func TestCLI_QueriesParsePositionalArgsAndEnums(t *testing.T) {
 
 func TestCLI_TxCommandsBuildTheirMsgs(t *testing.T) {
 	digest := "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
-	msg, signer := conformance.Tx(t, ads.AppModule{}, "create", "1", "give", "Bicycle repair", "20",
+	// Base units with their denom need no node; display units ("20") are
+	// read with the currency's decimals from one (tests/system).
+	msg, signer := conformance.Tx(t, ads.AppModule{}, "create", "1", "give", "Bicycle repair", "200000cc/1/KGA",
 		"--description", "Flat tyres", "--location", "Osaka", "--photo-uri", "ipfs://a", "--photo-sha256", digest, "--category", "repairs")
 	require.Equal(t, "/kizuna.ads.v1.MsgCreateAd", msg["@type"])
 	require.Equal(t, signer, msg["owner"])
 	require.Equal(t, "1", msg["community_id"])
 	require.Equal(t, "AD_TYPE_GIVE", msg["type"])
 	require.Equal(t, "Bicycle repair", msg["title"])
-	require.Equal(t, "20", msg["price"])
+	require.Equal(t, "200000", msg["price"])
 	require.Equal(t, "Flat tyres", msg["description"])
 	require.Equal(t, "Osaka", msg["location"])
 	require.Equal(t, "ipfs://a", msg["photo_uri"])
@@ -74,6 +76,14 @@ func TestCLI_TxCommandsBuildTheirMsgs(t *testing.T) {
 	require.Equal(t, "0", msg["price"], "a price of 0 is sent")
 	require.Equal(t, "Tune-up", msg["title"])
 	require.Equal(t, []any{"location", "photo_uri"}, msg["clear_fields"])
+
+	msg, _ = conformance.Tx(t, ads.AppModule{}, "update", "3", "--price", "25000cc/1/KGA")
+	require.Equal(t, "25000", msg["price"], "a base-units price names its community")
+
+	_, err := conformance.RunTx(t, ads.AppModule{}, "create", "1", "give", "Apples", "5cc/2/HOUR")
+	require.ErrorContains(t, err, "not the currency of community 1")
+	_, err = conformance.RunTx(t, ads.AppModule{}, "create", "1", "sell", "Apples", "0")
+	require.ErrorContains(t, err, "want or give")
 
 	msg, _ = conformance.Tx(t, ads.AppModule{}, "update", "3", "--category", "food")
 	require.Nil(t, msg["price"], "no --price keeps the price")

@@ -10,6 +10,7 @@ import (
 	"fmt"
 
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
+	"github.com/spf13/cobra"
 
 	"cosmossdk.io/core/appmodule"
 
@@ -19,6 +20,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 
+	"github.com/kizuna-chain/kizuna/x/ads/client/cli"
 	"github.com/kizuna-chain/kizuna/x/ads/keeper"
 	"github.com/kizuna-chain/kizuna/x/ads/types"
 )
@@ -74,6 +76,12 @@ func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwrunt
 	if err := types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx)); err != nil {
 		panic(fmt.Sprintf("ads: register gateway routes: %v", err))
 	}
+}
+
+// GetTxCmd returns the module's hand-written tx commands (create and update,
+// whose price is typed in display units); AutoCLI adds the others to it.
+func (AppModule) GetTxCmd() *cobra.Command {
+	return cli.NewTxCmd()
 }
 
 // RegisterServices registers the Msg and Query servers.

@@ -48,6 +48,10 @@ func newModule(t *testing.T) (conformance.Module, keeper.Keeper, communitykeeper
 		Msgs:        allMsgs,
 		QueryServer: keeper.NewQueryServerImpl(k),
 		Gateway:     conformance.GatewayOf(types.RegisterQueryHandlerClient, types.NewQueryClient),
+		HandWritten: map[string][]string{
+			"kizuna.ads.v1.MsgCreateAd": {"create"},
+			"kizuna.ads.v1.MsgUpdateAd": {"update"},
+		},
 	}, k, ck
 }
 

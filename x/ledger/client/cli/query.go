@@ -12,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/version"
 
+	"github.com/kizuna-chain/kizuna/x/ledger/client/units"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -63,7 +64,7 @@ func NewBalanceCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l := newLookup(cmd, clientCtx, communityID)
+			l := units.NewLookup(cmd, clientCtx, communityID)
 			addr, err := l.Member(args[1], "member")
 			if err != nil {
 				return err
@@ -80,14 +81,14 @@ func NewBalanceCmd() *cobra.Command {
 				Address:     addr,
 				CommunityID: communityID,
 				Currency:    fmt.Sprintf("%s (%s)", c.Name, c.Code),
-				Balance:     FormatAmount(res.Balance, c),
-				Debt:        FormatAmount(res.Debt, c),
-				NetBalance:  FormatAmount(res.NetBalance, c),
-				CreditLimit: FormatAmount(res.CreditLimit, c),
-				Available:   FormatAmount(res.Available, c),
+				Balance:     units.FormatAmount(res.Balance, c),
+				Debt:        units.FormatAmount(res.Debt, c),
+				NetBalance:  units.FormatAmount(res.NetBalance, c),
+				CreditLimit: units.FormatAmount(res.CreditLimit, c),
+				Available:   units.FormatAmount(res.Available, c),
 			}
 			if res.MaxBalance.IsPositive() {
-				b.MaxBalance = FormatAmount(res.MaxBalance, c)
+				b.MaxBalance = units.FormatAmount(res.MaxBalance, c)
 			}
 			out := cmd.OutOrStdout()
 			if clientCtx.OutputFormat == flags.OutputFormatJSON {

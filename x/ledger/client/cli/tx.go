@@ -8,6 +8,7 @@ package cli
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,6 +19,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/tx"
 	"github.com/cosmos/cosmos-sdk/version"
 
+	"github.com/kizuna-chain/kizuna/x/ledger/client/units"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
@@ -82,7 +84,7 @@ func addExpectedFeeFlag(cmd *cobra.Command) {
 
 // expectedFee returns the fee the signer agrees to: --expected-fee-bps when
 // given, the currency's fee otherwise.
-func expectedFee(cmd *cobra.Command, l *lookup) (uint32, error) {
+func expectedFee(cmd *cobra.Command, l *units.Lookup) (uint32, error) {
 	if cmd.Flags().Changed(flagExpectedFeeBps) {
 		return cmd.Flags().GetUint32(flagExpectedFeeBps)
 	}
@@ -94,7 +96,7 @@ func expectedFee(cmd *cobra.Command, l *lookup) (uint32, error) {
 }
 
 // feeText describes the fee on amount at bps for the person paying.
-func feeText(l *lookup, amount sdkmath.Int, bps uint32) string {
+func feeText(l *units.Lookup, amount sdkmath.Int, bps uint32) string {
 	if bps == 0 {
 		return "no fee"
 	}
@@ -119,7 +121,7 @@ func NewTransferCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l := newLookup(cmd, clientCtx, communityID)
+			l := units.NewLookup(cmd, clientCtx, communityID)
 			recipient, err := l.Member(args[1], "recipient")
 			if err != nil {
 				return err
@@ -170,7 +172,7 @@ func NewIssueCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l := newLookup(cmd, clientCtx, communityID)
+			l := units.NewLookup(cmd, clientCtx, communityID)
 			recipient, err := l.Member(args[1], "recipient")
 			if err != nil {
 				return err
@@ -210,7 +212,7 @@ func NewSubmitContributionCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l := newLookup(cmd, clientCtx, communityID)
+			l := units.NewLookup(cmd, clientCtx, communityID)
 			amount, err := l.Amount(args[1], false)
 			if err != nil {
 				return err
@@ -244,7 +246,7 @@ func NewRequestPaymentCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l := newLookup(cmd, clientCtx, communityID)
+			l := units.NewLookup(cmd, clientCtx, communityID)
 			payer, err := l.Member(args[1], "payer")
 			if err != nil {
 				return err
@@ -302,7 +304,7 @@ func NewAcceptPaymentRequestCmd() *cobra.Command {
 				return fmt.Errorf("payment request %d is in community %d, not %d", id, req.CommunityId, msg.CommunityId)
 			}
 			msg.CommunityId = req.CommunityId
-			l := newLookup(cmd, clientCtx, req.CommunityId)
+			l := units.NewLookup(cmd, clientCtx, req.CommunityId)
 			if msg.ExpectedFeeBps, err = expectedFee(cmd, l); err != nil {
 				return err
 			}
@@ -315,4 +317,13 @@ func NewAcceptPaymentRequestCmd() *cobra.Command {
 	cmd.Flags().Uint64(flagCommunityID, 0, "the request's community (default: read from the chain); fee sponsorship pays only for Msgs that name their community")
 	flags.AddTxFlagsToCmd(cmd)
 	return cmd
+}
+
+// who names an account as the person typed it: "@bob (kizuna1…)" or the
+// address alone.
+func who(arg, addr string) string {
+	if strings.HasPrefix(arg, "@") {
+		return fmt.Sprintf("%s (%s)", arg, addr)
+	}
+	return addr
 }

@@ -1,4 +1,4 @@
-package cli
+package units
 
 import (
 	"fmt"
@@ -72,6 +72,12 @@ func parseAmount(s string, communityID uint64) (amount, error) {
 	}
 	a.whole, a.frac, a.unit = whole, frac, unit
 	return a, nil
+}
+
+// isZero reports whether the amount is a plain zero ("0", "0.00"), with no
+// unit.
+func (a amount) isZero() bool {
+	return a.base == nil && a.unit == "" && strings.Trim(a.whole+a.frac, "0") == ""
 }
 
 // needsCurrency reports whether the amount is in display units, which only

@@ -1,4 +1,4 @@
-package cli
+package units
 
 import (
 	"testing"
@@ -82,4 +82,16 @@ func TestFormatAmount_WritesDisplayUnitsWithoutTrailingZeros(t *testing.T) {
 		require.Equal(t, want, FormatAmount(sdkmath.NewInt(in), kga))
 	}
 	require.Equal(t, "7 HOUR", FormatAmount(sdkmath.NewInt(7), types.Currency{Code: "HOUR"}))
+}
+
+func TestAmountIsZero_OnlyForAPlainZero(t *testing.T) {
+	for in, want := range map[string]bool{"0": true, "0.00": true, ".0": true, "0KGA": false, "0cc/1/KGA": false, "0.01": false, "10": false} {
+		a, err := parseAmount(in, 1)
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if a.isZero() != want {
+			t.Errorf("%q: isZero %v, want %v", in, a.isZero(), want)
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package cli
+package units
 
 import (
 	"fmt"
@@ -14,12 +14,12 @@ import (
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
-// lookup reads from the node what a command typed in people's terms needs:
+// Lookup reads from the node what a command typed in people's terms needs:
 // the currency of the community (its decimals, code and fee) and the
 // addresses of members named by @username. It asks only when the command
 // needs it, so a command given base units, addresses and the fee works
 // offline (--generate-only, --offline).
-type lookup struct {
+type Lookup struct {
 	cmd         *cobra.Command
 	clientCtx   client.Context
 	communityID uint64
@@ -28,12 +28,13 @@ type lookup struct {
 	baseDenom string
 }
 
-func newLookup(cmd *cobra.Command, clientCtx client.Context, communityID uint64) *lookup {
-	return &lookup{cmd: cmd, clientCtx: clientCtx, communityID: communityID}
+// NewLookup returns the lookup of a command about community communityID.
+func NewLookup(cmd *cobra.Command, clientCtx client.Context, communityID uint64) *Lookup {
+	return &Lookup{cmd: cmd, clientCtx: clientCtx, communityID: communityID}
 }
 
 // Currency returns the community's currency, read once.
-func (l *lookup) Currency() (types.Currency, error) {
+func (l *Lookup) Currency() (types.Currency, error) {
 	if l.currency != nil {
 		return *l.currency, nil
 	}
@@ -46,10 +47,14 @@ func (l *lookup) Currency() (types.Currency, error) {
 }
 
 // Amount returns arg in base units of the community's currency.
-func (l *lookup) Amount(arg string, allowZero bool) (sdkmath.Int, error) {
+func (l *Lookup) Amount(arg string, allowZero bool) (sdkmath.Int, error) {
 	a, err := parseAmount(arg, l.communityID)
 	if err != nil {
 		return sdkmath.Int{}, err
+	}
+	// Nothing is nothing in any currency: "0" needs no node.
+	if allowZero && a.isZero() {
+		return sdkmath.ZeroInt(), nil
 	}
 	// Base units name their denom; it is checked against the currency
 	// unless the command must work without a node.
@@ -75,7 +80,7 @@ func (l *lookup) Amount(arg string, allowZero bool) (sdkmath.Int, error) {
 // Member returns the address of the member named by arg: "@username" within
 // the community, or an address. what names the role in errors
 // ("recipient", "payer"). A username must belong to an active member.
-func (l *lookup) Member(arg, what string) (string, error) {
+func (l *Lookup) Member(arg, what string) (string, error) {
 	username, ok := strings.CutPrefix(arg, "@")
 	if !ok {
 		if _, err := l.clientCtx.InterfaceRegistry.SigningContext().AddressCodec().StringToBytes(arg); err != nil {
@@ -96,7 +101,7 @@ func (l *lookup) Member(arg, what string) (string, error) {
 
 // Format writes base units in display units when the currency is known,
 // with the base denom otherwise.
-func (l *lookup) Format(v sdkmath.Int) string {
+func (l *Lookup) Format(v sdkmath.Int) string {
 	if l.currency == nil {
 		return strings.TrimSpace(v.String() + " " + l.baseDenom)
 	}
@@ -105,15 +110,6 @@ func (l *lookup) Format(v sdkmath.Int) string {
 
 // Tell writes a line for the person at the terminal, on stderr, so that
 // the transaction printed on stdout stays machine-readable.
-func (l *lookup) Tell(format string, args ...any) {
+func (l *Lookup) Tell(format string, args ...any) {
 	_, _ = fmt.Fprintf(l.cmd.ErrOrStderr(), format+"\n", args...)
-}
-
-// who names an account as the person typed it: "@bob (kizuna1…)" or the
-// address alone.
-func who(arg, addr string) string {
-	if strings.HasPrefix(arg, "@") {
-		return fmt.Sprintf("%s (%s)", arg, addr)
-	}
-	return addr
 }
