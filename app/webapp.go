@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gorilla/mux"
 
@@ -12,9 +13,16 @@ import (
 	"github.com/kizuna-chain/kizuna/web"
 )
 
-// maxSimulateBody bounds a simulation request: a transaction of the largest
-// block's size, base64-encoded, and its JSON wrapping.
-const maxSimulateBody = 2 << 20
+const (
+	// maxSimulateBody bounds a simulation request: the app's transactions
+	// are a few KiB (a sealed message is at most 4 KiB), base64-encoded.
+	maxSimulateBody = 256 << 10
+	// maxSimulations bounds the simulations running at once, so that a
+	// public API port cannot be made to spend every core on them.
+	maxSimulations = 2
+	// simulateWait is how long a request waits for a free slot.
+	simulateWait = 5 * time.Second
+)
 
 // RegisterWebApp serves the member web app embedded in kizunad at /app/,
 // sends visitors of the API's root there, and adds the two things the app
@@ -38,7 +46,19 @@ func (app *App) RegisterWebApp(rtr *mux.Router) {
 		w.Header().Set("Cache-Control", "no-cache")
 		writeJSON(w, http.StatusOK, json.RawMessage(floor))
 	})
-	rtr.Path(web.Prefix + "simulate").Methods(http.MethodPost).HandlerFunc(app.simulateForWebApp)
+	slots := make(chan struct{}, maxSimulations)
+	rtr.Path(web.Prefix + "simulate").Methods(http.MethodPost).HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+		case <-time.After(simulateWait):
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"message": "the node is busy simulating: try again"})
+			return
+		case <-r.Context().Done():
+			return
+		}
+		app.simulateForWebApp(w, r)
+	})
 	rtr.PathPrefix(web.Prefix).Handler(web.Handler(web.App()))
 }
 
