@@ -20,6 +20,11 @@ describe("amounts in display units", () => {
     expect(parseAmount("1,200", 4, "KGA")).toBe(12000000n);
     expect(parseAmount(".5", 4, "KGA")).toBe(5000n);
     expect(parseAmount("0.0001", 4, "KGA")).toBe(1n);
+    expect(parseAmount("12,5", 4, "KGA")).toBe(125000n);
+    expect(parseAmount("1,20", 4, "KGA")).toBe(12000n);
+    expect(parseAmount("１２．５", 4, "KGA")).toBe(125000n);
+    expect(parseAmount("12.50", 1, "KGA")).toBe(125n);
+    expect(parseAmount("0", 4, "KGA", true)).toBe(0n);
   });
 
   it("refuses what is not an amount of the currency, saying why", () => {
@@ -34,6 +39,8 @@ describe("amounts in display units", () => {
     expect(reason("")).toBe("empty");
     expect(reason("abc")).toBe("format");
     expect(reason("1.2.3")).toBe("format");
+    expect(reason("1.")).toBe("format");
+    expect(reason("1,2,3")).toBe("format");
     expect(reason("-1")).toBe("format");
     expect(reason("0.00001")).toBe("precision");
     expect(reason("0")).toBe("zero");

@@ -20,20 +20,25 @@ export class AmountError extends Error {
 }
 
 /**
- * Parses an amount typed in display units ("12.5", "12.5 KGA", "1,200") into
- * base units. A currency code, when given, must be the currency's.
+ * Parses an amount typed in display units ("12.5", "12.5 KGA", "1,200",
+ * full-width digits, or "12,5" with a decimal comma) into base units. A
+ * currency code, when given, must be the currency's.
  */
-export function parseAmount(text: string, decimals: number, code: string): bigint {
-  let s = text.trim().replace(/,/g, "");
+export function parseAmount(text: string, decimals: number, code: string, allowZero = false): bigint {
+  let s = text.normalize("NFKC").trim();
   if (s === "") throw new AmountError("empty");
-  const m = /^([0-9]*\.?[0-9]*)\s*([A-Za-z][A-Za-z0-9]*)?$/.exec(s);
-  if (!m || m[1] === "" || m[1] === ".") throw new AmountError("format");
+  const m = /^([0-9][0-9.,]*|[.,][0-9]+)\s*([A-Za-z][A-Za-z0-9]*)?$/.exec(s);
+  if (!m) throw new AmountError("format");
   if (m[2] && m[2].toUpperCase() !== code.toUpperCase()) throw new AmountError("code");
   s = m[1];
-  const [whole, frac = ""] = s.split(".");
+  if (/^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$/.test(s)) s = s.replace(/,/g, ""); // 1,200.5
+  else if (/^[0-9]*,[0-9]+$/.test(s)) s = s.replace(",", "."); // 12,5
+  if (!/^([0-9]+(\.[0-9]+)?|\.[0-9]+)$/.test(s)) throw new AmountError("format");
+  const [whole, rawFrac = ""] = s.split(".");
+  const frac = rawFrac.replace(/0+$/, "");
   if (frac.length > decimals) throw new AmountError("precision");
   const v = BigInt((whole || "0") + frac.padEnd(decimals, "0"));
-  if (v <= 0n) throw new AmountError("zero");
+  if (v < 0n || (v === 0n && !allowZero)) throw new AmountError("zero");
   return v;
 }
 

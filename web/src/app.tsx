@@ -50,10 +50,11 @@ function Shell() {
     const wanted = route.params.get("c") ?? undefined;
     await refreshMemberships(wanted);
     if (route.path.length === 0) navigate("/wallet");
-    // The messaging key is set up once, in the background, sponsored by an active community.
+    // The messaging key is set up once, in the background, only when an
+    // active community pays for it.
     const active = getSession().memberships.find((m) => m.member.status === "MEMBER_STATUS_ACTIVE");
     if (active)
-      ensureMessagingKey(getSession().chain, signer, active.community.id).then(
+      ensureMessagingKey(getSession().chain, signer, active.community.id, { rotate: false, sponsoredOnly: true }).then(
         (v) => setSession({ keyVersion: v }),
         () => undefined,
       );

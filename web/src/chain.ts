@@ -8,6 +8,8 @@ export interface Chain {
   /** The fee denom (ukiz) and the node's minimum gas price in it, e.g. "0.001". */
   feeDenom: string;
   gasPrice: string;
+  /** The chain-wide floor, at which sponsored fees are priced. */
+  gasPriceFloor: string;
   /** The CometBFT RPC over HTTP and its websocket, on the serving host. */
   rpcHttp: string;
   rpcWebsocket: string;
@@ -33,10 +35,15 @@ export async function loadChain(): Promise<Chain> {
   return {
     chainId: info.default_node_info.network,
     prefix: bech32.bech32_prefix,
-    gasPrice: price.includes(".") ? price.replace(/0+$/, "").replace(/\.$/, "") : price,
+    gasPrice: trimDecimal(price),
     feeDenom: floor.fee_denom,
+    gasPriceFloor: trimDecimal(floor.gas_price_floor),
     rpcHttp: `${secure ? "https" : "http"}://${location.hostname}:${port}`,
     rpcWebsocket: `${secure ? "wss" : "ws"}://${location.hostname}:${port}/websocket`,
     currencies: currencies.currencies ?? [],
   };
+}
+
+function trimDecimal(v: string): string {
+  return v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v;
 }

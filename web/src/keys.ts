@@ -15,10 +15,16 @@ export interface Signer {
   readonly address: string;
   /** The compressed secp256k1 public key. */
   readonly pubkey: Uint8Array;
-  /** Signs a SIGN_MODE_DIRECT sign doc; returns the 64-byte signature. */
-  signDirect(doc: SignDoc): Promise<Uint8Array>;
-  /** Signs an ADR-036 sign doc (the messaging key's derivation); returns the 64-byte signature. */
-  signArbitrary(doc: StdSignDoc, data: Uint8Array): Promise<Uint8Array>;
+  /**
+   * Signs a SIGN_MODE_DIRECT sign doc; returns the 64-byte signature and the
+   * doc signed (a wallet may have changed it, e.g. Keplr's fee setting).
+   */
+  signDirect(doc: SignDoc): Promise<{ signature: Uint8Array; doc: SignDoc }>;
+  /**
+   * Signs the ADR-036 sign doc of text (the messaging key's derivation, doc
+   * is that doc); returns the 64-byte signature.
+   */
+  signArbitrary(doc: StdSignDoc, text: string): Promise<Uint8Array>;
 }
 
 const STORE = "kizuna.browser-key";
@@ -46,7 +52,7 @@ export async function newMnemonic(): Promise<string> {
 
 /** Encrypts the mnemonic with passphrase, stores it and returns its signer. */
 export async function saveBrowserKey(chain: Chain, mnemonic: string, passphrase: string): Promise<Signer> {
-  const wallet = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic.trim().replace(/\s+/g, " "), {
+  const wallet = await DirectSecp256k1HdWallet.fromMnemonic(mnemonic.normalize("NFKD").trim().toLowerCase().replace(/\s+/g, " "), {
     prefix: chain.prefix,
   });
   const serialization = await wallet.serialize(passphrase);
@@ -72,7 +78,7 @@ async function browserSigner(chain: Chain, wallet: DirectSecp256k1HdWallet): Pro
     pubkey: account.pubkey,
     async signDirect(doc) {
       const res = await wallet.signDirect(account.address, doc);
-      return fromBase64(res.signature.signature);
+      return { signature: fromBase64(res.signature.signature), doc: res.signed };
     },
     async signArbitrary(doc) {
       const res = await amino.signAmino(account.address, doc);
@@ -82,10 +88,11 @@ async function browserSigner(chain: Chain, wallet: DirectSecp256k1HdWallet): Pro
 }
 
 interface Keplr {
+  defaultOptions: { sign?: { preferNoSetFee?: boolean; preferNoSetMemo?: boolean } };
   experimentalSuggestChain(info: unknown): Promise<void>;
   enable(chainId: string): Promise<void>;
   getOfflineSigner(chainId: string): OfflineDirectSigner;
-  signArbitrary(chainId: string, signer: string, data: Uint8Array): Promise<{ signature: string }>;
+  signArbitrary(chainId: string, signer: string, data: string): Promise<{ signature: string }>;
 }
 
 /** Whether Keplr is installed in this browser. */
@@ -126,6 +133,8 @@ export async function connectKeplr(chain: Chain): Promise<Signer> {
     features: [],
   });
   await keplr.enable(chain.chainId);
+  // The app sets the fee (sponsored or at the floor) and the memo.
+  keplr.defaultOptions = { sign: { preferNoSetFee: true, preferNoSetMemo: true } };
   const offline = keplr.getOfflineSigner(chain.chainId);
   const [account] = await offline.getAccounts();
   return {
@@ -134,10 +143,11 @@ export async function connectKeplr(chain: Chain): Promise<Signer> {
     pubkey: account.pubkey,
     async signDirect(doc) {
       const res = await offline.signDirect(account.address, doc);
-      return fromBase64(res.signature.signature);
+      return { signature: fromBase64(res.signature.signature), doc: res.signed };
     },
-    async signArbitrary(_doc, data) {
-      const res = await keplr.signArbitrary(chain.chainId, account.address, data);
+    async signArbitrary(_doc, text) {
+      // Keplr builds the ADR-036 doc of the text itself: the same doc as derivationSignDoc.
+      const res = await keplr.signArbitrary(chain.chainId, account.address, text);
       return fromBase64(res.signature);
     },
   };

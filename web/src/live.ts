@@ -9,6 +9,9 @@ let socket: WebSocket | undefined;
 let url = "";
 let retry = 1000;
 let connected = false;
+// generation counts the connections: what happened while the socket was down
+// was missed, so pages reload when it grows.
+let generation = 0;
 const statusListeners = new Set<(up: boolean) => void>();
 
 /** Starts (or keeps) the subscription on the node's websocket. */
@@ -27,10 +30,15 @@ function open(): void {
     setStatus(true);
   };
   ws.onmessage = (m) => {
-    let msg: { result?: { events?: Events } };
+    let msg: { result?: { events?: Events }; error?: unknown };
     try {
       msg = JSON.parse(String(m.data));
     } catch {
+      return;
+    }
+    // The node ends a subscription it cannot serve (a slow client): start over.
+    if (msg.error) {
+      ws.close();
       return;
     }
     const events = msg.result?.events;
@@ -46,12 +54,18 @@ function open(): void {
 }
 
 function setStatus(up: boolean): void {
+  if (up) generation++;
   connected = up;
   for (const l of statusListeners) l(up);
 }
 
 export function isLive(): boolean {
   return connected;
+}
+
+/** The number of times the socket has (re)connected. */
+export function liveGeneration(): number {
+  return generation;
 }
 
 export function onLiveStatus(l: (up: boolean) => void): () => void {

@@ -8,7 +8,7 @@ import { sha256 } from "@cosmjs/crypto";
 import type { Chain } from "./chain";
 import type { Signer } from "./keys";
 import { api, isNotFound } from "./rest";
-import { derivationBytes, derivationSignDoc, isSealed, keyPairFromSignature, open, OpenError, seal } from "./seal";
+import { derivationSignDoc, derivationText, isSealed, keyPairFromSignature, open, OpenError, seal } from "./seal";
 import { msg, send } from "./tx";
 
 interface KeyPair {
@@ -23,7 +23,7 @@ export async function keyPair(signer: Signer, version: number): Promise<KeyPair>
   const id = `${signer.address}/${version}`;
   let kp = derived.get(id);
   if (!kp) {
-    const sig = await signer.signArbitrary(derivationSignDoc(signer.address, version), derivationBytes(signer.address, version));
+    const sig = await signer.signArbitrary(derivationSignDoc(signer.address, version), derivationText(version));
     kp = keyPairFromSignature(sig);
     derived.set(id, kp);
   }
@@ -31,24 +31,31 @@ export async function keyPair(signer: Signer, version: number): Promise<KeyPair>
 }
 
 /**
- * Makes sure the member has published its messaging key: derives version 1
- * and publishes it when the chain has none (sponsored by community when
- * given). Returns the published version.
+ * The member's usable messaging key version: the published one when this
+ * signer derives it. With none published, version 1 is published; with one
+ * published that this signer does not derive (another client's), the next
+ * version is published only when rotate is set (the member is about to
+ * write), since rotating makes the other client's key stale. Returns 0 when
+ * there is no usable key.
  */
-export async function ensureMessagingKey(chain: Chain, signer: Signer, community?: string): Promise<number> {
+export async function ensureMessagingKey(
+  chain: Chain,
+  signer: Signer,
+  community: string | undefined,
+  opts: { rotate: boolean; sponsoredOnly: boolean },
+): Promise<number> {
+  let published: { public_key: string; version: number } | undefined;
   try {
-    const { key } = await api.messagingKey(signer.address);
-    const kp = await keyPair(signer, key.version);
-    if (equal(kp.publicKey, fromBase64(key.public_key))) return key.version;
-    // Published by another client with a different derivation: move past it.
-    return publish(chain, signer, key.version + 1, community);
+    published = (await api.messagingKey(signer.address)).key;
   } catch (err) {
     if (!isNotFound(err)) throw err;
-    return publish(chain, signer, 1, community);
   }
-}
-
-async function publish(chain: Chain, signer: Signer, version: number, community?: string): Promise<number> {
+  if (published) {
+    const kp = await keyPair(signer, published.version);
+    if (equal(kp.publicKey, fromBase64(published.public_key))) return published.version;
+    if (!opts.rotate) return 0;
+  }
+  const version = (published?.version ?? 0) + 1;
   const kp = await keyPair(signer, version);
   await send(
     chain,
@@ -61,7 +68,7 @@ async function publish(chain: Chain, signer: Signer, version: number, community?
         communityId: BigInt(community ?? "0"),
       }),
     ],
-    { community },
+    { community, sponsoredOnly: opts.sponsoredOnly },
   );
   return version;
 }
@@ -91,8 +98,12 @@ export class MissingKeyError extends Error {
 
 export type Opened = { text: string; sealed: boolean } | { failure: "not-for-key" | "corrupt" };
 
-/** Opens a payload with the member's keys, newest version first. */
-export async function openPayload(signer: Signer, payload: Uint8Array, currentVersion: number): Promise<Opened> {
+/**
+ * Opens a payload with the member's keys, newest version first, after
+ * checking it is the one the chain recorded (contentSha256).
+ */
+export async function openPayload(signer: Signer, payload: Uint8Array, contentSha256: Uint8Array, currentVersion: number): Promise<Opened> {
+  if (!equal(sha256(payload), contentSha256)) return { failure: "corrupt" };
   if (!isSealed(payload)) return { text: fromUtf8(payload, true), sealed: false };
   for (let v = currentVersion; v >= 1; v--) {
     try {
@@ -100,7 +111,8 @@ export async function openPayload(signer: Signer, payload: Uint8Array, currentVe
       return { text: fromUtf8(open(payload, kp.secretKey), true), sealed: true };
     } catch (err) {
       if (err instanceof OpenError && err.reason === "not-for-key") continue;
-      return { failure: "corrupt" };
+      if (err instanceof OpenError) return { failure: "corrupt" };
+      throw err; // the wallet refused to sign the derivation
     }
   }
   return { failure: "not-for-key" };

@@ -62,6 +62,7 @@ export interface Entry {
   height: string;
   time: string;
   payment_request_id: string;
+  bridge_direction: string;
 }
 
 export interface Ad {
@@ -271,9 +272,13 @@ export const api = {
     get<{ members: { member: string; key: { owner: string; public_key: string; version: number } | null }[] }>(
       `/kizuna/messaging/v1/threads/${thread}/keys`,
     ),
-  /** The transactions whose events match a query (tx_search), oldest first. */
-  searchTxs: (query: string, limit = 100) =>
-    get<{ tx_responses: TxResponse[] }>("/cosmos/tx/v1beta1/txs", { query, limit, order_by: "ORDER_BY_ASC" }),
+  /** The transactions whose events match a query (tx_search), oldest or newest first. */
+  searchTxs: (query: string, limit = 100, order: "asc" | "desc" = "asc") =>
+    get<{ tx_responses: TxResponse[] }>("/cosmos/tx/v1beta1/txs", {
+      query,
+      limit,
+      order_by: order === "asc" ? "ORDER_BY_ASC" : "ORDER_BY_DESC",
+    }),
   tx: (hash: string) => get<{ tx_response: TxResponse }>(`/cosmos/tx/v1beta1/txs/${hash}`),
 };
 

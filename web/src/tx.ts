@@ -57,6 +57,8 @@ export class TxError extends Error {
     readonly codespace: string,
     readonly code: number,
     readonly log: string,
+    /** Refused by the node's CheckTx, before any block. */
+    readonly atCheckTx = false,
   ) {
     super(log);
   }
@@ -72,6 +74,11 @@ export interface SendOptions {
   /** The community the Msgs name; its fee account pays when it may. */
   community?: string;
   memo?: string;
+  /**
+   * For what the app sends on its own (read receipts, the messaging key):
+   * only when the community pays, never from the member's KIZ.
+   */
+  sponsoredOnly?: boolean;
 }
 
 export interface Sent {
@@ -80,33 +87,63 @@ export interface Sent {
   sponsored: boolean;
 }
 
+/** A transaction broadcast but not seen in a block in time: it may still commit. */
+export class TxPendingError extends Error {
+  constructor(readonly hash: string) {
+    super(`transaction ${hash} is not in a block yet`);
+  }
+}
+
+// One transaction at a time per page: each waits for the previous one's
+// block, so account sequences never collide.
+let queue: Promise<unknown> = Promise.resolve();
+
 /**
  * Signs msgs with signer and broadcasts them, then waits for the block.
  * When a community is given, its fee account is asked to pay first; when it
- * may not (not a member, allowance spent, …) the signer pays in KIZ.
+ * may not (not a member, allowance spent, …) the signer pays in KIZ, unless
+ * sponsoredOnly.
  */
-export async function send(chain: Chain, signer: Signer, msgs: EncodeObject[], opts: SendOptions = {}): Promise<Sent> {
-  const account = await accountOf(signer.address);
-  const body = registry.encodeTxBody({ messages: msgs, memo: opts.memo ?? "" });
+export function send(chain: Chain, signer: Signer, msgs: EncodeObject[], opts: SendOptions = {}): Promise<Sent> {
+  const run = queue.then(() => sendNow(chain, signer, msgs, opts));
+  queue = run.catch(() => undefined);
+  return run;
+}
 
+async function sendNow(chain: Chain, signer: Signer, msgs: EncodeObject[], opts: SendOptions): Promise<Sent> {
+  const body = registry.encodeTxBody({ messages: msgs, memo: opts.memo ?? "" });
   let granter: string | undefined;
   if (opts.community) {
     granter = (await api.feeAccount(opts.community, signer.address).catch(() => undefined))?.address;
   }
-  let gas: number;
-  try {
-    gas = await simulate(signer, account, body, granter);
-  } catch (err) {
-    if (!granter || !(err instanceof TxError) || !SPONSORSHIP_REFUSALS.has(`${err.codespace}/${err.code}`)) throw err;
-    granter = undefined;
-    gas = await simulate(signer, account, body, undefined);
+  if (!granter && opts.sponsoredOnly) throw new TxError("ledger", 31, "not sponsored");
+  for (;;) {
+    try {
+      return await attempt(chain, signer, body, granter);
+    } catch (err) {
+      if (!granter || !(err instanceof TxError) || !sponsorshipRefused(err)) throw err;
+      if (opts.sponsoredOnly) throw err;
+      granter = undefined; // the member pays
+    }
   }
+}
+
+function sponsorshipRefused(err: TxError): boolean {
+  const key = `${err.codespace}/${err.code}`;
+  // With a fee granter, sdk/5 and sdk/13 at CheckTx are the fee account's funds or the price.
+  return SPONSORSHIP_REFUSALS.has(key) || (err.atCheckTx && (key === "sdk/5" || key === "sdk/13"));
+}
+
+async function attempt(chain: Chain, signer: Signer, body: Uint8Array, granter?: string): Promise<Sent> {
+  const account = await accountOf(signer.address);
+  const gas = await simulate(signer, account, body, granter);
   let gasLimit = Math.ceil(gas * GAS_ADJUSTMENT);
   if (granter && gasLimit > SPONSORED_MAX_GAS) {
-    if (gas > SPONSORED_MAX_GAS) granter = undefined;
-    else gasLimit = SPONSORED_MAX_GAS;
+    if (gas > SPONSORED_MAX_GAS) throw new TxError("ledger", 32, "too much gas to be sponsored");
+    gasLimit = SPONSORED_MAX_GAS;
   }
-  const fee = [{ denom: chain.feeDenom, amount: feeFor(chain.gasPrice, gasLimit) }];
+  // A sponsored fee is priced at the chain's floor, which the sponsorship allows.
+  const fee = [{ denom: chain.feeDenom, amount: feeFor(granter ? chain.gasPriceFloor : chain.gasPrice, gasLimit) }];
   const authInfo = makeAuthInfoBytes(
     [{ pubkey: encodePubkey(encodeSecp256k1Pubkey(signer.pubkey)), sequence: account.sequence }],
     fee,
@@ -114,14 +151,18 @@ export async function send(chain: Chain, signer: Signer, msgs: EncodeObject[], o
     granter,
     undefined,
   );
-  const signature = await signer.signDirect(makeSignDoc(body, authInfo, chain.chainId, account.number));
-  const raw = TxRaw.encode({ bodyBytes: body, authInfoBytes: authInfo, signatures: [signature] }).finish();
+  const signed = await signer.signDirect(makeSignDoc(body, authInfo, chain.chainId, account.number));
+  const raw = TxRaw.encode({
+    bodyBytes: signed.doc.bodyBytes,
+    authInfoBytes: signed.doc.authInfoBytes,
+    signatures: [signed.signature],
+  }).finish();
   const res = await post<{ tx_response: TxResponse }>("/cosmos/tx/v1beta1/txs", {
     tx_bytes: toBase64(raw),
     mode: "BROADCAST_MODE_SYNC",
   });
   if (res.tx_response.code !== 0) {
-    throw new TxError(res.tx_response.codespace, res.tx_response.code, res.tx_response.raw_log);
+    throw new TxError(res.tx_response.codespace, res.tx_response.code, res.tx_response.raw_log, true);
   }
   const response = await waitFor(res.tx_response.txhash);
   if (response.code !== 0) throw new TxError(response.codespace, response.code, response.raw_log);
@@ -176,7 +217,8 @@ async function waitFor(hash: string, timeoutMs = 60_000): Promise<TxResponse> {
     try {
       return (await api.tx(hash)).tx_response;
     } catch (err) {
-      if (!isNotFound(err) || Date.now() > deadline) throw err;
+      if (!isNotFound(err)) throw err;
+      if (Date.now() > deadline) throw new TxPendingError(hash);
     }
     await new Promise((r) => setTimeout(r, 400));
   }

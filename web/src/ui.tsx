@@ -6,8 +6,9 @@ import { useState } from "preact/hooks";
 
 import { AmountError } from "./amount";
 import { errorText, t } from "./i18n";
+import { NodeError } from "./rest";
 import { getSession } from "./session";
-import { TxError, type Sent } from "./tx";
+import { TxError, TxPendingError, type Sent } from "./tx";
 
 export interface Action {
   busy: boolean;
@@ -52,6 +53,8 @@ export function useAction(): Action {
 /** A member-facing sentence for any failure. */
 export function describe(err: unknown): string {
   if (err instanceof TxError) return errorText(err.codespace, err.code, err.log);
+  if (err instanceof TxPendingError) return t("tx_pending", { hash: err.hash });
+  if (err instanceof NodeError && err.codespace) return errorText(err.codespace, err.code, err.message);
   if (err instanceof AmountError) {
     const c = getSession().currency;
     const params = { code: c?.code ?? "", decimals: c?.decimals ?? 0 };

@@ -24,7 +24,7 @@ export function Community() {
   return (
     <>
       {membership && !active && <Card>{t("join_pending")}</Card>}
-      {active && <Profile s={s} member={membership.member} />}
+      {active && <Profile key={membership.community.id} s={s} member={membership.member} />}
       {active && (role === "ROLE_ADMIN" || role === "ROLE_MODERATOR") && <Pending s={s} tick={tick} />}
       {active && (role === "ROLE_ADMIN" || role === "ROLE_MODERATOR") && s.currency && <Contributions s={s} tick={tick} />}
       {active && s.currency && <Contribute s={s} />}
@@ -116,8 +116,7 @@ function Profile({ s, member }: { s: Session; member: Member }) {
                   username: p.username,
                   firstName: first,
                   lastName: last,
-                  description: p.description,
-                  location: p.location,
+                  clearFields: [...(first.trim() ? [] : ["first_name"]), ...(last.trim() ? [] : ["last_name"])],
                 }),
               ],
               { community: member.community_id },
@@ -245,11 +244,10 @@ function Contribute({ s }: { s: Session }) {
           e.preventDefault();
           const ok = await action.run(() => {
             const base = parseAmount(amount, c.decimals, c.code);
-            const month = new Date().toISOString().slice(0, 7);
             return send(
               s.chain,
               s.signer!,
-              [msg("/kizuna.ledger.v1.MsgSubmitContribution", { contributor: s.signer!.address, communityId: BigInt(s.communityId!), amount: base.toString(), memo, month })],
+              [msg("/kizuna.ledger.v1.MsgSubmitContribution", { contributor: s.signer!.address, communityId: BigInt(s.communityId!), amount: base.toString(), memo, month: "" })],
               { community: s.communityId },
             );
           });
@@ -288,15 +286,20 @@ function Members({ s, admin }: { s: Session; admin: boolean }) {
     const timer = setTimeout(() => void api.searchMembers(s.communityId!, query).then((r) => setFound(r.members), () => setFound([])), 250);
     return () => clearTimeout(timer);
   }, [q, s.communityId]);
+  const direct = async (peer: string) =>
+    (await api.threads(me)).threads.find((v) => v.thread.kind === "THREAD_KIND_DIRECT" && v.thread.members.includes(peer))?.thread.id;
   const message = (m: Member) =>
     action.run(async () => {
+      // The thread may be open already: no transaction then.
+      const open = await direct(m.address);
+      if (open) return navigate(`/messages/${open}`);
       const sent = await send(s.chain, s.signer!, [msg("/kizuna.messaging.v1.MsgOpenDirectThread", { creator: me, communityId: BigInt(m.community_id), peer: m.address })], {
         community: m.community_id,
       });
       const opened = eventOf(sent.response, "kizuna.messaging.v1.EventThreadOpened");
       const id =
         opened?.thread_id ??
-        (await api.threads(me)).threads.find((v) => v.thread.kind === "THREAD_KIND_DIRECT" && v.thread.members.includes(m.address))?.thread.id;
+        (await direct(m.address));
       if (id) navigate(`/messages/${id}`);
     });
   return (
@@ -322,7 +325,12 @@ function Members({ s, admin }: { s: Session; admin: boolean }) {
                   value={m.role}
                   disabled={action.busy}
                   onChange={(e) => {
-                    const role = ROLE_NUMBER[e.currentTarget.value];
+                    const name = e.currentTarget.value;
+                    const role = ROLE_NUMBER[name];
+                    if (!confirm(t("confirm_role", { who: `@${m.profile.username}`, role: t(`role_${name}` as Key) }))) {
+                      e.currentTarget.value = m.role;
+                      return;
+                    }
                     void action.run(() =>
                       send(s.chain, s.signer!, [msg("/kizuna.community.v1.MsgSetMemberRole", { admin: me, communityId: BigInt(m.community_id), member: m.address, role })], {
                         community: m.community_id,

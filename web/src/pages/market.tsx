@@ -1,10 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
 
-import { formatAmount, parseAmount } from "../amount";
+import { formatAmount, parseAmount, transferFee } from "../amount";
 import { t } from "../i18n";
 import { api, type AdView } from "../rest";
-import { nameOf, useSession, type Session } from "../session";
-import { eventOf, msg, send } from "../tx";
+import { nameOf, resolveMember, useSession, type Session } from "../session";
+import { msg, send } from "../tx";
 import { Card, Field, Outcome, useAction, type Action } from "../ui";
 import { pay, useLiveRefresh } from "./wallet";
 import { navigate } from "../route";
@@ -70,12 +70,22 @@ function AdItem({ s, view, action, onChanged }: { s: Session; view: AdView; acti
   const community = BigInt(ad.community_id);
   const contact = () =>
     action.run(async () => {
-      const sent = await send(s.chain, s.signer!, [msg("/kizuna.messaging.v1.MsgOpenAdThread", { requester: me, adId: BigInt(ad.id), communityId: community })], {
+      // The thread may be open already: no transaction then.
+      const open = (await api.threads(me)).threads.find((v) => v.thread.kind === "THREAD_KIND_AD" && v.thread.ad_id === ad.id);
+      if (open) return navigate(`/messages/${open.thread.id}`);
+      await send(s.chain, s.signer!, [msg("/kizuna.messaging.v1.MsgOpenAdThread", { requester: me, adId: BigInt(ad.id), communityId: community })], {
         community: ad.community_id,
       });
-      const opened = eventOf(sent.response, "kizuna.messaging.v1.EventThreadOpened");
-      const existing = opened?.thread_id ?? (await api.threads(me)).threads.find((th) => th.thread.ad_id === ad.id)?.thread.id;
-      if (existing) navigate(`/messages/${existing}`);
+      const id = (await api.threads(me)).threads.find((v) => v.thread.kind === "THREAD_KIND_AD" && v.thread.ad_id === ad.id)?.thread.id;
+      if (id) navigate(`/messages/${id}`);
+    });
+  const payAd = (to: string) =>
+    action.run(async () => {
+      const c = s.currency!;
+      const recipient = await resolveMember(s, to);
+      const fee = formatAmount(transferFee(BigInt(ad.price), c.fee_bps), c.decimals);
+      if (!confirm(t("confirm_pay", { amount: formatAmount(ad.price, c.decimals), code: c.code, to: nameOf(s, recipient), fee }))) return;
+      return pay(s, recipient, formatAmount(ad.price, c.decimals).replace(/,/g, ""), ad.title, ad.id);
     });
   if (editing) return <AdForm s={s} ad={view} onSaved={() => (setEditing(false), onChanged())} onCancel={() => setEditing(false)} />;
   return (
@@ -98,14 +108,14 @@ function AdItem({ s, view, action, onChanged }: { s: Session; view: AdView; acti
           </button>
         )}
         {view.payable && price && c && ad.type === "AD_TYPE_GIVE" && (
-          <button class="small" disabled={action.busy} onClick={() => void action.run(() => pay(s, ad.owner, formatAmount(ad.price, c.decimals), ad.title, ad.id))}>
+          <button class="small" disabled={action.busy} onClick={() => void payAd(ad.owner)}>
             {t("ad_pay", { amount: formatAmount(ad.price, c.decimals), code: c.code })}
           </button>
         )}
         {view.payable && price && c && ad.type === "AD_TYPE_WANT" && (
           <>
             <input class="small" placeholder={t("ad_pay_to")} value={payTo} onInput={(e) => setPayTo(e.currentTarget.value)} />
-            <button class="small" disabled={action.busy || !payTo} onClick={() => void action.run(() => pay(s, payTo, formatAmount(ad.price, c.decimals), ad.title, ad.id))}>
+            <button class="small" disabled={action.busy || !payTo} onClick={() => void payAd(payTo)}>
               {t("ad_pay", { amount: formatAmount(ad.price, c.decimals), code: c.code })}
             </button>
           </>
@@ -144,7 +154,7 @@ function AdForm({ s, ad, onSaved, onCancel }: { s: Session; ad?: AdView; onSaved
   const me = s.signer!.address;
   const submit = () =>
     action.run(async () => {
-      const base = price.trim() && c ? parseAmount(price, c.decimals, c.code).toString() : "0";
+      const base = price.trim() && c ? parseAmount(price, c.decimals, c.code, true).toString() : "0";
       const community = BigInt(s.communityId!);
       const m = ad
         ? msg("/kizuna.ads.v1.MsgUpdateAd", {
@@ -156,6 +166,16 @@ function AdForm({ s, ad, onSaved, onCancel }: { s: Session; ad?: AdView; onSaved
             location: where,
             category,
             communityId: community,
+            // An emptied field is cleared; left empty, it would keep its value.
+            clearFields: (
+              [
+                ["description", description],
+                ["location", where],
+                ["category", category],
+              ] as const
+            )
+              .filter(([, v]) => !v.trim())
+              .map(([f]) => f),
           })
         : msg("/kizuna.ads.v1.MsgCreateAd", {
             owner: me,

@@ -2,7 +2,7 @@ import { fromBase64 } from "@cosmjs/encoding";
 import { useEffect, useRef, useState } from "preact/hooks";
 
 import { t } from "../i18n";
-import { onTx, values } from "../live";
+import { liveGeneration, onLiveStatus, onTx, values } from "../live";
 import { ensureMessagingKey, missingKeys, MissingKeyError, openPayload, sealForThread, type Opened } from "../messaging";
 import { api, attr, type Thread, type ThreadView } from "../rest";
 import { navigate } from "../route";
@@ -28,7 +28,7 @@ export function threadTitle(s: Session, th: Thread, adTitles: Map<string, string
 
 export function Messages({ id }: { id?: string }) {
   const s = useSession();
-  if (id) return <ThreadPage s={s} id={id} />;
+  if (id) return <ThreadPage key={id} s={s} id={id} />;
   return <ThreadList s={s} />;
 }
 
@@ -65,40 +65,58 @@ function ThreadList({ s }: { s: Session }) {
   );
 }
 
-interface Shown {
+interface Raw {
   seq: number;
   sender: string;
   time: string;
-  opened: Opened;
+  payload: Uint8Array;
+  sha: Uint8Array;
 }
+
+interface Shown extends Raw {
+  opened?: Opened;
+}
+
+const MARK_READ_DELAY_MS = 1500;
 
 function ThreadPage({ s, id }: { s: Session; id: string }) {
   const [thread, setThread] = useState<Thread>();
-  const [shown, setShown] = useState<Shown[]>([]);
+  const [raw, setRaw] = useState<Raw[]>([]);
+  const [opened, setOpened] = useState(new Map<string, Opened>());
   const [missing, setMissing] = useState<string[]>([]);
   const [text, setText] = useState("");
+  const [generation, setGeneration] = useState(liveGeneration());
   const action = useAction();
   const me = s.signer!.address;
-  const seen = useRef(new Set<number>());
   const list = useRef<HTMLUListElement>(null);
+  const keyVersion = s.keyVersion;
 
-  const add = async (seq: number, sender: string, time: string, payload: Uint8Array) => {
-    if (seen.current.has(seq)) return;
-    seen.current.add(seq);
-    const opened = await openPayload(s.signer!, payload, Math.max(getSession().keyVersion, 1));
-    setShown((old) => [...old.filter((m) => m.seq !== seq), { seq, sender, time, opened }].sort((a, b) => a.seq - b.seq));
-  };
+  const add = (batch: Raw[]) =>
+    setRaw((old) => {
+      const bySeq = new Map(old.map((m) => [m.seq, m]));
+      for (const m of batch) bySeq.set(m.seq, m);
+      return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    });
 
-  // Past messages from the node's tx index; new ones from the websocket.
+  useEffect(() => onLiveStatus((up) => up && setGeneration(liveGeneration())), []);
+
+  // The newest 100 messages from the node's tx index, again after a
+  // reconnect; new ones from the websocket.
   useEffect(() => {
-    seen.current = new Set();
-    setShown([]);
     void api.thread(id).then((r) => setThread(r.thread));
     void missingKeys(id).then(setMissing, () => setMissing([]));
-    void api.searchTxs(`${POSTED}.thread_id='"${id}"'`).then(async (r) => {
+    void api.searchTxs(`${POSTED}.thread_id='"${id}"'`, 100, "desc").then((r) => {
+      const batch: Raw[] = [];
       for (const tx of r.tx_responses ?? [])
         for (const ev of tx.events.filter((e) => e.type === POSTED && attr(e, "thread_id") === id))
-          await add(Number(attr(ev, "seq")), attr(ev, "sender"), tx.timestamp, fromBase64(attr(ev, "payload")));
+          batch.push({
+            seq: Number(attr(ev, "seq")),
+            sender: attr(ev, "sender"),
+            time: tx.timestamp,
+            payload: fromBase64(attr(ev, "payload")),
+            sha: fromBase64(attr(ev, "content_sha256")),
+          });
+      add(batch);
     });
     return onTx((events) => {
       // A member who publishes a key can be written to from now on.
@@ -107,30 +125,66 @@ function ThreadPage({ s, id }: { s: Session; id: string }) {
       const seqs = values(events, POSTED, "seq");
       const senders = values(events, POSTED, "sender");
       const payloads = values(events, POSTED, "payload");
+      const shas = values(events, POSTED, "content_sha256");
+      const times = values(events, POSTED, "time");
+      const batch: Raw[] = [];
       threads.forEach((th, i) => {
-        if (th === id) void add(Number(seqs[i]), senders[i], new Date().toISOString(), fromBase64(payloads[i]));
+        if (th === id)
+          batch.push({ seq: Number(seqs[i]), sender: senders[i], time: times[i] || new Date().toISOString(), payload: fromBase64(payloads[i]), sha: fromBase64(shas[i] ?? "") });
       });
+      if (batch.length) add(batch);
     });
-  }, [id]);
+  }, [id, generation]);
 
-  // Reading the thread marks it read up to its last message.
-  const last = shown.length ? shown[shown.length - 1].seq : 0;
+  // Opening: again for what failed when the member's key version changes.
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const next = new Map(opened);
+      for (const m of raw) {
+        const k = `${m.seq}`;
+        const prev = next.get(k);
+        if (prev && ("text" in prev || prev.failure === "corrupt")) continue;
+        try {
+          next.set(k, await openPayload(s.signer!, m.payload, m.sha, Math.max(keyVersion, 1)));
+        } catch {
+          break; // the wallet declined to derive the key: try again later
+        }
+      }
+      if (!cancelled) setOpened(next);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [raw, keyVersion]);
+
+  // Reading the thread marks it read, once the messages settled, while the
+  // page is visible, sponsored only: reading never costs the member.
+  const last = raw.length ? raw[raw.length - 1].seq : 0;
   useEffect(() => {
     list.current?.lastElementChild?.scrollIntoView({ block: "end" });
     if (!last || !thread) return;
-    void api.threads(me).then((r) => {
-      const v = r.threads.find((x) => x.thread.id === id);
-      if (v && Number(v.read_seq) < last)
-        void send(s.chain, s.signer!, [msg("/kizuna.messaging.v1.MsgMarkRead", { member: me, threadId: BigInt(id), seq: BigInt(last), communityId: BigInt(thread.community_id) })], {
-          community: thread.community_id,
-        }).catch(() => undefined);
-    });
+    const timer = setTimeout(() => {
+      if (document.visibilityState !== "visible") return;
+      void api.threads(me).then((r) => {
+        const v = r.threads.find((x) => x.thread.id === id);
+        if (!v || Number(v.read_seq) >= last) return;
+        void send(
+          s.chain,
+          s.signer!,
+          [msg("/kizuna.messaging.v1.MsgMarkRead", { member: me, threadId: BigInt(id), seq: BigInt(last), communityId: BigInt(thread.community_id) })],
+          { community: thread.community_id, sponsoredOnly: true },
+        ).catch(() => undefined);
+      });
+    }, MARK_READ_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [last, thread]);
 
   const post = () =>
     action.run(async () => {
       if (!thread) return;
-      if (!getSession().keyVersion) setSession({ keyVersion: await ensureMessagingKey(s.chain, s.signer!, thread.community_id) });
+      if (!getSession().keyVersion)
+        setSession({ keyVersion: await ensureMessagingKey(s.chain, s.signer!, thread.community_id, { rotate: true, sponsoredOnly: false }) });
       let sealed;
       try {
         sealed = await sealForThread(id, text);
@@ -148,6 +202,7 @@ function ThreadPage({ s, id }: { s: Session; id: string }) {
       return "";
     });
 
+  const shown: Shown[] = raw.map((m) => ({ ...m, opened: opened.get(`${m.seq}`) }));
   return (
     <Card id="thread">
       <p>
@@ -161,12 +216,12 @@ function ThreadPage({ s, id }: { s: Session; id: string }) {
         {shown.map((m) => (
           <li key={m.seq} class={m.sender === me ? "mine" : "theirs"} data-seq={m.seq}>
             <span class="who small">
-              {nameOf(s, m.sender)} · {new Date(m.time).toLocaleTimeString()}
+              {nameOf(s, m.sender)} · {new Date(m.time).toLocaleString([], { dateStyle: "short", timeStyle: "short" })}
             </span>
             <span class="text" data-testid="message-text">
-              {"text" in m.opened ? m.opened.text : m.opened.failure === "not-for-key" ? t("message_not_for_key") : t("message_corrupt")}
+              {!m.opened ? "…" : "text" in m.opened ? m.opened.text : m.opened.failure === "not-for-key" ? t("message_not_for_key") : t("message_corrupt")}
             </span>
-            {"sealed" in m.opened && !m.opened.sealed && <span class="muted small">{t("message_plaintext")}</span>}
+            {m.opened && "sealed" in m.opened && !m.opened.sealed && <span class="muted small">{t("message_plaintext")}</span>}
           </li>
         ))}
       </ul>

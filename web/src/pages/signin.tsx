@@ -39,6 +39,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Signer) => void }) {
     action.run(async () => {
       if (pass.length < 8) throw new Error(t("signin_short"));
       if (pass !== pass2) throw new Error(t("signin_mismatch"));
+      // Never drop another account's key without asking.
+      if (hasBrowserKey() && !confirm(t("signin_replace_confirm", { address: browserKeyAddress() }))) return;
       let signer: Signer;
       try {
         signer = await saveBrowserKey(chain, mnemonic, pass);
@@ -153,7 +155,16 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Signer) => void }) {
           }}
         >
           <Field label={t("signin_recovery")}>
-            <textarea name="mnemonic" rows={4} autocomplete="off" spellcheck={false} value={mnemonic} onInput={(e) => setMnemonic(e.currentTarget.value)} />
+            <textarea
+              name="mnemonic"
+              rows={4}
+              autocomplete="off"
+              autocapitalize="none"
+              autocorrect="off"
+              spellcheck={false}
+              value={mnemonic}
+              onInput={(e) => setMnemonic(e.currentTarget.value)}
+            />
           </Field>
           {passphrases}
           <button type="submit" name="save" disabled={action.busy}>

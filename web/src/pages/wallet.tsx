@@ -3,22 +3,31 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 
 import { formatAmount, parseAmount, transferFee } from "../amount";
 import { t, type Key } from "../i18n";
-import { mentions, onTx } from "../live";
+import { mentions, onLiveStatus, onTx } from "../live";
 import { api, type Entry, type LedgerAccount, type PaymentRequest } from "../rest";
-import { nameOf, resolveMember, selectCommunity, useSession, type Session } from "../session";
+import { nameOf, resolveMember, selectCommunity, setSession, useSession, type Session } from "../session";
 import { msg, send } from "../tx";
 import { Card, Field, Outcome, useAction } from "../ui";
 
 const ENTRY_TYPES = ["CREATION", "SEND", "RECEIVE", "FEE", "DECAY", "BRIDGE"] as const;
 
-/** Bumps a counter whenever a committed transaction mentions the member, so the page reloads its data. */
+/**
+ * Bumps a counter whenever a committed transaction mentions the member, and
+ * when the websocket reconnects (what happened meanwhile was missed), so the
+ * page reloads its data.
+ */
 export function useLiveRefresh(address: string | undefined): number {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (!address) return;
-    return onTx((events) => {
+    const offTx = onTx((events) => {
       if (mentions(events, address)) setTick((n) => n + 1);
     });
+    const offStatus = onLiveStatus((up) => up && setTick((n) => n + 1));
+    return () => {
+      offTx();
+      offStatus();
+    };
   }, [address]);
   return tick;
 }
@@ -37,7 +46,7 @@ export function Wallet({ params }: { params: URLSearchParams }) {
   return (
     <>
       <Balance s={s} tick={tick} />
-      <Pay s={s} params={params} />
+      <Pay key={`${s.communityId}?${params.toString()}`} s={s} params={params} />
       <Requests s={s} tick={tick} />
       <Receive s={s} />
       <History s={s} tick={tick} />
@@ -96,7 +105,12 @@ function feeLine(s: Session, amountText: string): string {
 }
 
 export async function pay(s: Session, to: string, amountText: string, memo: string, adId = "0") {
-  const c = s.currency!;
+  // The fee the member saw must be the currency's now: an admin may have changed it.
+  const c = (await api.currency(s.communityId!)).currency;
+  if (c.fee_bps !== s.currency!.fee_bps) {
+    setSession({ currency: c });
+    throw new Error(t("fee_changed", { percent: c.fee_bps / 100 }));
+  }
   const amount = parseAmount(amountText, c.decimals, c.code);
   const recipient = await resolveMember(s, to);
   if (recipient === s.signer!.address) throw new Error(t("pay_self"));
@@ -128,6 +142,9 @@ function Pay({ s, params }: { s: Session; params: URLSearchParams }) {
   const [memo, setMemo] = useState(params.get("memo") ?? "");
   const action = useAction();
   const fee = feeLine(s, amount);
+  // A payment link of another community is never paid in this one.
+  const linked = params.get("c");
+  const otherCommunity = !!linked && linked !== s.communityId;
   let label = t("pay_title");
   try {
     label = t("pay_button", { amount: formatAmount(parseAmount(amount, c.decimals, c.code), c.decimals), code: c.code });
@@ -159,7 +176,8 @@ function Pay({ s, params }: { s: Session; params: URLSearchParams }) {
             {fee}
           </p>
         )}
-        <button type="submit" name="pay" disabled={action.busy}>
+        {otherCommunity && <p class="warning">{t("pay_other_community")}</p>}
+        <button type="submit" name="pay" disabled={action.busy || otherCommunity}>
           {label}
         </button>
         <Outcome action={action} />
@@ -240,14 +258,16 @@ function Requests({ s, tick }: { s: Session; tick: number }) {
                 class="small"
                 disabled={action.busy}
                 onClick={() =>
-                  void action.run(() =>
-                    send(
+                  void action.run(() => {
+                    const fee = formatAmount(transferFee(BigInt(r.amount), c.fee_bps), c.decimals);
+                    if (!confirm(t("confirm_accept", { amount: fmt(r.amount), code: c.code, to: nameOf(s, r.requester), fee }))) return Promise.resolve();
+                    return send(
                       s.chain,
                       s.signer!,
                       [msg("/kizuna.ledger.v1.MsgAcceptPaymentRequest", { payer: me, requestId: BigInt(r.id), expectedFeeBps: c.fee_bps, communityId: community })],
                       { community: s.communityId },
-                    ),
-                  )
+                    );
+                  })
                 }
               >
                 {t("accept")}
@@ -353,7 +373,7 @@ function History({ s, tick }: { s: Session; tick: number }) {
       <ul class="list history">
         {shown.map((e) => {
           const type = e.type.replace("ENTRY_TYPE_", "");
-          const out = type === "SEND" || type === "FEE" || type === "DECAY";
+          const out = type === "SEND" || type === "FEE" || type === "DECAY" || e.bridge_direction === "BRIDGE_DIRECTION_OUT";
           return (
             <li key={e.id} data-type={type}>
               <span>
