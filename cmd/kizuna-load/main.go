@@ -83,6 +83,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		verify        = fs.Bool("verify", false, "look every committed transfer up with GetTx on the first -grpc node afterwards")
 		cpuProfile    = fs.String("cpuprofile", "", "write the driver's CPU profile to this `file`")
 		quiet         = fs.Bool("quiet", false, "log warnings only")
+		broadcast     = fs.String("broadcast", load.BroadcastRPC, "how transfers reach the nodes: rpc (CometBFT broadcast_tx_sync, as wallets do) or grpc (the SDK's Tx service)")
 	)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -136,7 +137,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		GRPC: splitList(*grpcAddrs), RPC: splitList(*rpcURLs), Funder: funder,
 		Accounts: *accounts, Seed: *seed, CommunityID: *community,
 		FundAmount: *fund, IssueAmount: *issue, FeeBps: *feeBps,
-		GasPrice: price, GasAdjustment: *gasAdjustment, PollInterval: *poll, Logger: logger,
+		GasPrice: price, GasAdjustment: *gasAdjustment, PollInterval: *poll, Broadcast: *broadcast, Logger: logger,
 	})
 	if err != nil {
 		return err

@@ -89,9 +89,19 @@ type Config struct {
 	// PollInterval is how often the driver asks for a new block
 	// (DefaultPollInterval if zero); it bounds the latency resolution.
 	PollInterval time.Duration
+	// Broadcast is how transactions reach the nodes: BroadcastRPC (the
+	// default, CometBFT's broadcast_tx_sync, as wallets do) or
+	// BroadcastGRPC (the SDK's gRPC Tx service).
+	Broadcast string
 	// Logger receives progress and trouble; nil discards it.
 	Logger *slog.Logger
 }
+
+// How transactions are broadcast (Config.Broadcast).
+const (
+	BroadcastRPC  = "rpc"
+	BroadcastGRPC = "grpc"
+)
 
 func (c *Config) applyDefaults() error {
 	if len(c.GRPC) == 0 {
@@ -102,6 +112,13 @@ func (c *Config) applyDefaults() error {
 	}
 	if c.Funder == nil {
 		return errors.New("no funder key")
+	}
+	switch c.Broadcast {
+	case "":
+		c.Broadcast = BroadcastRPC
+	case BroadcastRPC, BroadcastGRPC:
+	default:
+		return fmt.Errorf("broadcast %q: rpc or grpc", c.Broadcast)
 	}
 	if c.Accounts == 0 {
 		c.Accounts = DefaultAccounts

@@ -1,7 +1,9 @@
 package load
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -174,6 +176,11 @@ func (c *rpcClient) fetch(ctx context.Context, endpoint string, out any) error {
 		return err
 	}
 	defer func() { _ = resp.Body.Close() }()
+	return decodeRPC(endpoint, resp, out)
+}
+
+// decodeRPC reads a JSON-RPC response and decodes its result into out.
+func decodeRPC(endpoint string, resp *http.Response, out any) error {
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return fmt.Errorf("%s: %w", endpoint, err)
@@ -268,4 +275,55 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// errRPCUnreachable says that a CometBFT RPC endpoint did not answer.
+var errRPCUnreachable = errors.New("CometBFT RPC endpoint unreachable")
+
+// broadcastResult is CometBFT's answer to broadcast_tx_sync: the CheckTx
+// outcome of the transaction.
+type broadcastResult struct {
+	Code      uint32 `json:"code"`
+	Codespace string `json:"codespace"`
+	Log       string `json:"log"`
+	Hash      string `json:"hash"`
+}
+
+// broadcastTxSync sends tx with CometBFT's broadcast_tx_sync, as wallets do,
+// to the endpoints in turn from start until one answers. It returns the
+// index of the endpoint that answered.
+func (c *rpcClient) broadcastTxSync(ctx context.Context, start int, tx []byte) (broadcastResult, int, error) {
+	body, err := json.Marshal(map[string]any{
+		"jsonrpc": "2.0", "id": 1, "method": "broadcast_tx_sync",
+		"params": map[string]string{"tx": base64.StdEncoding.EncodeToString(tx)},
+	})
+	if err != nil {
+		return broadcastResult{}, start, err
+	}
+	for i := range c.urls {
+		idx := (start + i) % len(c.urls)
+		var res broadcastResult
+		err = c.post(ctx, c.urls[idx], body, &res)
+		if err == nil || !errors.Is(err, errRPCUnreachable) || ctx.Err() != nil {
+			return res, idx, err
+		}
+	}
+	return broadcastResult{}, start % len(c.urls), fmt.Errorf("no CometBFT RPC endpoint answered (%s): %w", strings.Join(c.urls, ", "), err)
+}
+
+// post sends a JSON-RPC request body and decodes its result into out.
+func (c *rpcClient) post(ctx context.Context, endpoint string, body []byte, out any) error {
+	ctx, cancel := context.WithTimeout(ctx, callTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("%w: %w", errRPCUnreachable, err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	return decodeRPC(endpoint, resp, out)
 }

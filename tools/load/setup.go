@@ -585,6 +585,14 @@ func (d *Driver) untrackLocked(tx *sentTx) {
 // broadcast sends a signed transaction to a's endpoint, or the next one
 // that answers, and waits for CheckTx.
 func (d *Driver) broadcast(ctx context.Context, a *account, tx []byte) (*sdk.TxResponse, error) {
+	if d.cfg.Broadcast != BroadcastGRPC {
+		r, used, err := d.rpc.broadcastTxSync(ctx, a.endpoint, tx)
+		a.endpoint = used
+		if err != nil {
+			return nil, err
+		}
+		return &sdk.TxResponse{TxHash: r.Hash, Code: r.Code, Codespace: r.Codespace, RawLog: r.Log}, nil
+	}
 	var res *sdk.TxResponse
 	used, err := d.grpc.call(ctx, a.endpoint, func(ctx context.Context, conn *grpc.ClientConn) error {
 		r, err := txtypes.NewServiceClient(conn).BroadcastTx(ctx, &txtypes.BroadcastTxRequest{TxBytes: tx, Mode: txtypes.BroadcastMode_BROADCAST_MODE_SYNC})
