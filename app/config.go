@@ -74,3 +74,21 @@ func init() {
 	setAddressPrefixes()
 	sdk.DefaultBondDenom = BondDenom
 }
+
+// IndexedEvents are the event attributes a node's tx index keeps by default
+// (app.toml's index-events): what apps search with tx_search. Messages'
+// payloads are found by thread and sequence; wallets and explorers list an
+// account's transactions by signer, by Msg, and its ledger payments. Every
+// other attribute (a transfer has about fifty) is left out of the index:
+// indexing them all made the index twice the size of the state and its
+// compactions the node's largest cost under load (docs/performance.md).
+// Transactions are always found by hash and height. An empty list in
+// app.toml indexes everything again.
+var IndexedEvents = []string{
+	"message.sender",
+	"message.action",
+	"kizuna.ledger.v1.EventTransferred.sender",
+	"kizuna.ledger.v1.EventTransferred.recipient",
+	"kizuna.messaging.v1.EventMessagePosted.thread_id",
+	"kizuna.messaging.v1.EventMessagePosted.seq",
+}
