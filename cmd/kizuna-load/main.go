@@ -34,6 +34,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/kizuna-chain/kizuna/app"
+	"github.com/kizuna-chain/kizuna/internal/gctune"
 	"github.com/kizuna-chain/kizuna/tools/load"
 )
 
@@ -42,6 +43,9 @@ import (
 const devAliceMnemonic = "height suffer obvious cargo frown fetch reopen video garment section ahead accuse tell print pencil puzzle cause front connect pass plate acoustic expire dress"
 
 func main() {
+	// The driver shares the node's machine: the node's collector settings
+	// keep its garbage collection from taking the node's CPU.
+	gctune.Apply()
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil && !errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(os.Stderr, "kizuna-load:", err)
 		os.Exit(1)

@@ -9,9 +9,12 @@ import (
 
 	"github.com/kizuna-chain/kizuna/app"
 	"github.com/kizuna-chain/kizuna/cmd/kizunad/cmd"
+	"github.com/kizuna-chain/kizuna/internal/gctune"
 )
 
 func main() {
+	// A node's garbage collector settings (GOGC, GOMEMLIMIT still win).
+	gctune.Apply()
 	rootCmd := cmd.NewRootCmd()
 	if err := svrcmd.Execute(rootCmd, "KIZUNA", app.DefaultNodeHome); err != nil {
 		_, _ = fmt.Fprintln(rootCmd.OutOrStderr(), err)
