@@ -14,11 +14,15 @@ type HandlerOptions struct {
 	ante.HandlerOptions
 	// MinGasPrice is the chain-wide gas price floor; zero disables it.
 	MinGasPrice sdk.DecCoin
+	// SignatureCache, when set, carries verified signatures from CheckTx to
+	// FinalizeBlock.
+	SignatureCache *SignatureCache
 }
 
 // NewAnteHandler returns the SDK's standard ante chain (signatures, sequence,
 // fee deduction honouring fee grants) with a fee checker that enforces both
-// the chain-wide gas price floor and the validator's local minimum-gas-prices.
+// the chain-wide gas price floor and the validator's local minimum-gas-prices,
+// and the signature cache if there is one.
 func NewAnteHandler(options HandlerOptions) (sdk.AnteHandler, error) {
 	if options.FeegrantKeeper == nil {
 		return nil, errorsmod.Wrap(sdkerrors.ErrLogic, "feegrant keeper is required for the ante handler")
@@ -28,7 +32,11 @@ func NewAnteHandler(options HandlerOptions) (sdk.AnteHandler, error) {
 	}
 	opts := options.HandlerOptions
 	opts.TxFeeChecker = MinGasPriceFeeChecker(options.MinGasPrice)
-	return ante.NewAnteHandler(opts)
+	handler, err := ante.NewAnteHandler(opts)
+	if err != nil || options.SignatureCache == nil {
+		return handler, err
+	}
+	return withSignatureCache(options.SignatureCache, options.AccountKeeper, handler), nil
 }
 
 // MinGasPriceFeeChecker returns a TxFeeChecker that requires

@@ -167,6 +167,10 @@ type App struct {
 	AmplifyKeeper   amplifykeeper.Keeper
 	BridgeKeeper    bridgekeeper.Keeper
 
+	// SignatureCache holds the signatures CheckTx verified, for
+	// FinalizeBlock.
+	SignatureCache *SignatureCache
+
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
 	sm                 *module.SimulationManager
@@ -408,6 +412,7 @@ func New(
 	app.SetBeginBlocker(app.BeginBlocker)
 	app.SetEndBlocker(app.EndBlocker)
 
+	app.SignatureCache = NewSignatureCache(SignatureCacheSize)
 	anteHandler, err := NewAnteHandler(HandlerOptions{
 		HandlerOptions: ante.HandlerOptions{
 			AccountKeeper: app.AccountKeeper,
@@ -418,7 +423,8 @@ func New(
 			SignModeHandler: txConfig.SignModeHandler(),
 			SigGasConsumer:  ante.DefaultSigVerificationGasConsumer,
 		},
-		MinGasPrice: MinGasPrice,
+		MinGasPrice:    MinGasPrice,
+		SignatureCache: app.SignatureCache,
 	})
 	if err != nil {
 		panic(err)
