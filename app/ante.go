@@ -36,7 +36,7 @@ func NewAnteHandler(options HandlerOptions) (sdk.AnteHandler, error) {
 	if err != nil || options.SignatureCache == nil {
 		return handler, err
 	}
-	return withSignatureCache(options.SignatureCache, options.AccountKeeper, handler), nil
+	return withSignatureCache(options.SignatureCache, options.AccountKeeper, options.SignModeHandler, handler), nil
 }
 
 // MinGasPriceFeeChecker returns a TxFeeChecker that requires

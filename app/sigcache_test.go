@@ -1,15 +1,19 @@
 package app_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	sdkmath "cosmossdk.io/math"
 
+	clienttx "github.com/cosmos/cosmos-sdk/client/tx"
+	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	"github.com/cosmos/cosmos-sdk/types/tx/signing"
+	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	"github.com/kizuna-chain/kizuna/app"
@@ -96,4 +100,59 @@ func swapSignature(t *testing.T, c *apptest.Chain, tx, other []byte) []byte {
 	require.NoError(t, err)
 	require.NotEqual(t, tx, bz)
 	return bz
+}
+
+// Mallory signs a transfer out of Dave's account, which was paid into but
+// has never signed and so has no public key yet, and puts her own key in
+// the transaction: the key does not match the signer, and nothing moves.
+func TestSignatureCache_KeyOfAnotherSigner(t *testing.T) {
+	c := apptest.New(t, []string{"alice", "mallory"}, nil)
+	mallory := c.Account(t, "mallory")
+	dave := apptest.Account{Name: "dave", Priv: secp256k1.GenPrivKey()}
+	dave.Addr = sdk.AccAddress(dave.Priv.PubKey().Address())
+	c.MustDeliver(t, "alice", apptest.TxOptions{}, banktypes.NewMsgSend(c.Account(t, "alice").Addr, dave.Addr,
+		sdk.NewCoins(sdk.NewCoin(app.BondDenom, sdkmath.NewInt(1_000_000)))))
+	require.Nil(t, c.App.AccountKeeper.GetAccount(c.Ctx(), dave.Addr).GetPubKey())
+
+	out := banktypes.NewMsgSend(dave.Addr, mallory.Addr, sdk.NewCoins(sdk.NewCoin(app.BondDenom, sdkmath.NewInt(1))))
+	tx := signWithKey(t, c, dave.Addr, mallory.Priv, out)
+	require.NotZero(t, c.Check(t, tx).Code)
+	before := c.Balance(dave.Addr, app.BondDenom)
+	res := c.NextBlock(t, tx)[0]
+	apptest.RequireFailed(t, res, sdkerrors.ErrInvalidPubKey)
+	require.Equal(t, before, c.Balance(dave.Addr, app.BondDenom))
+	require.Nil(t, c.App.AccountKeeper.GetAccount(c.Ctx(), dave.Addr).GetPubKey())
+	require.Zero(t, c.App.SignatureCache.Len())
+
+	// Dave's own first transaction sets his key, through the cache.
+	tx = signWithKey(t, c, dave.Addr, dave.Priv, out)
+	require.Zero(t, c.Check(t, tx).Code)
+	res = c.NextBlock(t, tx)[0]
+	require.Zero(t, res.Code, res.Log)
+	require.EqualValues(t, 1, c.App.SignatureCache.Hits())
+	require.Equal(t, dave.Priv.PubKey(), c.App.AccountKeeper.GetAccount(c.Ctx(), dave.Addr).GetPubKey())
+}
+
+// signWithKey signs msgs for the signer's account at sequence 0 with key,
+// and puts key's public key in the transaction, whoever key belongs to.
+func signWithKey(t *testing.T, c *apptest.Chain, signer sdk.AccAddress, key *secp256k1.PrivKey, msgs ...sdk.Msg) []byte {
+	t.Helper()
+	txConfig := c.App.TxConfig()
+	builder := txConfig.NewTxBuilder()
+	require.NoError(t, builder.SetMsgs(msgs...))
+	builder.SetGasLimit(apptest.DefaultGas)
+	builder.SetFeeAmount(apptest.FloorFee(apptest.DefaultGas))
+	number := c.App.AccountKeeper.GetAccount(c.Ctx(), signer).GetAccountNumber()
+	pub := key.PubKey()
+	require.NoError(t, builder.SetSignatures(signing.SignatureV2{
+		PubKey: pub, Data: &signing.SingleSignatureData{SignMode: signing.SignMode_SIGN_MODE_DIRECT},
+	}))
+	sig, err := clienttx.SignWithPrivKey(context.Background(), signing.SignMode_SIGN_MODE_DIRECT,
+		authsigning.SignerData{Address: signer.String(), ChainID: apptest.ChainID, AccountNumber: number, PubKey: pub},
+		builder, key, txConfig, 0)
+	require.NoError(t, err)
+	require.NoError(t, builder.SetSignatures(sig))
+	tx, err := txConfig.TxEncoder()(builder.GetTx())
+	require.NoError(t, err)
+	return tx
 }
