@@ -214,6 +214,10 @@ func New(
 		communitytypes.StoreKey, adstypes.StoreKey, ledgertypes.StoreKey, messagingtypes.StoreKey,
 		amplifytypes.StoreKey, bridgetypes.StoreKey,
 	)
+	// x/bank's object store: the transaction fees of a block, per
+	// transaction, until x/bank's end blocker (the first) credits them to
+	// the fee collector.
+	objectKeys := storetypes.NewObjectStoreKeys(banktypes.ObjectStoreKey)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
 	}
@@ -242,7 +246,7 @@ func New(
 	app.BankKeeper = bankkeeper.NewBaseKeeper(
 		appCodec, runtime.NewKVStoreService(keys[banktypes.StoreKey]), app.AccountKeeper,
 		BlockedAddresses(), authority, logger,
-	)
+	).WithObjStoreKey(objectKeys[banktypes.ObjectStoreKey])
 	app.StakingKeeper = stakingkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[stakingtypes.StoreKey]), app.AccountKeeper, app.BankKeeper,
 		authority,
@@ -398,11 +402,15 @@ func New(
 	app.sm.RegisterStoreDecoders()
 
 	app.MountKVStores(keys)
+	app.MountObjectStores(objectKeys)
 
 	// The block executor (app.toml block-executor, --block-executor) runs a
 	// block's transactions one after another, or in parallel with Block-STM.
-	storeKeys := make([]storetypes.StoreKey, 0, len(keys))
+	storeKeys := make([]storetypes.StoreKey, 0, len(keys)+len(objectKeys))
 	for _, key := range keys {
+		storeKeys = append(storeKeys, key)
+	}
+	for _, key := range objectKeys {
 		storeKeys = append(storeKeys, key)
 	}
 	blockexec.Apply(bApp, appOpts, storeKeys, txConfig.TxDecoder(), func(storetypes.MultiStore) string { return BondDenom })
@@ -416,7 +424,7 @@ func New(
 	anteHandler, err := NewAnteHandler(HandlerOptions{
 		HandlerOptions: ante.HandlerOptions{
 			AccountKeeper: app.AccountKeeper,
-			BankKeeper:    app.BankKeeper,
+			BankKeeper:    virtualFeeCollector{app.BankKeeper},
 			// Community fee accounts pay under the ledger's sponsorship
 			// rules; every other fee granter under x/feegrant's grants.
 			FeegrantKeeper:  ledgerkeeper.NewSponsor(app.LedgerKeeper, app.FeeGrantKeeper, MinGasPrice),

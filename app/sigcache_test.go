@@ -20,9 +20,13 @@ import (
 	"github.com/kizuna-chain/kizuna/testutil/apptest"
 )
 
+// send is a bank send of 1ukiz.
 func send(c *apptest.Chain, t *testing.T, from, to string) sdk.Msg {
-	return banktypes.NewMsgSend(c.Account(t, from).Addr, c.Account(t, to).Addr,
-		sdk.NewCoins(sdk.NewCoin(app.BondDenom, sdkmath.NewInt(1))))
+	return sendCoins(c, t, from, to, sdk.NewCoins(sdk.NewCoin(app.BondDenom, sdkmath.NewInt(1))))
+}
+
+func sendCoins(c *apptest.Chain, t *testing.T, from, to string, amount sdk.Coins) sdk.Msg {
+	return banktypes.NewMsgSend(c.Account(t, from).Addr, c.Account(t, to).Addr, amount)
 }
 
 // A transaction admitted by CheckTx is finalized without verifying its
