@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	dbm "github.com/cosmos/cosmos-db"
@@ -146,6 +147,10 @@ type App struct {
 	interfaceRegistry codectypes.InterfaceRegistry
 
 	keys map[string]*storetypes.KVStoreKey
+
+	// closeOnce makes Close idempotent (see Close).
+	closeOnce sync.Once
+	closeErr  error
 
 	AccountKeeper         authkeeper.AccountKeeper
 	BankKeeper            bankkeeper.BaseKeeper
@@ -500,6 +505,14 @@ func (app *App) TxConfig() client.TxConfig { return app.txConfig }
 
 // GetKey returns the KV store key of a module.
 func (app *App) GetKey(storeKey string) *storetypes.KVStoreKey { return app.keys[storeKey] }
+
+// Close closes the application database and the snapshot store once: the
+// SDK's start command calls it when CometBFT stops and again when the
+// server shuts down, and a second Close of a PebbleDB database panics.
+func (app *App) Close() error {
+	app.closeOnce.Do(func() { app.closeErr = app.BaseApp.Close() })
+	return app.closeErr
+}
 
 // SimulationManager implements runtime.AppI.
 func (app *App) SimulationManager() *module.SimulationManager { return app.sm }

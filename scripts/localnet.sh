@@ -93,6 +93,8 @@ configure_node() {
   local i=$1 moniker=$2 peers=$3 cfg
   cfg=$(home "$i")/config
   toml_set "$cfg/config.toml" "" moniker "\"$moniker\""
+  # The application database on PebbleDB, as make run has it.
+  toml_set "$cfg/app.toml" "" app-db-backend '"pebbledb"'
   toml_set "$cfg/config.toml" rpc laddr "\"tcp://127.0.0.1:$(port "$i" 1)\""
   toml_set "$cfg/config.toml" rpc pprof_laddr '""'
   toml_set "$cfg/config.toml" p2p laddr "\"tcp://127.0.0.1:$(port "$i" 0)\""
