@@ -223,6 +223,9 @@ func New(
 	// transaction, until x/bank's end blocker (the first) credits them to
 	// the fee collector.
 	objectKeys := storetypes.NewObjectStoreKeys(banktypes.ObjectStoreKey)
+	// x/ledger's transient store: the entries each transaction of a block
+	// recorded, from which entry ids derive.
+	transientKeys := storetypes.NewTransientStoreKeys(ledgertypes.TransientStoreKey)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
 	}
@@ -310,7 +313,8 @@ func New(
 		appCodec, runtime.NewKVStoreService(keys[adstypes.StoreKey]), addressCodec, authority, app.CommunityKeeper,
 	)
 	app.LedgerKeeper = ledgerkeeper.NewKeeper(
-		appCodec, runtime.NewKVStoreService(keys[ledgertypes.StoreKey]), addressCodec, authority,
+		appCodec, runtime.NewKVStoreService(keys[ledgertypes.StoreKey]),
+		runtime.NewTransientStoreService(transientKeys[ledgertypes.TransientStoreKey]), addressCodec, authority,
 		app.AccountKeeper, app.BankKeeper, app.CommunityKeeper,
 	)
 	app.LedgerKeeper.SetAdsKeeper(app.AdsKeeper)
@@ -408,14 +412,18 @@ func New(
 
 	app.MountKVStores(keys)
 	app.MountObjectStores(objectKeys)
+	app.MountTransientStores(transientKeys)
 
 	// The block executor (app.toml block-executor, --block-executor) runs a
 	// block's transactions one after another, or in parallel with Block-STM.
-	storeKeys := make([]storetypes.StoreKey, 0, len(keys)+len(objectKeys))
+	storeKeys := make([]storetypes.StoreKey, 0, len(keys)+len(objectKeys)+len(transientKeys))
 	for _, key := range keys {
 		storeKeys = append(storeKeys, key)
 	}
 	for _, key := range objectKeys {
+		storeKeys = append(storeKeys, key)
+	}
+	for _, key := range transientKeys {
 		storeKeys = append(storeKeys, key)
 	}
 	blockexec.Apply(bApp, appOpts, storeKeys, txConfig.TxDecoder(), func(storetypes.MultiStore) string { return BondDenom })

@@ -54,8 +54,9 @@ func (app *App) ExportAppStateAndValidators(
 }
 
 // prepForZeroHeightGenesis pays out all rewards and commissions, resets the
-// distribution and slashing records and the unbonding heights, so that the
-// exported state starts cleanly at height 0.
+// distribution and slashing records and the unbonding heights, and numbers
+// the ledger's entries from 1, so that the exported state starts cleanly at
+// height 0.
 func (app *App) prepForZeroHeightGenesis(ctx sdk.Context, jailAllowedAddrs []string) error {
 	allowedAddrs := make(map[string]bool, len(jailAllowedAddrs))
 	for _, addr := range jailAllowedAddrs {
@@ -217,5 +218,10 @@ func (app *App) prepForZeroHeightGenesis(ctx sdk.Context, jailAllowedAddrs []str
 			iterErr = app.SlashingKeeper.SetValidatorSigningInfo(ctx, addr, info)
 			return iterErr != nil
 		})
-	return errors.Join(err, iterErr)
+	if err = errors.Join(err, iterErr); err != nil {
+		return err
+	}
+
+	// Ledger entry ids derive from heights, which start again at 1.
+	return app.LedgerKeeper.RenumberEntries(ctx)
 }

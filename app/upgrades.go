@@ -21,7 +21,12 @@ type Upgrade struct {
 
 // Upgrades lists every upgrade this binary knows, oldest first. A release that
 // changes state adds its entry here.
-var Upgrades = []Upgrade{}
+var Upgrades = []Upgrade{
+	// v2: x/ledger 1 → 2, entry ids derived from heights and the fee of a
+	// transfer in its SEND entry; the history is kept as it is. x/ledger's
+	// new store is transient and needs no store upgrade.
+	{Name: "v2", Handler: RunMigrations},
+}
 
 // RunMigrations is the handler most upgrades use: it runs every module's
 // registered consensus-version migrations.

@@ -14,18 +14,19 @@ import (
 
 func TestRegisterUpgrades_SetsHandlers(t *testing.T) {
 	a := New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.AppOptionsMap{flags.FlagHome: t.TempDir()})
-	require.False(t, a.UpgradeKeeper.HasHandler("v2"))
+	require.True(t, a.UpgradeKeeper.HasHandler("v2"), "every upgrade of Upgrades")
+	require.False(t, a.UpgradeKeeper.HasHandler("v3"))
 
-	a.registerUpgrades([]Upgrade{{Name: "v2", Handler: RunMigrations}})
-	require.True(t, a.UpgradeKeeper.HasHandler("v2"))
+	a.registerUpgrades([]Upgrade{{Name: "v3", Handler: RunMigrations}})
+	require.True(t, a.UpgradeKeeper.HasHandler("v3"))
 }
 
 func TestRegisterUpgrades_RejectsDuplicateOrIncompleteUpgrades(t *testing.T) {
 	a := New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.AppOptionsMap{flags.FlagHome: t.TempDir()})
 	for name, upgrades := range map[string][]Upgrade{
-		"duplicate name": {{Name: "v3", Handler: RunMigrations}, {Name: "v3", Handler: RunMigrations}},
+		"duplicate name": {{Name: "v4", Handler: RunMigrations}, {Name: "v4", Handler: RunMigrations}},
 		"no name":        {{Handler: RunMigrations}},
-		"no handler":     {{Name: "v4"}},
+		"no handler":     {{Name: "v5"}},
 	} {
 		require.Panics(t, func() { a.registerUpgrades(upgrades) }, name)
 	}

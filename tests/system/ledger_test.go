@@ -182,13 +182,12 @@ func TestSingleNode_MarketplaceAndMoney(t *testing.T) {
 	}
 	var got []string
 	for _, e := range history.Entries {
-		got = append(got, fmt.Sprintf("%s %s", e.Type, e.Amount))
+		got = append(got, fmt.Sprintf("%s %s fee %s", e.Type, e.Amount, e.Fee))
 	}
 	wantHistory := []string{
-		"ENTRY_TYPE_CREATION 20000",
-		"ENTRY_TYPE_FEE 100",
-		"ENTRY_TYPE_SEND 10000",
-		"ENTRY_TYPE_RECEIVE 50000",
+		"ENTRY_TYPE_CREATION 20000 fee 0",
+		"ENTRY_TYPE_SEND 10000 fee 100",
+		"ENTRY_TYPE_RECEIVE 50000 fee 0",
 	}
 	if fmt.Sprint(got) != fmt.Sprint(wantHistory) {
 		t.Fatalf("bob's history: got %v, want %v", got, wantHistory)

@@ -102,6 +102,7 @@ func TestMemberApp_TwoMembersInTwoBrowsers(t *testing.T) {
 	admin.waitText("#pay", "Paid 12.5 KGA to @dana.")
 	admin.waitText("#pay", "Network fee paid by the community.")
 	admin.waitText("[data-testid=balance]", "487.375 KGA")
+	admin.waitText("#history li[data-type=SEND]", "fee 0.125 KGA")
 	// The newcomer's page, open all along, shows it without a reload.
 	newcomer.waitText("[data-testid=balance]", "12.5 KGA")
 	newcomer.waitText("#history", "@mika")

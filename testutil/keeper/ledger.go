@@ -64,11 +64,8 @@ func LedgerKeeper(tb testing.TB) LedgerEnv {
 		bridgetypes.StoreKey, // for BridgeKeeper, which builds on this
 	}
 	keys := storetypes.NewKVStoreKeys(names...)
-	ctx := testutil.DefaultContextWithKeys(
-		keys,
-		map[string]*storetypes.TransientStoreKey{"transient_" + ledgertypes.StoreKey: storetypes.NewTransientStoreKey("transient_" + ledgertypes.StoreKey)},
-		nil,
-	).
+	tkeys := storetypes.NewTransientStoreKeys(ledgertypes.TransientStoreKey)
+	ctx := testutil.DefaultContextWithKeys(keys, tkeys, nil).
 		WithBlockHeight(1).
 		WithBlockTime(BlockTime).
 		WithEventManager(sdk.NewEventManager())
@@ -118,7 +115,8 @@ func LedgerKeeper(tb testing.TB) LedgerEnv {
 	feegrantKeeper := feegrantkeeper.NewKeeper(cdc, runtime.NewKVStoreService(keys[feegrant.StoreKey]), accountKeeper)
 	communityKeeper := communitykeeper.NewKeeper(cdc, runtime.NewKVStoreService(keys[communitytypes.StoreKey]), addressCodec, authority)
 	k := ledgerkeeper.NewKeeper(
-		cdc, runtime.NewKVStoreService(keys[ledgertypes.StoreKey]), addressCodec, authority,
+		cdc, runtime.NewKVStoreService(keys[ledgertypes.StoreKey]),
+		runtime.NewTransientStoreService(tkeys[ledgertypes.TransientStoreKey]), addressCodec, authority,
 		accountKeeper, bankKeeper, communityKeeper,
 	)
 	bankKeeper.AppendSendRestriction(k.SendRestriction)

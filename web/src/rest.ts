@@ -56,6 +56,8 @@ export interface Entry {
   account: string;
   counterparty: string;
   amount: string;
+  /** The community fee a SEND entry paid on top of amount ("0" otherwise). */
+  fee?: string;
   memo: string;
   ad_id: string;
   contribution_id: string;

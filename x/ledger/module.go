@@ -30,7 +30,7 @@ import (
 
 // ConsensusVersion is the version of the module's state machine; bump it
 // with a migration on every state-breaking change.
-const ConsensusVersion = 1
+const ConsensusVersion = 2
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -104,6 +104,10 @@ func (AppModule) GetQueryCmd() *cobra.Command {
 func (am AppModule) RegisterServices(cfg module.Configurator) {
 	types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(am.keeper))
 	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
+	m := keeper.NewMigrator(am.keeper)
+	if err := cfg.RegisterMigration(types.ModuleName, 1, m.Migrate1to2); err != nil {
+		panic(fmt.Sprintf("ledger: registering the migration from version 1: %v", err))
+	}
 }
 
 // DefaultGenesis returns the genesis state of a chain without currencies.

@@ -55,7 +55,9 @@ func newModule(t *testing.T) (conformance.Module, keepertest.LedgerEnv) {
 			fresh := keepertest.LedgerKeeper(t)
 			keepertest.CopyCommunities(t, env.Community, from, fresh.Community, fresh.Ctx)
 			fresh.Bank.InitGenesis(fresh.Ctx, env.Bank.ExportGenesis(from))
-			return ledger.NewAppModule(cdc, fresh.Keeper), fresh.Ctx
+			// The new chain starts after the exported one: entry ids derive
+			// from heights.
+			return ledger.NewAppModule(cdc, fresh.Keeper), fresh.Ctx.WithBlockHeight(from.BlockHeight() + 1)
 		},
 		Msgs:        allMsgs,
 		QueryServer: keeper.NewQueryServerImpl(env.Keeper),

@@ -359,7 +359,10 @@ function History({ s, tick }: { s: Session; tick: number }) {
     setEntries([...entries, ...r.entries]);
     setNext(r.pagination.next_key);
   };
-  const shown = entries.filter((e) => !filter || e.type === `ENTRY_TYPE_${filter}`);
+  // A SEND entry carries the fee paid with it; older histories have FEE
+  // entries of their own. The FEE filter shows both.
+  const paidFee = (e: Entry) => e.type === "ENTRY_TYPE_FEE" || (e.type === "ENTRY_TYPE_SEND" && BigInt(e.fee ?? "0") > 0n);
+  const shown = entries.filter((e) => !filter || e.type === `ENTRY_TYPE_${filter}` || (filter === "FEE" && paidFee(e)));
   return (
     <Card title={t("history_title")} id="history">
       <div class="chips" role="group">
@@ -380,6 +383,12 @@ function History({ s, tick }: { s: Session; tick: number }) {
                 <strong>{t(`entry_${type}` as Key)}</strong>
                 {e.counterparty && <span> · {nameOf(s, e.counterparty)}</span>}
                 {e.memo && <span class="muted"> — {e.memo}</span>}
+                {type === "SEND" && BigInt(e.fee ?? "0") > 0n && (
+                  <span class="muted small" data-testid="entry-fee">
+                    {" "}
+                    · {t("history_fee", { fee: formatAmount(e.fee!, c.decimals), code: c.code })}
+                  </span>
+                )}
                 <br />
                 <span class="muted small">{new Date(e.time).toLocaleString()}</span>
               </span>

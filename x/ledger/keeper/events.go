@@ -51,7 +51,7 @@ func emitTransferred(ctx context.Context, e *types.EventTransferred) error {
 
 // entryRecordedEvent returns sdk.TypedEventToEvent(e).
 func entryRecordedEvent(e *types.EventEntryRecorded) (sdk.Event, error) {
-	b := eventBuilder{attrs: make([]abci.EventAttribute, 0, 9)}
+	b := eventBuilder{attrs: make([]abci.EventAttribute, 0, 10)}
 	b.addString("account", e.Account)
 	b.addInt("amount", e.Amount)
 	b.addEnum("bridge_direction", int32(e.BridgeDirection), types.BridgeDirection_name)
@@ -59,6 +59,7 @@ func entryRecordedEvent(e *types.EventEntryRecorded) (sdk.Event, error) {
 	b.addString("counterparty", e.Counterparty)
 	b.addString("denom", e.Denom)
 	b.addString("ethereum_address", e.EthereumAddress)
+	b.addInt("fee", e.Fee)
 	b.addUint64("id", e.Id)
 	b.addEnum("type", int32(e.Type), types.EntryType_name)
 	return b.event(entryRecordedType)

@@ -49,7 +49,7 @@ func TestEntryRecordedEvent_IsTheTypedEvent(t *testing.T) {
 				Id: uint64(i * j), Account: s, Type: entryType, CommunityId: math.MaxUint64 - uint64(j),
 				Denom: awkwardStrings[(i+1)%len(awkwardStrings)], Counterparty: awkwardStrings[(i+2)%len(awkwardStrings)],
 				Amount: amounts[(i+j)%len(amounts)], EthereumAddress: awkwardStrings[(i+3)%len(awkwardStrings)],
-				BridgeDirection: directions[(i+j)%len(directions)],
+				BridgeDirection: directions[(i+j)%len(directions)], Fee: amounts[(i+2*j)%len(amounts)],
 			}
 			built, err := entryRecordedEvent(e)
 			requireSameEvent(t, e, built, err)
@@ -77,15 +77,15 @@ func TestTransferredEvent_IsTheTypedEvent(t *testing.T) {
 
 func FuzzEntryRecordedEvent(f *testing.F) {
 	for i, s := range awkwardStrings {
-		f.Add(uint64(i), s, int32(i%8), uint64(i), "cc/1/GDD", s, int64(i)-3, "0x52908400098527886E0F7030069857D2E4169EE7", int32(i%5))
+		f.Add(uint64(i), s, int32(i%8), uint64(i), "cc/1/GDD", s, int64(i)-3, "0x52908400098527886E0F7030069857D2E4169EE7", int32(i%5), int64(i))
 	}
 	f.Fuzz(func(t *testing.T, id uint64, account string, entryType int32, communityID uint64, denom, counterparty string, amount int64,
-		ethereumAddress string, direction int32,
+		ethereumAddress string, direction int32, fee int64,
 	) {
 		e := &types.EventEntryRecorded{
 			Id: id, Account: account, Type: types.EntryType(entryType), CommunityId: communityID,
 			Denom: denom, Counterparty: counterparty, Amount: sdkmath.NewInt(amount),
-			EthereumAddress: ethereumAddress, BridgeDirection: types.BridgeDirection(direction),
+			EthereumAddress: ethereumAddress, BridgeDirection: types.BridgeDirection(direction), Fee: sdkmath.NewInt(fee),
 		}
 		built, err := entryRecordedEvent(e)
 		requireSameEvent(t, e, built, err)

@@ -37,8 +37,12 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := k.NextContributionID.Set(ctx, gs.NextContributionId); err != nil {
 		return err
 	}
-	if err := k.NextEntryID.Set(ctx, gs.NextEntryId); err != nil {
-		return err
+	// Entry ids derive from heights (types.EntryID): the imported ones must
+	// all lie below those the chain's first block assigns.
+	if first := types.FirstEntryIDAt(max(sdk.UnwrapSDKContext(ctx).BlockHeight(), 1)); gs.NextEntryId > first {
+		return types.ErrInvalidGenesis.Wrapf(
+			"next_entry_id %d reaches into the entry ids of the chain's first block (from %d): start the chain at initial_height %d or later",
+			gs.NextEntryId, first, (gs.NextEntryId-1)>>32+1)
 	}
 	for _, c := range gs.Currencies {
 		if _, err := k.communityKeeper.GetCommunity(ctx, c.CommunityId); err != nil {
@@ -243,10 +247,6 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	nextEntry, err := seqid.Peek(ctx, k.NextEntryID, types.FirstEntryID)
-	if err != nil {
-		return nil, err
-	}
 	nextRequest, err := seqid.Peek(ctx, k.NextPaymentRequestID, types.FirstPaymentRequestID)
 	if err != nil {
 		return nil, err
@@ -264,7 +264,7 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		FeeSponsorships:           []types.FeeSponsorship{},
 		SponsoredSpendings:        []types.SponsoredSpending{},
 		NextContributionId:        nextContribution,
-		NextEntryId:               nextEntry,
+		NextEntryId:               types.FirstEntryID,
 		Accounts:                  []types.Account{},
 		PaymentRequests:           []types.PaymentRequest{},
 		NextPaymentRequestId:      nextRequest,
@@ -288,6 +288,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	sort.Slice(gs.Entries, func(i, j int) bool { return gs.Entries[i].Id < gs.Entries[j].Id })
+	if n := len(gs.Entries); n > 0 {
+		gs.NextEntryId = gs.Entries[n-1].Id + 1
+	}
 	if err := k.FeeSponsorships.Walk(ctx, nil, func(_ uint64, s types.FeeSponsorship) (bool, error) {
 		gs.FeeSponsorships = append(gs.FeeSponsorships, s)
 		return false, nil

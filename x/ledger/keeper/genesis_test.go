@@ -57,6 +57,8 @@ func TestGenesis_ExportImportRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, env.Community.InitGenesis(env.Ctx, communityState))
 	env.Bank.InitGenesis(env.Ctx, withPrefix(t, f.env.Bank.ExportGenesis(f.ctx), keepertest.Bech32AccountPrefix))
+	// The new chain starts after the exported one: entry ids derive from heights.
+	env.Ctx = env.Ctx.WithBlockHeight(f.ctx.BlockHeight() + 1)
 	exported := statetest.RequireRoundTrip(t, f.keeper, f.ctx, env.Keeper, env.Ctx)
 	require.NoError(t, env.Keeper.CheckInvariants(env.Ctx))
 
@@ -103,11 +105,36 @@ func TestInitGenesis_RejectsCurrencyOfMissingCommunity(t *testing.T) {
 	require.NoError(t, err)
 
 	env := keepertest.LedgerKeeper(t) // no communities
+	env.Ctx = env.Ctx.WithBlockHeight(f.ctx.BlockHeight() + 1)
 	require.ErrorIs(t, env.Keeper.InitGenesis(env.Ctx, exported), communitytypes.ErrCommunityNotFound)
 
 	bad := *exported
 	bad.NextEntryId = 1
 	require.ErrorIs(t, env.Keeper.InitGenesis(env.Ctx, &bad), types.ErrInvalidGenesis)
+}
+
+func TestInitGenesis_RejectsEntriesOfTheFirstBlocksIDs(t *testing.T) {
+	f := newBusyMarket(t)
+	f.ctx = f.ctx.WithBlockHeight(7)
+	f.pay(t, "bob", "carol", unit)
+	exported, err := f.keeper.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	require.Greater(t, exported.NextEntryId, types.FirstEntryIDAt(7))
+
+	for height, ok := range map[int64]bool{1: false, 7: false, 8: true} {
+		env := keepertest.LedgerKeeper(t)
+		communityState, err := f.env.Community.ExportGenesis(f.ctx)
+		require.NoError(t, err)
+		require.NoError(t, env.Community.InitGenesis(env.Ctx, communityState))
+		env.Bank.InitGenesis(env.Ctx, withPrefix(t, f.env.Bank.ExportGenesis(f.ctx), keepertest.Bech32AccountPrefix))
+		err = env.Keeper.InitGenesis(env.Ctx.WithBlockHeight(height), exported)
+		if ok {
+			require.NoError(t, err, "a chain started at height 8 assigns ids above those of height 7")
+			continue
+		}
+		require.ErrorIs(t, err, types.ErrInvalidGenesis, "height %d", height)
+		require.ErrorContains(t, err, "initial_height 8 or later")
+	}
 }
 
 func TestInitGenesis_CreatesTheModuleAccount(t *testing.T) {
@@ -189,6 +216,8 @@ func TestGenesis_RoundTripWithAccountsAndPaymentRequests(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, env.Community.InitGenesis(env.Ctx, communityState))
 	env.Bank.InitGenesis(env.Ctx, withPrefix(t, f.env.Bank.ExportGenesis(f.ctx), keepertest.Bech32AccountPrefix))
+	// The new chain starts after the exported one: entry ids derive from heights.
+	env.Ctx = env.Ctx.WithBlockHeight(f.ctx.BlockHeight() + 1)
 	exported := statetest.RequireRoundTrip(t, f.keeper, f.ctx, env.Keeper, env.Ctx)
 	ctx := env.Ctx.WithBlockTime(f.ctx.BlockTime())
 	require.NoError(t, env.Keeper.CheckInvariants(ctx))

@@ -65,7 +65,10 @@ func (i PaymentRequestIndexes) IndexesList() []collections.Index[uint64, types.P
 type Keeper struct {
 	cdc          codec.Codec
 	storeService corestore.KVStoreService
-	addressCodec address.Codec
+	// transientService holds what a block counts while it runs: the
+	// entries each of its transactions recorded (see nextEntryID).
+	transientService corestore.TransientStoreService
+	addressCodec     address.Codec
 	// authority may change the params: the governance module account.
 	authority string
 
@@ -79,10 +82,12 @@ type Keeper struct {
 	Currencies         collections.Map[uint64, types.Currency]
 	NextContributionID collections.Sequence
 	Contributions      *collections.IndexedMap[uint64, types.Contribution, ContributionIndexes]
-	NextEntryID        collections.Sequence
 	// History holds every ledger entry under HistoryKey, without the
 	// fields the key holds (see setEntry).
 	History collections.Map[HistoryKey, types.Entry]
+	// entriesInSlot counts, in the transient store, the entries each slot
+	// of the running block recorded (see types.EntryID).
+	entriesInSlot collections.Map[uint32, uint32]
 	// MonthlyCreated is what counts against the monthly cap: admin issuance
 	// and pending and confirmed contributions, in base units.
 	MonthlyCreated collections.Map[MonthlyKey, sdkmath.Int]
@@ -140,6 +145,7 @@ type adsSlot struct {
 func NewKeeper(
 	cdc codec.Codec,
 	storeService corestore.KVStoreService,
+	transientService corestore.TransientStoreService,
 	addressCodec address.Codec,
 	authority string,
 	accountKeeper types.AccountKeeper,
@@ -151,6 +157,8 @@ func NewKeeper(
 		panic("ledger keeper: nil codec")
 	case storeService == nil:
 		panic("ledger keeper: nil store service")
+	case transientService == nil:
+		panic("ledger keeper: nil transient store service")
 	case addressCodec == nil:
 		panic("ledger keeper: nil address codec")
 	case accountKeeper == nil:
@@ -169,14 +177,15 @@ func NewKeeper(
 
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
-		cdc:             cdc,
-		storeService:    storeService,
-		addressCodec:    addressCodec,
-		authority:       authority,
-		accountKeeper:   accountKeeper,
-		bankKeeper:      bankKeeper,
-		communityKeeper: communityKeeper,
-		ads:             &adsSlot{},
+		cdc:              cdc,
+		storeService:     storeService,
+		transientService: transientService,
+		addressCodec:     addressCodec,
+		authority:        authority,
+		accountKeeper:    accountKeeper,
+		bankKeeper:       bankKeeper,
+		communityKeeper:  communityKeeper,
+		ads:              &adsSlot{},
 
 		Params:             collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Currencies:         collections.NewMap(sb, types.CurrenciesKey, "currencies", collections.Uint64Key, codec.CollValue[types.Currency](cdc)),
@@ -207,7 +216,6 @@ func NewKeeper(
 				),
 			},
 		),
-		NextEntryID: collections.NewSequence(sb, types.NextEntryIDKey, "next_entry_id"),
 		History: collections.NewMap(
 			sb, types.HistoryKey, "history",
 			collections.TripleKeyCodec(sdk.AccAddressKey, collections.StringKey, collections.Uint64Key),
@@ -285,6 +293,12 @@ func NewKeeper(
 		panic(fmt.Sprintf("ledger keeper: %v", err))
 	}
 	k.Schema = schema
+
+	tsb := collections.NewSchemaBuilderFromAccessor(transientService.OpenTransientStore)
+	k.entriesInSlot = collections.NewMap(tsb, types.EntriesInSlotKey, "entries_in_slot", collections.Uint32Key, collections.Uint32Value)
+	if _, err := tsb.Build(); err != nil {
+		panic(fmt.Sprintf("ledger keeper: transient store: %v", err))
+	}
 	return k
 }
 

@@ -416,14 +416,18 @@ func TestNewKeeper_PanicsOnBadWiring(t *testing.T) {
 	env := keepertest.LedgerKeeper(t)
 	ac := env.Keeper.AddressCodec()
 	storeService := runtime.NewKVStoreService(storetypes.NewKVStoreKey(types.StoreKey))
+	transientService := runtime.NewTransientStoreService(storetypes.NewTransientStoreKey(types.TransientStoreKey))
 	build := func(authority string, account types.AccountKeeper, bank types.BankKeeper, community types.CommunityKeeper) func() {
 		return func() {
-			keeper.NewKeeper(env.Codec, storeService, ac, authority, account, bank, community)
+			keeper.NewKeeper(env.Codec, storeService, transientService, ac, authority, account, bank, community)
 		}
 	}
 	authority := env.Keeper.GetAuthority()
 	require.NotPanics(t, build(authority, env.Account, env.Bank, env.Community))
 	require.PanicsWithValue(t, "ledger keeper: nil account keeper", build(authority, nil, env.Bank, env.Community))
+	require.PanicsWithValue(t, "ledger keeper: nil transient store service", func() {
+		keeper.NewKeeper(env.Codec, storeService, nil, ac, authority, env.Account, env.Bank, env.Community)
+	})
 	require.PanicsWithValue(t, "ledger keeper: nil bank keeper", build(authority, env.Account, nil, env.Community))
 	require.PanicsWithValue(t, "ledger keeper: nil community keeper", build(authority, env.Account, env.Bank, nil))
 	require.Panics(t, build("cosmos1xyz", env.Account, env.Bank, env.Community), "authority of another chain")

@@ -97,11 +97,10 @@ func TestTransfer_OnCreditTheFeeCountsTowardTheLimit(t *testing.T) {
 	require.Equal(t, sdkmath.NewInt(creditLimit), f.account(t, "bob").Debt)
 	treasury := sdk.AccAddress(types.TreasuryAddress(garden))
 	require.Equal(t, sdkmath.NewInt(4951), f.env.Bank.GetBalance(f.ctx, treasury, gdd).Amount)
-	entries := f.history(t, "bob")
-	require.Equal(t, types.EntryTypeFee, entries[0].Type)
-	require.True(t, entries[0].DebtChange.IsZero(), "the credit drawn is on the SEND entry")
-	require.Equal(t, types.EntryTypeSend, entries[1].Type)
-	require.Equal(t, sdkmath.NewInt(creditLimit), entries[1].DebtChange, "the fee's share of the credit too")
+	send := f.history(t, "bob")[0]
+	require.Equal(t, types.EntryTypeSend, send.Type)
+	require.Equal(t, sdkmath.NewInt(4951), send.Fee)
+	require.Equal(t, sdkmath.NewInt(creditLimit), send.DebtChange, "the fee's share of the credit too")
 }
 
 func TestTransfer_ReceivingWithDebtRepaysItFirst(t *testing.T) {

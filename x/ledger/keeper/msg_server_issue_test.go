@@ -81,7 +81,7 @@ func TestIssue_MintsToMemberAndRecordsCreation(t *testing.T) {
 	require.Equal(t, types.Entry{
 		Id: res.EntryId, Type: types.EntryTypeCreation, Account: f.addr("bob"), CommunityId: garden, Denom: gdd,
 		Counterparty: f.addr("tom"), Amount: sdkmath.NewInt(125_000), Memo: "AGE", Month: "2025-03",
-		Height: f.ctx.BlockHeight(), Time: f.ctx.BlockTime(), DebtChange: sdkmath.ZeroInt(),
+		Height: f.ctx.BlockHeight(), Time: f.ctx.BlockTime(), DebtChange: sdkmath.ZeroInt(), Fee: sdkmath.ZeroInt(),
 	}, entries[0])
 	require.Equal(t, []string{"kizuna.ledger.v1.EventEntryRecorded", "kizuna.ledger.v1.EventIssued"}, f.eventTypes())
 

@@ -190,13 +190,12 @@ func TestAcceptPaymentRequest_PaysUnderEveryRuleOfATransfer(t *testing.T) {
 	require.Equal(t, sdkmath.NewInt(20*unit), f.balance("carol", gdd))
 	require.True(t, f.ads.ads[bobsWantAd].paid, "the ad is paid for")
 
-	bobs := f.history(t, "bob")
-	require.Equal(t, types.EntryTypeFee, bobs[0].Type)
-	send := bobs[1]
+	send := f.history(t, "bob")[0]
 	require.Equal(t, types.EntryTypeSend, send.Type)
+	require.Equal(t, sdkmath.NewInt(1500), send.Fee)
 	require.Equal(t, "apples", send.Memo)
 	require.Equal(t, bobsWantAd, send.AdId)
-	for _, e := range []types.Entry{bobs[0], send, f.history(t, "carol")[0]} {
+	for _, e := range []types.Entry{send, f.history(t, "carol")[0]} {
 		require.Equal(t, id, e.PaymentRequestId, "%s entry", e.Type)
 	}
 
@@ -206,7 +205,7 @@ func TestAcceptPaymentRequest_PaysUnderEveryRuleOfATransfer(t *testing.T) {
 	require.True(t, r.DecidedAt.Equal(f.ctx.BlockTime()))
 	require.Empty(t, r.Reason)
 	require.Equal(t, []string{
-		"kizuna.ledger.v1.EventEntryRecorded", "kizuna.ledger.v1.EventEntryRecorded", "kizuna.ledger.v1.EventEntryRecorded",
+		"kizuna.ledger.v1.EventEntryRecorded", "kizuna.ledger.v1.EventEntryRecorded",
 		"kizuna.ledger.v1.EventTransferred", "kizuna.ledger.v1.EventPaymentRequestAccepted",
 	}, f.eventTypes())
 	transferred := lastEvent[*types.EventTransferred](t, f)

@@ -134,8 +134,10 @@ func (k Keeper) pay(ctx context.Context, p payment) (paid, error) {
 		account sdk.AccAddress
 		entry   types.Entry
 	}
+	// The sender's SEND entry carries the fee: one entry fewer per transfer
+	// than a FEE entry of its own.
 	entries := []accountEntry{
-		{p.sender, types.Entry{Type: types.EntryTypeSend, Account: senderStr, Counterparty: recipientStr, DebtChange: shortfall}},
+		{p.sender, types.Entry{Type: types.EntryTypeSend, Account: senderStr, Counterparty: recipientStr, DebtChange: shortfall, Fee: fee}},
 		{p.recipient, types.Entry{Type: types.EntryTypeReceive, Account: recipientStr, Counterparty: senderStr, DebtChange: repaid.Neg()}},
 	}
 	if fee.IsPositive() {
@@ -143,9 +145,6 @@ func (k Keeper) pay(ctx context.Context, p payment) (paid, error) {
 		if err := k.collectFee(ctx, c, p.sender, treasury, fee); err != nil {
 			return paid{}, err
 		}
-		entries = append(entries, accountEntry{p.sender, types.Entry{
-			Type: types.EntryTypeFee, Account: senderStr, Counterparty: k.formatAddress(treasury), Amount: fee, DebtChange: sdkmath.ZeroInt(),
-		}})
 	}
 	if err := k.saveAccount(ctx, &from); err != nil {
 		return paid{}, err
@@ -163,9 +162,7 @@ func (k Keeper) pay(ctx context.Context, p payment) (paid, error) {
 		e := ae.entry
 		e.CommunityId = c.CommunityId
 		e.Denom = c.Denom
-		if e.Amount.IsNil() {
-			e.Amount = p.amount
-		}
+		e.Amount = p.amount
 		e.Memo = p.memo
 		e.AdId = p.adID
 		e.PaymentRequestId = p.requestID

@@ -157,18 +157,19 @@ func TestTransfer_PaysTheCommunityFeeOnTop(t *testing.T) {
 	require.Equal(t, sdkmath.NewInt(1500), f.env.Bank.GetBalance(f.ctx, treasury, gdd).Amount)
 
 	entries := f.history(t, "bob")
-	require.Equal(t, types.EntryTypeFee, entries[0].Type, "newest first: the fee, then the send")
-	require.Equal(t, sdkmath.NewInt(1500), entries[0].Amount)
+	require.Equal(t, types.EntryTypeSend, entries[0].Type, "one entry for the send and its fee")
+	require.Equal(t, sdkmath.NewInt(10*unit), entries[0].Amount)
+	require.Equal(t, sdkmath.NewInt(1500), entries[0].Fee)
+	require.Equal(t, types.EntryTypeCreation, entries[1].Type, "no FEE entry of its own")
+	require.True(t, f.history(t, "carol")[0].Fee.IsZero(), "the recipient paid no fee")
 	treasuryStr, err := f.keeper.AddressCodec().BytesToString(treasury)
 	require.NoError(t, err)
-	require.Equal(t, treasuryStr, entries[0].Counterparty)
-	require.Equal(t, types.EntryTypeSend, entries[1].Type)
 
 	// The fee is rounded up: 1.5 % of 66 base units is 0.99, so 1.
 	res, err = transfer(66, 150)
 	require.NoError(t, err)
 	require.Equal(t, sdkmath.NewInt(1), res.Fee)
-	require.Equal(t, types.EntryTypeFee, f.history(t, "bob")[0].Type)
+	require.Equal(t, sdkmath.NewInt(1), f.history(t, "bob")[0].Fee)
 
 	treasuryRes, err := f.query.Treasury(f.ctx, &types.QueryTreasuryRequest{CommunityId: garden})
 	require.NoError(t, err)

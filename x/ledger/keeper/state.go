@@ -14,7 +14,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/kizuna-chain/kizuna/internal/accaddr"
-	"github.com/kizuna-chain/kizuna/internal/seqid"
 	communitytypes "github.com/kizuna-chain/kizuna/x/community/types"
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
@@ -168,17 +167,19 @@ func (k Keeper) bridgedTotal(direction types.BridgeDirection) collections.Map[ui
 	return k.BridgedBack
 }
 
-// recordEntry assigns the next entry id to e, stores it in the history of
+// recordEntry assigns the next entry id of the running transaction (or of
+// the block, outside transactions) to e, stores it in the history of
 // account, which e.Account names, and emits EventEntryRecorded. Callers hold
 // both forms of the account: decoding e.Account again would cost more than
 // storing the entry.
 func (k Keeper) recordEntry(ctx context.Context, account sdk.AccAddress, e types.Entry) (uint64, error) {
-	id, err := seqid.Next(ctx, k.NextEntryID, types.FirstEntryID)
+	id, err := k.nextEntryID(ctx)
 	if err != nil {
 		return 0, err
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	e.Id = id
+	e.Fee = types.IntOrZero(e.Fee)
 	e.Height = sdkCtx.BlockHeight()
 	e.Time = sdkCtx.BlockTime()
 	if err := k.setEntry(ctx, account, e); err != nil {
@@ -187,8 +188,33 @@ func (k Keeper) recordEntry(ctx context.Context, account sdk.AccAddress, e types
 	return id, emitEntryRecorded(ctx, &types.EventEntryRecorded{
 		Id: id, Account: e.Account, Type: e.Type, CommunityId: e.CommunityId,
 		Denom: e.Denom, Counterparty: e.Counterparty, Amount: e.Amount,
-		EthereumAddress: e.EthereumAddress, BridgeDirection: e.BridgeDirection,
+		EthereumAddress: e.EthereumAddress, BridgeDirection: e.BridgeDirection, Fee: e.Fee,
 	})
+}
+
+// nextEntryID returns the id of the next entry of the running transaction,
+// or of the block outside its transactions, and counts it in the transient
+// store: transactions write only their own slot's counter, so they share
+// no state for it, and a failed transaction's count goes with its writes.
+func (k Keeper) nextEntryID(ctx context.Context) (uint64, error) {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	slot := uint32(types.BlockEntrySlot)
+	switch i := sdkCtx.TxIndex(); {
+	case i >= types.BlockEntrySlot:
+		return 0, types.ErrTooManyEntries.Wrapf("transaction %d of block %d is past the last that may record entries (%d)",
+			i, sdkCtx.BlockHeight(), types.BlockEntrySlot-1)
+	case i >= 0:
+		slot = uint32(i)
+	}
+	n, err := k.entriesInSlot.Get(ctx, slot)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return 0, err
+	}
+	id, err := types.EntryID(sdkCtx.BlockHeight(), slot, n)
+	if err != nil {
+		return 0, err
+	}
+	return id, k.entriesInSlot.Set(ctx, slot, n+1)
 }
 
 // historyKey returns the key of entry id in the history of account in denom.
@@ -211,6 +237,8 @@ func (k Keeper) entryAt(key HistoryKey, e types.Entry) types.Entry {
 	e.Account = k.formatAddress(key.K1())
 	e.Denom = key.K2()
 	e.Id = math.MaxUint64 - key.K3()
+	// Entries recorded before SEND entries carried the fee have none.
+	e.Fee = types.IntOrZero(e.Fee)
 	return e
 }
 

@@ -64,4 +64,5 @@ var (
 	ErrInvalidEthAddress     = errors.RegisterWithGRPCCode(ModuleName, 54, codes.InvalidArgument, "invalid Ethereum address")
 	ErrBridgeNeedsCredit     = errors.RegisterWithGRPCCode(ModuleName, 55, codes.FailedPrecondition, "only a balance held may leave for Ethereum, never credit")
 	ErrInvalidDirection      = errors.RegisterWithGRPCCode(ModuleName, 56, codes.InvalidArgument, "invalid bridge direction")
+	ErrTooManyEntries        = errors.RegisterWithGRPCCode(ModuleName, 57, codes.ResourceExhausted, "too many ledger entries in one transaction or block")
 )

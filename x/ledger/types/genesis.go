@@ -364,6 +364,14 @@ func validateGenesisEntry(e Entry, limits Params) error {
 	if err := ValidateAmount(e.Amount); err != nil {
 		return err
 	}
+	if !e.Fee.IsNil() && !e.Fee.IsZero() {
+		if e.Type != EntryTypeSend {
+			return fmt.Errorf("a %s entry has a fee", e.Type)
+		}
+		if e.Fee.IsNegative() {
+			return fmt.Errorf("fee %s is negative", e.Fee)
+		}
+	}
 	if err := limits.ValidateMemo(e.Memo); err != nil {
 		return err
 	}

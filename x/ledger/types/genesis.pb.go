@@ -39,7 +39,9 @@ type GenesisState struct {
 	Entries []Entry `protobuf:"bytes,4,rep,name=entries,proto3" json:"entries"`
 	// next_contribution_id is greater than every contribution id.
 	NextContributionId uint64 `protobuf:"varint,5,opt,name=next_contribution_id,json=nextContributionId,proto3" json:"next_contribution_id,omitempty"`
-	// next_entry_id is greater than every entry id.
+	// next_entry_id is greater than every entry id. The chain's first block
+	// assigns ids from its height on (see Entry.id): next_entry_id must not
+	// pass the first of them.
 	NextEntryId uint64 `protobuf:"varint,6,opt,name=next_entry_id,json=nextEntryId,proto3" json:"next_entry_id,omitempty"`
 	// fee_sponsorships are the communities' own sponsorship settings.
 	FeeSponsorships []FeeSponsorship `protobuf:"bytes,7,rep,name=fee_sponsorships,json=feeSponsorships,proto3" json:"fee_sponsorships"`

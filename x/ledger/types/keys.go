@@ -17,6 +17,10 @@ const (
 	// StoreKey is the key of the module's KV store.
 	StoreKey = ModuleName
 
+	// TransientStoreKey is the key of the module's transient store, which
+	// every block starts empty.
+	TransientStoreKey = "transient_" + ModuleName
+
 	// FirstContributionID is the id of the first contribution ever submitted.
 	FirstContributionID uint64 = 1
 
@@ -36,6 +40,8 @@ var (
 	ContributionsByCommunityKey   = collections.NewPrefix(4)
 	ContributionsByStatusKey      = collections.NewPrefix(5)
 	ContributionsByContributorKey = collections.NewPrefix(6)
+	// NextEntryIDKey held the sequential entry counter of consensus
+	// version 1; the migration to version 2 deletes it (see EntryID).
 	NextEntryIDKey                = collections.NewPrefix(7)
 	HistoryKey                    = collections.NewPrefix(8)
 	MonthlyCreatedKey             = collections.NewPrefix(9)
@@ -57,6 +63,11 @@ var (
 	AccountRecordsKey             = collections.NewPrefix(25)
 	BridgedOutKey                 = collections.NewPrefix(26)
 	BridgedBackKey                = collections.NewPrefix(27)
+)
+
+// Transient store prefixes.
+var (
+	EntriesInSlotKey = collections.NewPrefix(0)
 )
 
 // Derivation keys of the per-community accounts. The accounts have no

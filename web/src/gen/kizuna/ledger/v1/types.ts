@@ -89,13 +89,17 @@ export enum EntryType {
    * confirmed contribution); the counterparty is who issued or confirmed it.
    */
   ENTRY_TYPE_CREATION = 1,
-  /** ENTRY_TYPE_SEND - ENTRY_TYPE_SEND debits a transfer; the counterparty is the recipient. */
+  /**
+   * ENTRY_TYPE_SEND - ENTRY_TYPE_SEND debits a transfer, and the community fee paid with it
+   * (fee); the counterparty is the recipient.
+   */
   ENTRY_TYPE_SEND = 2,
   /** ENTRY_TYPE_RECEIVE - ENTRY_TYPE_RECEIVE credits a transfer; the counterparty is the sender. */
   ENTRY_TYPE_RECEIVE = 3,
   /**
    * ENTRY_TYPE_FEE - ENTRY_TYPE_FEE debits the community fee of a transfer; the counterparty
-   * is the community treasury.
+   * is the community treasury. Ledger consensus version 1 recorded it beside
+   * the SEND entry; since version 2 the SEND entry's fee holds it.
    */
   ENTRY_TYPE_FEE = 4,
   /**
@@ -291,7 +295,13 @@ export interface Contribution {
  * debits are SEND, FEE, DECAY and BRIDGE out.
  */
 export interface Entry {
-  /** id is assigned sequentially from 1 across all accounts and currencies. */
+  /**
+   * id is unique across all accounts and currencies and grows with the
+   * order of recording: the height in its high 32 bits, the transaction's
+   * index in the block in the next 18 (all ones for what the block records
+   * outside transactions) and the entry's number within the transaction in
+   * the low 14. Ledger consensus version 1 assigned ids sequentially from 1.
+   */
   id: bigint;
   /** type is the kind of movement. */
   type: EntryType;
@@ -346,6 +356,11 @@ export interface Entry {
    * for every other type.
    */
   bridgeDirection: BridgeDirection;
+  /**
+   * fee is the community fee a SEND entry paid on top of amount to the
+   * community treasury, in base units; 0 for every other type.
+   */
+  fee: string;
 }
 
 /**
@@ -1271,6 +1286,7 @@ function createBaseEntry(): Entry {
     paymentRequestId: 0n,
     ethereumAddress: "",
     bridgeDirection: 0,
+    fee: "",
   };
 }
 
@@ -1344,6 +1360,9 @@ export const Entry: MessageFns<Entry> = {
     }
     if (message.bridgeDirection !== 0) {
       writer.uint32(136).int32(message.bridgeDirection);
+    }
+    if (message.fee !== "") {
+      writer.uint32(146).string(message.fee);
     }
     return writer;
   },
@@ -1497,6 +1516,14 @@ export const Entry: MessageFns<Entry> = {
             message.bridgeDirection = reader.int32() as any;
             continue;
           }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.fee = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1537,6 +1564,7 @@ export const Entry: MessageFns<Entry> = {
       : 0n;
     message.ethereumAddress = object.ethereumAddress ?? "";
     message.bridgeDirection = object.bridgeDirection ?? 0;
+    message.fee = object.fee ?? "";
     return message;
   },
 };
