@@ -202,6 +202,15 @@ localnet-start: build system-deps ## Start four validators as local processes (b
 localnet-bridge: build relayer $(GETH) system-deps ## On the running localnet: geth --dev, the bridge contract and each validator's relayer
 	KIZUNAD=$(KIZUNAD) RELAYER=$(RELAYER) GETH=$(GETH) scripts/localnet.sh bridge
 
+.PHONY: localnet-load
+localnet-load: ## Send ledger transfers to the running localnet, spread over its four validators, for 60 s (LOAD_FLAGS)
+	go build -o $(BUILD_DIR)/kizuna-load ./cmd/kizuna-load
+	base=$${LOCALNET_BASE_PORT:-27000}; \
+	$(BUILD_DIR)/kizuna-load \
+		-grpc "$$(for i in 0 1 2 3; do printf '127.0.0.1:%d,' $$((base + i * 10 + 2)); done | sed 's/,$$//')" \
+		-rpc "$$(for i in 0 1 2 3; do printf 'http://127.0.0.1:%d,' $$((base + i * 10 + 1)); done | sed 's/,$$//')" \
+		-keyring-dir $${LOCALNET_DIR:-$(BUILD_DIR)/localnet}/node0 -key validator $(LOAD_FLAGS)
+
 .PHONY: localnet-stop
 localnet-stop: ## Stop the local four-validator network
 	scripts/localnet.sh stop
