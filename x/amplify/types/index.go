@@ -103,3 +103,20 @@ func (m SignedMessage) IndexDigest() string {
 func (m SignedMessage) Index() string {
 	return strconv.FormatUint(m.Timestamp, 16) + m.IndexDigest()
 }
+
+// TimestampOfIndex returns the timestamp an index (see Index) begins with,
+// or ErrInvalidHref when index is none.
+func TimestampOfIndex(index string) (uint64, error) {
+	const digestLen = 64
+	if len(index) <= digestLen {
+		return 0, ErrInvalidHref.Wrapf("index %q is shorter than a timestamp and a digest", index)
+	}
+	if _, err := hex.DecodeString(index[len(index)-digestLen:]); err != nil {
+		return 0, ErrInvalidHref.Wrapf("index %q does not end in a 32-byte hex digest", index)
+	}
+	ts, err := strconv.ParseUint(index[:len(index)-digestLen], 16, 64)
+	if err != nil {
+		return 0, ErrInvalidHref.Wrapf("index %q does not begin with a hex timestamp", index)
+	}
+	return ts, nil
+}

@@ -174,3 +174,15 @@ func TestGenesis_ValidateRejectsInconsistentState(t *testing.T) {
 		},
 	})
 }
+
+func TestTimestampOfIndex(t *testing.T) {
+	m := types.SignedMessage{Content: types.Content{Title: "a", Href: "https://example.com", Type: types.TypeAmplify, Timestamp: 1_700_000_123}}
+	ts, err := types.TimestampOfIndex(m.Index())
+	require.NoError(t, err)
+	require.Equal(t, uint64(1_700_000_123), ts)
+	digest := m.IndexDigest()
+	for _, bad := range []string{"", digest, "zz" + digest, "65" + digest[:63] + "g", "1ffffffffffffffff" + digest} {
+		_, err := types.TimestampOfIndex(bad)
+		require.ErrorIs(t, err, types.ErrInvalidHref, bad)
+	}
+}

@@ -69,16 +69,30 @@ func NewCommentCmd() *cobra.Command {
 		Use:   "comment [parent-index] [text]",
 		Short: "Sign a comment on a message with an Ethereum key and submit it",
 		Long: "Sign a Kiwistand comment {title: text, href: kiwi:0x<parent-index>, type: comment, timestamp: now} with " +
-			"the Ethereum key in --eth-key and submit it. The parent index may be given with or without kiwi:0x.",
+			"the Ethereum key in --eth-key and submit it. The parent index may be given with or without kiwi:0x. " +
+			"A comment must be newer than its parent: within the parent's second, the timestamp is the next second.",
 		Example: fmt.Sprintf("%s tx amplify comment 63b0bef04c38... \"Great link\" --eth-key eth.key --from taro", app),
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			href := types.KiwiPrefix + strings.TrimPrefix(args[0], types.KiwiPrefix)
-			return signAndSubmit(cmd, types.Content{Title: args[1], Href: href, Type: types.TypeComment})
+			parent := strings.TrimPrefix(args[0], types.KiwiPrefix)
+			parentAt, err := types.TimestampOfIndex(parent)
+			if err != nil {
+				return err
+			}
+			content := types.Content{Title: args[1], Href: types.KiwiPrefix + parent, Type: types.TypeComment}
+			content.Timestamp = commentTimestamp(uint64(time.Now().Unix()), parentAt)
+			return signAndSubmit(cmd, content)
 		},
 	}
 	addSubmitFlags(cmd)
 	return cmd
+}
+
+// commentTimestamp is the timestamp of a comment signed at now on a parent
+// signed at parentAt: now, or the second after the parent's when now is not
+// past it (a comment must be newer than its parent).
+func commentTimestamp(now, parentAt uint64) uint64 {
+	return max(now, parentAt+1)
 }
 
 // addSubmitFlags adds the flags of the commands that sign and submit a
@@ -99,7 +113,9 @@ func signAndSubmit(cmd *cobra.Command, content types.Content) error {
 	if err != nil {
 		return err
 	}
-	content.Timestamp = uint64(time.Now().Unix())
+	if content.Timestamp == 0 {
+		content.Timestamp = uint64(time.Now().Unix())
+	}
 	sm, err := ethsign.Sign(content, key)
 	if err != nil {
 		return err

@@ -25,3 +25,9 @@ func TestNewTxCmd_HasTheKeyFileCommands(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, sub.Flags().Lookup(cli.FlagSignerKey))
 }
+
+func TestCommentTimestamp_NewerThanItsParent(t *testing.T) {
+	require.Equal(t, uint64(1_700_000_010), cli.CommentTimestamp(1_700_000_010, 1_700_000_000), "now, when the parent is older")
+	require.Equal(t, uint64(1_700_000_001), cli.CommentTimestamp(1_700_000_000, 1_700_000_000), "the parent's second: the next one")
+	require.Equal(t, uint64(1_700_000_006), cli.CommentTimestamp(1_700_000_000, 1_700_000_005), "a parent ahead of this clock")
+}

@@ -1,0 +1,4 @@
+package cli
+
+// CommentTimestamp is commentTimestamp, for the tests.
+var CommentTimestamp = commentTimestamp
