@@ -42,7 +42,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if first := types.FirstEntryIDAt(max(sdk.UnwrapSDKContext(ctx).BlockHeight(), 1)); gs.NextEntryId > first {
 		return types.ErrInvalidGenesis.Wrapf(
 			"next_entry_id %d reaches into the entry ids of the chain's first block (from %d): start the chain at initial_height %d or later",
-			gs.NextEntryId, first, (gs.NextEntryId-1)>>32+1)
+			gs.NextEntryId, first, types.EntryIDHeight(gs.NextEntryId-1)+1)
 	}
 	for _, c := range gs.Currencies {
 		if _, err := k.communityKeeper.GetCommunity(ctx, c.CommunityId); err != nil {

@@ -40,6 +40,12 @@ func EntryID(height int64, slot, n uint32) (uint64, error) {
 	return FirstEntryIDAt(height) | uint64(slot)<<entryNumberBits | uint64(n), nil
 }
 
+// EntryIDHeight returns the height of the block that assigned id; 0 for the
+// ids of the sequential counter of consensus version 1.
+func EntryIDHeight(id uint64) int64 {
+	return int64(id >> (entrySlotBits + entryNumberBits))
+}
+
 // FirstEntryIDAt returns the lowest id the block at height may assign.
 func FirstEntryIDAt(height int64) uint64 {
 	return uint64(height) << (entrySlotBits + entryNumberBits)

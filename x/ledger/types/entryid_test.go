@@ -34,6 +34,9 @@ func TestEntryID_OrdersByHeightSlotAndNumber(t *testing.T) {
 	require.Equal(t, types.FirstEntryIDAt(9), id(9, 0, 0))
 	require.Equal(t, ^uint64(0), id(types.MaxEntryHeight, types.BlockEntrySlot, types.MaxEntriesPerSlot-1))
 	require.Greater(t, id(1, 0, 0), uint64(1)<<32-1, "above every id of the sequential counter")
+	require.Equal(t, int64(7), types.EntryIDHeight(id(7, 3, 5)))
+	require.Equal(t, int64(types.MaxEntryHeight), types.EntryIDHeight(^uint64(0)))
+	require.Zero(t, types.EntryIDHeight(1<<32-1), "the sequential counter's ids")
 }
 
 func TestEntryID_RejectsWhatDoesNotFit(t *testing.T) {
