@@ -300,3 +300,43 @@ func TestGenesis_RoundTripWithAccountsAndPaymentRequests(t *testing.T) {
 	require.Equal(t, types.PaymentRequestStatusExpired, expired.Status)
 	require.NoError(t, env.Keeper.CheckInvariants(ctx))
 }
+
+func TestRenumberEntries_ForAZeroHeightExport(t *testing.T) {
+	f := newBusyMarket(t)
+	writeVersion1History(t, f, 4) // ids 2 and 3 of version 1 among derived ones
+	f.ctx = f.ctx.WithBlockHeight(9).WithTxIndex(4)
+	request := f.request(t, "carol", "bob", unit)
+	_, err := f.accept("bob", request)
+	require.NoError(t, err)
+	before := map[string][]types.Entry{}
+	for _, name := range []string{"bob", "carol", "alice"} {
+		before[name] = f.history(t, name)
+	}
+
+	require.NoError(t, f.keeper.RenumberEntries(f.ctx))
+
+	exported, err := f.keeper.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	for i, e := range exported.Entries {
+		require.Equal(t, types.FirstEntryID+uint64(i), e.Id, "numbered from 1 in the order recorded")
+	}
+	require.NoError(t, exported.Validate(), "contributions and payment requests name the new ids")
+	for name, entries := range before {
+		after := f.history(t, name)
+		require.Len(t, after, len(entries))
+		for i := range entries {
+			require.Less(t, after[i].Id, types.FirstEntryIDAt(1))
+			entries[i].Id = after[i].Id
+		}
+		require.Equal(t, entries, after, "%s's history, newest first as before", name)
+	}
+	require.Equal(t, before["bob"][0].Id, f.paymentRequest(t, request).EntryId)
+
+	// A new chain from the export starts at height 1.
+	env := keepertest.LedgerKeeper(t)
+	communityState, err := f.env.Community.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	require.NoError(t, env.Community.InitGenesis(env.Ctx, communityState))
+	env.Bank.InitGenesis(env.Ctx, withPrefix(t, f.env.Bank.ExportGenesis(f.ctx), keepertest.Bech32AccountPrefix))
+	require.NoError(t, env.Keeper.InitGenesis(env.Ctx.WithBlockHeight(1), exported))
+}
