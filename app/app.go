@@ -4,12 +4,14 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 
 	abci "github.com/cometbft/cometbft/abci/types"
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/spf13/cast"
@@ -147,6 +149,10 @@ type App struct {
 	interfaceRegistry codectypes.InterfaceRegistry
 
 	keys map[string]*storetypes.KVStoreKey
+
+	// historyDB holds the ledger's history index (see HistoryDBName), nil
+	// when the app has no home and keeps the index in memory.
+	historyDB dbm.DB
 
 	// closeOnce makes Close idempotent (see Close).
 	closeOnce sync.Once
@@ -318,6 +324,14 @@ func New(
 		app.AccountKeeper, app.BankKeeper, app.CommunityKeeper,
 	)
 	app.LedgerKeeper.SetAdsKeeper(app.AdsKeeper)
+	if homePath != "" {
+		db, err := dbm.NewDB(HistoryDBName, server.GetAppDBBackend(appOpts), filepath.Join(homePath, "data"))
+		if err != nil {
+			panic(fmt.Errorf("opening the ledger history index: %w", err))
+		}
+		app.historyDB = db
+		app.LedgerKeeper.SetHistoryDB(db)
+	}
 	app.MessagingKeeper = messagingkeeper.NewKeeper(
 		appCodec, runtime.NewKVStoreService(keys[messagingtypes.StoreKey]), addressCodec, authority,
 		app.CommunityKeeper, app.AdsKeeper,
@@ -378,10 +392,13 @@ func New(
 	)
 	app.ModuleManager.SetOrderEndBlockers(
 		banktypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, feegrant.ModuleName,
-		authz.ModuleName, genutiltypes.ModuleName, ledgertypes.ModuleName,
+		authz.ModuleName, genutiltypes.ModuleName,
 		// The bridge snapshots valsets after staking applied this block's
 		// power changes.
 		bridgetypes.ModuleName,
+		// The ledger writes the block's entries to its journal, those the
+		// bridge recorded included: it ends the block last.
+		ledgertypes.ModuleName,
 	)
 	// genutil runs after staking (pools funded) and auth (params available).
 	genesisOrder := []string{
@@ -432,6 +449,7 @@ func New(
 	app.SetPreBlocker(app.PreBlocker)
 	app.SetBeginBlocker(app.BeginBlocker)
 	app.SetEndBlocker(app.EndBlocker)
+	app.SetPrepareCheckStater(app.indexHistory)
 
 	app.SignatureCache = NewSignatureCache(SignatureCacheSize)
 	anteHandler, err := NewAnteHandler(HandlerOptions{
@@ -462,8 +480,27 @@ func New(
 		if err := app.LoadLatestVersion(); err != nil {
 			panic(fmt.Errorf("loading the latest version: %w", err))
 		}
+		ctx := app.NewContextLegacy(true, cmtproto.Header{Height: app.LastBlockHeight()})
+		if err := app.LedgerKeeper.IndexHistory(ctx); err != nil {
+			panic(fmt.Errorf("indexing the ledger history: %w", err))
+		}
 	}
 	return app
+}
+
+// HistoryDBName is the database, in the node's data directory, of the
+// ledger's history index: the entries of the ledger journal by account. It
+// is rebuilt from the state when it is missing or stale.
+const HistoryDBName = "ledger-history"
+
+// indexHistory adds the block just committed to the ledger's history index.
+// A failure leaves the index behind, which costs queries time but not
+// answers (they read the journal above the index); the next commit, or the
+// next start, catches up.
+func (app *App) indexHistory(ctx sdk.Context) {
+	if err := app.LedgerKeeper.IndexHistory(ctx); err != nil {
+		app.Logger().Error("indexing the ledger history", "height", ctx.BlockHeight(), "err", err)
+	}
 }
 
 // Name returns the application name.
@@ -514,11 +551,17 @@ func (app *App) TxConfig() client.TxConfig { return app.txConfig }
 // GetKey returns the KV store key of a module.
 func (app *App) GetKey(storeKey string) *storetypes.KVStoreKey { return app.keys[storeKey] }
 
-// Close closes the application database and the snapshot store once: the
+// Close closes the application database, the snapshot store and the history
+// index once: the
 // SDK's start command calls it when CometBFT stops and again when the
 // server shuts down, and a second Close of a PebbleDB database panics.
 func (app *App) Close() error {
-	app.closeOnce.Do(func() { app.closeErr = app.BaseApp.Close() })
+	app.closeOnce.Do(func() {
+		app.closeErr = app.BaseApp.Close()
+		if app.historyDB != nil {
+			app.closeErr = errors.Join(app.closeErr, app.historyDB.Close())
+		}
+	})
 	return app.closeErr
 }
 

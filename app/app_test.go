@@ -29,8 +29,10 @@ var genesisTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 // newApp returns an app on an in-memory database.
 func newApp(t *testing.T, db dbm.DB, chainID string) *app.App {
 	t.Helper()
-	return app.New(log.NewNopLogger(), db, true, simtestutil.AppOptionsMap{flags.FlagHome: t.TempDir()},
+	a := app.New(log.NewNopLogger(), db, true, simtestutil.AppOptionsMap{flags.FlagHome: t.TempDir()},
 		baseapp.SetChainID(chainID))
+	t.Cleanup(func() { _ = a.Close() })
+	return a
 }
 
 // startChain initialises a one-validator chain with a funded account and a

@@ -26,6 +26,10 @@ var Upgrades = []Upgrade{
 	// transfer in its SEND entry; the history is kept as it is. x/ledger's
 	// new store is transient and needs no store upgrade.
 	{Name: "v2", Handler: RunMigrations},
+	// v3: x/ledger 2 → 3, the history moves from one state entry per
+	// account and entry into the journal, one leaf per block; nodes index
+	// it by account outside the state (data/ledger-history.db).
+	{Name: "v3", Handler: RunMigrations},
 }
 
 // RunMigrations is the handler most upgrades use: it runs every module's

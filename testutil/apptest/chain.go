@@ -77,6 +77,7 @@ func New(tb testing.TB, names []string, funding Funding) *Chain {
 	tb.Helper()
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), true,
 		simtestutil.AppOptionsMap{flags.FlagHome: tb.TempDir()}, baseapp.SetChainID(ChainID))
+	tb.Cleanup(func() { _ = a.Close() })
 	valSet, err := simtestutil.CreateRandomValidatorSet()
 	require.NoError(tb, err)
 

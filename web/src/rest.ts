@@ -242,8 +242,8 @@ export const api = {
     get<LedgerAccount>(`/kizuna/ledger/v1/communities/${community}/accounts/${address}`),
   history: (address: string, community: string, nextKey?: string) =>
     get<{ entries: Entry[]; pagination: { next_key: string | null } }>(`/kizuna/ledger/v1/accounts/${address}/history`, {
+      // Newest first, the query's own order.
       community_id: community,
-      "pagination.reverse": true,
       "pagination.limit": 20,
       "pagination.key": nextKey,
     }),

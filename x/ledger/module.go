@@ -30,7 +30,7 @@ import (
 
 // ConsensusVersion is the version of the module's state machine; bump it
 // with a migration on every state-breaking change.
-const ConsensusVersion = 2
+const ConsensusVersion = 3
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -59,7 +59,8 @@ func (AppModule) IsOnePerModuleType() {}
 // IsAppModule implements appmodule.AppModule.
 func (AppModule) IsAppModule() {}
 
-// EndBlock expires the payment requests whose expiry has come.
+// EndBlock expires the payment requests whose expiry has come and writes the
+// block's entries to the journal; it must run after every other module's.
 func (am AppModule) EndBlock(ctx context.Context) error {
 	return am.keeper.EndBlock(ctx)
 }
@@ -107,6 +108,9 @@ func (am AppModule) RegisterServices(cfg module.Configurator) {
 	m := keeper.NewMigrator(am.keeper)
 	if err := cfg.RegisterMigration(types.ModuleName, 1, m.Migrate1to2); err != nil {
 		panic(fmt.Sprintf("ledger: registering the migration from version 1: %v", err))
+	}
+	if err := cfg.RegisterMigration(types.ModuleName, 2, m.Migrate2to3); err != nil {
+		panic(fmt.Sprintf("ledger: registering the migration from version 2: %v", err))
 	}
 }
 

@@ -166,7 +166,7 @@ func (k Keeper) burnDecay(ctx context.Context, c types.Currency, p *position) er
 		return err
 	}
 	account := k.formatAddress(p.addr)
-	if _, err := k.recordEntry(ctx, p.addr, types.Entry{
+	if _, err := k.recordEntry(ctx, types.Entry{
 		Type: types.EntryTypeDecay, Account: account, CommunityId: c.CommunityId, Denom: c.Denom, Amount: p.decay,
 	}); err != nil {
 		return err

@@ -100,7 +100,7 @@ func (k Keeper) SendToBridge(ctx context.Context, sender sdk.AccAddress, denom s
 		return err
 	}
 	account := k.formatAddress(sender)
-	id, err := k.recordEntry(ctx, sender, types.Entry{
+	id, err := k.recordEntry(ctx, types.Entry{
 		Type: types.EntryTypeBridge, Account: account, CommunityId: c.CommunityId, Denom: c.Denom, Amount: amount,
 		Memo: memo, DebtChange: sdkmath.ZeroInt(), EthereumAddress: ethRecipient, BridgeDirection: types.BridgeDirectionOut,
 	})
@@ -176,7 +176,7 @@ func (k Keeper) ReceiveFromBridge(
 		return sdkmath.Int{}, err
 	}
 	account := k.formatAddress(recipient)
-	id, err := k.recordEntry(ctx, recipient, types.Entry{
+	id, err := k.recordEntry(ctx, types.Entry{
 		Type: types.EntryTypeBridge, Account: account, CommunityId: c.CommunityId, Denom: c.Denom, Amount: amount,
 		Memo: memo, DebtChange: repaid.Neg(), EthereumAddress: ethSender, BridgeDirection: direction,
 	})

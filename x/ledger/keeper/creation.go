@@ -54,7 +54,7 @@ func (k Keeper) create(ctx context.Context, c creation) (uint64, error) {
 	if err := k.saveAccount(ctx, to); err != nil {
 		return 0, err
 	}
-	return k.recordEntry(ctx, c.recipient, types.Entry{
+	return k.recordEntry(ctx, types.Entry{
 		Type:           types.EntryTypeCreation,
 		Account:        k.formatAddress(c.recipient),
 		CommunityId:    c.currency.CommunityId,

@@ -5,9 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
-	"sort"
 
 	"cosmossdk.io/collections"
 
@@ -64,10 +62,17 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return fmt.Errorf("contribution %d: %w", c.Id, err)
 		}
 	}
+	entries := make([]types.Entry, 0, len(gs.Entries))
 	for _, e := range gs.Entries {
-		if err := k.initEntry(ctx, e); err != nil {
+		e, err := k.initEntry(ctx, e)
+		if err != nil {
 			return fmt.Errorf("entry %d: %w", e.Id, err)
 		}
+		entries = append(entries, e)
+	}
+	slices.SortFunc(entries, func(a, b types.Entry) int { return cmp.Compare(a.Id, b.Id) })
+	if err := k.rewriteJournal(ctx, entries); err != nil {
+		return err
 	}
 	for _, a := range gs.Accounts {
 		if err := k.initAccount(ctx, a); err != nil {
@@ -191,42 +196,41 @@ func (k Keeper) initContribution(ctx context.Context, c types.Contribution) erro
 	return k.addMonthlyCreated(ctx, c.CommunityId, contributor, month, c.Amount)
 }
 
-func (k Keeper) initEntry(ctx context.Context, e types.Entry) error {
+// initEntry puts a genesis entry's addresses in canonical form, adds it to
+// the totals it feeds and returns it, for the journal.
+func (k Keeper) initEntry(ctx context.Context, e types.Entry) (types.Entry, error) {
+	e.Fee, e.DebtChange = types.IntOrZero(e.Fee), types.IntOrZero(e.DebtChange)
 	if err := k.canonical("account", &e.Account); err != nil {
-		return err
+		return e, err
 	}
 	if e.Counterparty != "" {
 		if err := k.canonical("counterparty", &e.Counterparty); err != nil {
-			return err
+			return e, err
 		}
 	}
-	account, err := k.addressCodec.StringToBytes(e.Account)
-	if err != nil {
-		return err
-	}
-	if err := k.setEntry(ctx, account, e); err != nil {
-		return err
-	}
-	if e.Type == types.EntryTypeDecay {
-		return addTotal(ctx, k.Decayed, e.CommunityId, e.Amount)
-	}
-	if e.Type == types.EntryTypeBridge {
-		return addTotal(ctx, k.bridgedTotal(e.BridgeDirection), e.CommunityId, e.Amount)
-	}
-	if e.Type != types.EntryTypeCreation {
-		return nil
+	switch {
+	case e.Type == types.EntryTypeDecay:
+		return e, addTotal(ctx, k.Decayed, e.CommunityId, e.Amount)
+	case e.Type == types.EntryTypeBridge:
+		return e, addTotal(ctx, k.bridgedTotal(e.BridgeDirection), e.CommunityId, e.Amount)
+	case e.Type != types.EntryTypeCreation:
+		return e, nil
 	}
 	if err := k.addCreated(ctx, e.CommunityId, e.Amount); err != nil {
-		return err
+		return e, err
 	}
 	if e.ContributionId != 0 {
-		return nil // counted with its confirmed contribution
+		return e, nil // counted with its confirmed contribution
 	}
 	month, err := types.ParseMonth(e.Month)
 	if err != nil {
-		return err
+		return e, err
 	}
-	return k.addMonthlyCreated(ctx, e.CommunityId, account, month, e.Amount)
+	account, err := k.addressCodec.StringToBytes(e.Account)
+	if err != nil {
+		return e, err
+	}
+	return e, k.addMonthlyCreated(ctx, e.CommunityId, account, month, e.Amount)
 }
 
 // canonical rewrites *addr in the canonical form of the address codec.
@@ -284,13 +288,12 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}); err != nil {
 		return nil, err
 	}
-	if err := k.History.Walk(ctx, nil, func(key HistoryKey, e types.Entry) (bool, error) {
-		gs.Entries = append(gs.Entries, k.entryAt(key, e))
+	if err := k.WalkEntries(ctx, func(e types.Entry) (bool, error) {
+		gs.Entries = append(gs.Entries, e)
 		return false, nil
 	}); err != nil {
 		return nil, err
 	}
-	sort.Slice(gs.Entries, func(i, j int) bool { return gs.Entries[i].Id < gs.Entries[j].Id })
 	if n := len(gs.Entries); n > 0 {
 		gs.NextEntryId = gs.Entries[n-1].Id + 1
 	}
@@ -333,33 +336,25 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 // chain's blocks derive entry ids from heights that start again at 1, and
 // the entries must lie below them.
 func (k Keeper) RenumberEntries(ctx context.Context) error {
-	type stored struct {
-		key   HistoryKey
-		entry types.Entry
-	}
-	var all []stored
-	if err := k.History.Walk(ctx, nil, func(key HistoryKey, e types.Entry) (bool, error) {
-		all = append(all, stored{key, e})
+	var all []types.Entry
+	if err := k.WalkEntries(ctx, func(e types.Entry) (bool, error) {
+		all = append(all, e)
 		return false, nil
 	}); err != nil {
 		return err
 	}
-	// Keys hold the complement of the id: the highest key is the oldest.
-	slices.SortFunc(all, func(a, b stored) int { return cmp.Compare(b.key.K3(), a.key.K3()) })
 	renumbered := make(map[uint64]uint64, len(all))
-	for i, s := range all {
-		renumbered[math.MaxUint64-s.key.K3()] = types.FirstEntryID + uint64(i)
-		// Every old key goes before any new one is written: a new id may
-		// be the old id of another entry of the same history.
-		if err := k.History.Remove(ctx, s.key); err != nil {
-			return err
-		}
+	for i := range all {
+		id := types.FirstEntryID + uint64(i)
+		renumbered[all[i].Id] = id
+		all[i].Id = id
 	}
-	for i, s := range all {
-		key := collections.Join3(s.key.K1(), s.key.K2(), math.MaxUint64-(types.FirstEntryID+uint64(i)))
-		if err := k.History.Set(ctx, key, s.entry); err != nil {
-			return err
-		}
+	// The running block's entries move into the journal with the rest.
+	if err := k.blockEntries.Clear(ctx, nil); err != nil {
+		return err
+	}
+	if err := k.rewriteJournal(ctx, all); err != nil {
+		return err
 	}
 	if err := updateEntryIDs(ctx, k.Contributions, renumbered,
 		func(c *types.Contribution) *uint64 { return &c.EntryId }); err != nil {

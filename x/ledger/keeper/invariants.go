@@ -97,7 +97,7 @@ func (k Keeper) bridgedTotals(ctx context.Context, communityID uint64) (out, bac
 // the sum of its DECAY entries.
 func (k Keeper) DecayedTotalInvariant(ctx sdk.Context) (string, bool) {
 	sums := map[uint64]sdkmath.Int{}
-	err := k.History.Walk(ctx, nil, func(_ HistoryKey, e types.Entry) (bool, error) {
+	err := k.WalkEntries(ctx, func(e types.Entry) (bool, error) {
 		if e.Type == types.EntryTypeDecay {
 			sums[e.CommunityId] = addTo(sums[e.CommunityId], e.Amount)
 		}
@@ -115,7 +115,7 @@ func (k Keeper) DecayedTotalInvariant(ctx sdk.Context) (string, bool) {
 func (k Keeper) BridgedTotalsInvariant(ctx sdk.Context) (string, bool) {
 	out, back := map[uint64]sdkmath.Int{}, map[uint64]sdkmath.Int{}
 	var problems []string
-	err := k.History.Walk(ctx, nil, func(key HistoryKey, e types.Entry) (bool, error) {
+	err := k.WalkEntries(ctx, func(e types.Entry) (bool, error) {
 		if e.Type != types.EntryTypeBridge {
 			return false, nil
 		}
@@ -125,7 +125,7 @@ func (k Keeper) BridgedTotalsInvariant(ctx sdk.Context) (string, bool) {
 		case types.BridgeDirectionIn, types.BridgeDirectionRefund:
 			back[e.CommunityId] = addTo(back[e.CommunityId], e.Amount)
 		default:
-			problems = append(problems, fmt.Sprintf("BRIDGE entry %d has bridge direction %s", k.entryAt(key, e).Id, e.BridgeDirection))
+			problems = append(problems, fmt.Sprintf("BRIDGE entry %d has bridge direction %s", e.Id, e.BridgeDirection))
 		}
 		return false, nil
 	})
@@ -442,7 +442,7 @@ func (k Keeper) PaymentRequestsInvariant(ctx sdk.Context) (string, bool) {
 // the sum of its CREATION entries, and that only currencies have totals.
 func (k Keeper) CreatedTotalInvariant(ctx sdk.Context) (string, bool) {
 	sums := map[uint64]sdkmath.Int{}
-	err := k.History.Walk(ctx, nil, func(_ HistoryKey, e types.Entry) (bool, error) {
+	err := k.WalkEntries(ctx, func(e types.Entry) (bool, error) {
 		if e.Type == types.EntryTypeCreation {
 			sums[e.CommunityId] = addTo(sums[e.CommunityId], e.Amount)
 		}
@@ -464,9 +464,9 @@ func (k Keeper) MonthlyCreatedInvariant(ctx sdk.Context) (string, bool) {
 		month     string
 	}
 	expected := map[key]sdkmath.Int{}
-	err := k.History.Walk(ctx, nil, func(hk HistoryKey, e types.Entry) (bool, error) {
+	err := k.WalkEntries(ctx, func(e types.Entry) (bool, error) {
 		if e.Type == types.EntryTypeCreation && e.ContributionId == 0 {
-			kk := key{e.CommunityId, k.formatAddress(hk.K1()), e.Month}
+			kk := key{e.CommunityId, e.Account, e.Month}
 			expected[kk] = addTo(expected[kk], e.Amount)
 		}
 		return false, nil

@@ -5,6 +5,8 @@ package keeper
 import (
 	"fmt"
 
+	dbm "github.com/cosmos/cosmos-db"
+
 	"cosmossdk.io/collections"
 	"cosmossdk.io/collections/indexes"
 	"cosmossdk.io/core/address"
@@ -17,8 +19,8 @@ import (
 	"github.com/kizuna-chain/kizuna/x/ledger/types"
 )
 
-// HistoryKey addresses a ledger entry in an account's history: (account,
-// denom, ^id). Storing the complement of the id lists the newest entry first.
+// HistoryKey addresses a ledger entry in the history of consensus version
+// 2: (account, denom, ^id).
 type HistoryKey = collections.Triple[sdk.AccAddress, string, uint64]
 
 // MonthlyKey addresses a member's creations in a target month: (community
@@ -82,9 +84,23 @@ type Keeper struct {
 	Currencies         collections.Map[uint64, types.Currency]
 	NextContributionID collections.Sequence
 	Contributions      *collections.IndexedMap[uint64, types.Contribution, ContributionIndexes]
-	// History holds every ledger entry under HistoryKey, without the
-	// fields the key holds (see setEntry).
-	History collections.Map[HistoryKey, types.Entry]
+	// HistoryV2 is where consensus version 2 kept each entry, under
+	// HistoryKey and without the fields the key holds; the migration to
+	// version 3 moves them into Journal.
+	HistoryV2 collections.Map[HistoryKey, types.Entry]
+	// Journal holds every ledger entry: leaves of consecutive entries under
+	// the id of the first, one leaf per block that recorded any (see
+	// journal.go).
+	Journal collections.Map[uint64, types.JournalBlock]
+	// JournalEpoch is the height at which the journal was last rewritten
+	// (genesis, a migration); a history index built before is rebuilt.
+	JournalEpoch collections.Item[int64]
+	// blockEntries holds, in the transient store, the entries the running
+	// block recorded, by id, until the end-blocker writes them to Journal.
+	blockEntries collections.Map[uint64, types.Entry]
+	// index indexes the journal by account outside the state; every copy
+	// of the keeper shares it.
+	index *historyIndex
 	// entriesInSlot counts, in the transient store, the entries each slot
 	// of the running block recorded (see types.EntryID).
 	entriesInSlot collections.Map[uint32, uint32]
@@ -216,11 +232,16 @@ func NewKeeper(
 				),
 			},
 		),
-		History: collections.NewMap(
+		HistoryV2: collections.NewMap(
 			sb, types.HistoryKey, "history",
 			collections.TripleKeyCodec(sdk.AccAddressKey, collections.StringKey, collections.Uint64Key),
 			codec.CollValue[types.Entry](cdc),
 		),
+		Journal: collections.NewMap(
+			sb, types.JournalKey, "journal", collections.Uint64Key, codec.CollValue[types.JournalBlock](cdc),
+		),
+		JournalEpoch: collections.NewItem(sb, types.JournalEpochKey, "journal_epoch", collections.Int64Value),
+		index:        &historyIndex{db: dbm.NewMemDB()},
 		MonthlyCreated: collections.NewMap(
 			sb, types.MonthlyCreatedKey, "monthly_created",
 			collections.TripleKeyCodec(collections.Uint64Key, sdk.AccAddressKey, collections.Uint32Key),
@@ -296,6 +317,7 @@ func NewKeeper(
 
 	tsb := collections.NewSchemaBuilderFromAccessor(transientService.OpenTransientStore)
 	k.entriesInSlot = collections.NewMap(tsb, types.EntriesInSlotKey, "entries_in_slot", collections.Uint32Key, collections.Uint32Value)
+	k.blockEntries = collections.NewMap(tsb, types.BlockEntriesKey, "block_entries", collections.Uint64Key, codec.CollValue[types.Entry](cdc))
 	if _, err := tsb.Build(); err != nil {
 		panic(fmt.Sprintf("ledger keeper: transient store: %v", err))
 	}

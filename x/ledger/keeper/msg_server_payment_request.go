@@ -284,8 +284,20 @@ func (k Keeper) openRequests(ctx context.Context, key AccountKey) (uint32, error
 // same.
 const MaxExpiriesPerBlock = 200
 
-// EndBlock expires the pending payment requests whose expiry has come.
+// EndBlock ends a block: it expires the pending payment requests whose
+// expiry has come and writes the block's entries to the journal. The app
+// runs the ledger's end-blocker after every other module's, so that the
+// journal holds what they recorded.
 func (k Keeper) EndBlock(ctx context.Context) error {
+	if err := k.expirePaymentRequests(ctx); err != nil {
+		return err
+	}
+	return k.writeJournal(ctx)
+}
+
+// expirePaymentRequests expires the pending payment requests whose expiry
+// has come, at most MaxExpiriesPerBlock of them.
+func (k Keeper) expirePaymentRequests(ctx context.Context) error {
 	now := sdk.UnwrapSDKContext(ctx).BlockTime().Unix()
 	rng := new(collections.Range[collections.Pair[int64, uint64]]).
 		EndInclusive(collections.Join(now, uint64(1<<64-1)))

@@ -166,7 +166,7 @@ func (k Keeper) pay(ctx context.Context, p payment) (paid, error) {
 		e.Memo = p.memo
 		e.AdId = p.adID
 		e.PaymentRequestId = p.requestID
-		id, err := k.recordEntry(ctx, ae.account, e)
+		id, err := k.recordEntry(ctx, e)
 		if err != nil {
 			return paid{}, err
 		}

@@ -3,10 +3,7 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/internal/pagination"
@@ -26,13 +23,7 @@ func (q queryServer) History(ctx context.Context, req *types.QueryHistoryRequest
 	if err != nil {
 		return nil, err
 	}
-	entries, page, err := query.CollectionPaginate(ctx, q.Keeper.History, pagination.Bound(req.Pagination),
-		func(key HistoryKey, e types.Entry) (types.Entry, error) { return q.entryAt(key, e), nil },
-		func(o *query.CollectionsPaginateOptions[HistoryKey]) {
-			prefix := collections.TripleSuperPrefix[sdk.AccAddress, string, uint64](account, denom)
-			o.Prefix = &prefix
-		},
-	)
+	entries, page, err := q.history(ctx, q.formatAddress(account), denom, pagination.Bound(req.Pagination))
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 	"errors"
-	"math"
 	"slices"
 
 	gogoproto "github.com/cosmos/gogoproto/proto"
@@ -168,11 +167,10 @@ func (k Keeper) bridgedTotal(direction types.BridgeDirection) collections.Map[ui
 }
 
 // recordEntry assigns the next entry id of the running transaction (or of
-// the block, outside transactions) to e, stores it in the history of
-// account, which e.Account names, and emits EventEntryRecorded. Callers hold
-// both forms of the account: decoding e.Account again would cost more than
-// storing the entry.
-func (k Keeper) recordEntry(ctx context.Context, account sdk.AccAddress, e types.Entry) (uint64, error) {
+// the block, outside transactions) to e, adds it to the block's entries,
+// which the end of the block writes to the journal, and emits
+// EventEntryRecorded.
+func (k Keeper) recordEntry(ctx context.Context, e types.Entry) (uint64, error) {
 	id, err := k.nextEntryID(ctx)
 	if err != nil {
 		return 0, err
@@ -182,7 +180,7 @@ func (k Keeper) recordEntry(ctx context.Context, account sdk.AccAddress, e types
 	e.Fee = types.IntOrZero(e.Fee)
 	e.Height = sdkCtx.BlockHeight()
 	e.Time = sdkCtx.BlockTime()
-	if err := k.setEntry(ctx, account, e); err != nil {
+	if err := k.setEntry(ctx, e); err != nil {
 		return 0, err
 	}
 	return id, emitEntryRecorded(ctx, &types.EventEntryRecorded{
@@ -215,31 +213,6 @@ func (k Keeper) nextEntryID(ctx context.Context) (uint64, error) {
 		return 0, err
 	}
 	return id, k.entriesInSlot.Set(ctx, slot, n+1)
-}
-
-// historyKey returns the key of entry id in the history of account in denom.
-func historyKey(account sdk.AccAddress, denom string, id uint64) HistoryKey {
-	return collections.Join3(account, denom, math.MaxUint64-id)
-}
-
-// setEntry stores e in the history of account. The stored value leaves out
-// what its key holds (account, denom and id): every transfer writes two
-// entries, and those fields made a third of their bytes. entryAt puts them
-// back.
-func (k Keeper) setEntry(ctx context.Context, account sdk.AccAddress, e types.Entry) error {
-	key := historyKey(account, e.Denom, e.Id)
-	e.Account, e.Denom, e.Id = "", "", 0
-	return k.History.Set(ctx, key, e)
-}
-
-// entryAt returns the whole entry stored under key as e.
-func (k Keeper) entryAt(key HistoryKey, e types.Entry) types.Entry {
-	e.Account = k.formatAddress(key.K1())
-	e.Denom = key.K2()
-	e.Id = math.MaxUint64 - key.K3()
-	// Entries recorded before SEND entries carried the fee have none.
-	e.Fee = types.IntOrZero(e.Fee)
-	return e
 }
 
 // parseAddress decodes an account address from a Msg or a query, wrapping

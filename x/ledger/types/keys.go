@@ -42,7 +42,9 @@ var (
 	ContributionsByContributorKey = collections.NewPrefix(6)
 	// NextEntryIDKey held the sequential entry counter of consensus
 	// version 1; the migration to version 2 deletes it (see EntryID).
-	NextEntryIDKey                = collections.NewPrefix(7)
+	NextEntryIDKey = collections.NewPrefix(7)
+	// HistoryKey held each account's entries in consensus version 2; the
+	// migration to version 3 moves them into the journal.
 	HistoryKey                    = collections.NewPrefix(8)
 	MonthlyCreatedKey             = collections.NewPrefix(9)
 	CreatedKey                    = collections.NewPrefix(10)
@@ -63,11 +65,14 @@ var (
 	AccountRecordsKey             = collections.NewPrefix(25)
 	BridgedOutKey                 = collections.NewPrefix(26)
 	BridgedBackKey                = collections.NewPrefix(27)
+	JournalKey                    = collections.NewPrefix(28)
+	JournalEpochKey               = collections.NewPrefix(29)
 )
 
 // Transient store prefixes.
 var (
 	EntriesInSlotKey = collections.NewPrefix(0)
+	BlockEntriesKey  = collections.NewPrefix(1)
 )
 
 // Derivation keys of the per-community accounts. The accounts have no

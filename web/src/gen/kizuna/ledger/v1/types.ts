@@ -364,6 +364,19 @@ export interface Entry {
 }
 
 /**
+ * JournalBlock is one leaf of the ledger journal: consecutive entries in id
+ * order, stored under the id of the first. Each block that records entries
+ * writes one leaf with all of them; a genesis import or an upgrade that
+ * rewrites the history writes leaves of at most 1,024 entries. The journal
+ * is the provable record of every entry; the per-account history that
+ * queries read is an index of it kept outside the state.
+ */
+export interface JournalBlock {
+  /** entries are the leaf's entries, by id. */
+  entries: Entry[];
+}
+
+/**
  * Params are the limits of the ledger module. Text lengths are counted in
  * Unicode code points.
  */
@@ -1565,6 +1578,61 @@ export const Entry: MessageFns<Entry> = {
     message.ethereumAddress = object.ethereumAddress ?? "";
     message.bridgeDirection = object.bridgeDirection ?? 0;
     message.fee = object.fee ?? "";
+    return message;
+  },
+};
+
+function createBaseJournalBlock(): JournalBlock {
+  return { entries: [] };
+}
+
+export const JournalBlock: MessageFns<JournalBlock> = {
+  encode(message: JournalBlock, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.entries) {
+      Entry.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JournalBlock {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJournalBlock();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entries.push(Entry.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JournalBlock>, I>>(base?: I): JournalBlock {
+    return JournalBlock.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JournalBlock>, I>>(object: I): JournalBlock {
+    const message = createBaseJournalBlock();
+    message.entries = object.entries?.map((e) => Entry.fromPartial(e)) || [];
     return message;
   },
 };
