@@ -33,3 +33,9 @@ func (k Keeper) BlockEntryCount(ctx context.Context) (int, error) {
 	})
 	return n, err
 }
+
+// SetHistoryIndexMeta overwrites what the history index says it was built
+// for.
+func (k Keeper) SetHistoryIndexMeta(bz []byte) error {
+	return k.index.db.Set(historyIndexMetaKey, bz)
+}

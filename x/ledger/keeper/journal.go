@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"sync"
@@ -42,7 +41,8 @@ const journalChunk = 1024
 // historyIndex is the index of the journal by account, denom and id. Its
 // keys are historyIndexMetaKey, which holds the journal epoch and the height
 // the index covers, and, for each entry,
-// 0x01 | account | 0x00 | denom | 0x00 | big-endian id, holding the entry.
+// 0x01 | account | 0x00 | denom | 0x00 | big-endian id, holding the entry
+// without the account, denom and id its key holds.
 type historyIndex struct {
 	// mu serializes the writers: the commit of each block, and start-up.
 	mu sync.Mutex
@@ -61,22 +61,25 @@ type historyIndexMeta struct {
 	height int64
 }
 
+// historyIndexFormat is the layout of the index's keys and values: an index
+// of another layout, like a missing one, is rebuilt.
+const historyIndexFormat = 1
+
+// meta returns what the index was built for, and false when it holds no
+// index of historyIndexFormat.
 func (h *historyIndex) meta() (historyIndexMeta, bool, error) {
 	bz, err := h.db.Get(historyIndexMetaKey)
-	if err != nil || bz == nil {
+	if err != nil || len(bz) != 17 || bz[0] != historyIndexFormat {
 		return historyIndexMeta{}, false, err
 	}
-	if len(bz) != 16 {
-		return historyIndexMeta{}, false, fmt.Errorf("history index: meta of %d bytes", len(bz))
-	}
 	return historyIndexMeta{
-		epoch:  int64(binary.BigEndian.Uint64(bz)),
-		height: int64(binary.BigEndian.Uint64(bz[8:])),
+		epoch:  int64(binary.BigEndian.Uint64(bz[1:])),
+		height: int64(binary.BigEndian.Uint64(bz[9:])),
 	}, true, nil
 }
 
 func (m historyIndexMeta) bytes() []byte {
-	bz := binary.BigEndian.AppendUint64(nil, uint64(m.epoch))
+	bz := binary.BigEndian.AppendUint64([]byte{historyIndexFormat}, uint64(m.epoch))
 	return binary.BigEndian.AppendUint64(bz, uint64(m.height))
 }
 
@@ -220,12 +223,15 @@ func (k Keeper) IndexHistory(ctx context.Context) error {
 	rng := new(collections.Range[uint64]).StartInclusive(from).EndExclusive(entryIDsBelow(height))
 	if err := k.Journal.Walk(ctx, rng, func(_ uint64, leaf types.JournalBlock) (bool, error) {
 		for i := range leaf.Entries {
-			e := &leaf.Entries[i]
+			e := leaf.Entries[i]
+			key := historyIndexKey(historyIndexPrefix(e.Account, e.Denom), e.Id)
+			// The key holds the account, the denom and the id.
+			e.Account, e.Denom, e.Id = "", "", 0
 			bz, err := e.Marshal()
 			if err != nil {
 				return true, err
 			}
-			if err := batch.Set(historyIndexKey(historyIndexPrefix(e.Account, e.Denom), e.Id), bz); err != nil {
+			if err := batch.Set(key, bz); err != nil {
 				return true, err
 			}
 		}
@@ -300,7 +306,7 @@ func (k Keeper) history(ctx context.Context, account, denom string, page *query.
 		if indexed == 0 || lo > min(hi, indexed-1) {
 			return nil
 		}
-		return k.index.walk(historyIndexPrefix(account, denom), lo, min(hi, indexed-1), page.Reverse, takeIndexed)
+		return k.index.walk(account, denom, lo, min(hi, indexed-1), page.Reverse, takeIndexed)
 	}
 	if page.Reverse {
 		if err := fromIndex(); err != nil {
@@ -364,12 +370,13 @@ func (k Keeper) recentEntries(ctx context.Context, account, denom string) (uint6
 	return indexed, recent, err
 }
 
-// walk calls take with the entries under prefix whose ids are in [lo, hi],
+// walk calls take with account's entries in denom whose ids are in [lo, hi],
 // by id, descending unless ascending, until take stops it: with each id,
 // the size of the stored entry and how to decode it.
 func (h *historyIndex) walk(
-	prefix []byte, lo, hi uint64, ascending bool, take func(id uint64, size int, decode func() (types.Entry, error)) (bool, error),
+	account, denom string, lo, hi uint64, ascending bool, take func(id uint64, size int, decode func() (types.Entry, error)) (bool, error),
 ) error {
+	prefix := historyIndexPrefix(account, denom)
 	start := historyIndexKey(prefix, lo)
 	end := historyIndexKey(prefix, hi+1)
 	if hi == math.MaxUint64 {
@@ -388,9 +395,14 @@ func (h *historyIndex) walk(
 	defer func() { _ = it.Close() }()
 	for ; it.Valid(); it.Next() {
 		key, value := it.Key(), it.Value()
-		stop, err := take(binary.BigEndian.Uint64(key[len(key)-8:]), len(value), func() (types.Entry, error) {
+		id := binary.BigEndian.Uint64(key[len(key)-8:])
+		stop, err := take(id, len(value), func() (types.Entry, error) {
 			var e types.Entry
-			return e, e.Unmarshal(value)
+			if err := e.Unmarshal(value); err != nil {
+				return e, err
+			}
+			e.Account, e.Denom, e.Id = account, denom, id
+			return e, nil
 		})
 		if err != nil || stop {
 			return err

@@ -129,6 +129,20 @@ func TestHistoryIndex_AnswersAsTheJournal(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, [2]int64{f.ctx.BlockHeight(), f.ctx.BlockHeight()}, [2]int64{epoch, covered})
 	check("an index rebuilt for the new epoch")
+
+	// An index of another layout (an older node's) is not read, and is
+	// rebuilt.
+	require.NoError(t, f.keeper.SetHistoryIndexMeta([]byte{0xff, 1, 2}))
+	_, _, built, err = f.keeper.HistoryIndexCovers()
+	require.NoError(t, err)
+	require.False(t, built)
+	check("an index of another layout")
+	require.NoError(t, f.keeper.IndexHistory(f.ctx))
+	_, covered, built, err = f.keeper.HistoryIndexCovers()
+	require.NoError(t, err)
+	require.True(t, built)
+	require.Equal(t, f.ctx.BlockHeight(), covered)
+	check("an index rebuilt in this layout")
 }
 
 func TestHistory_RefusesBadPageKeys(t *testing.T) {

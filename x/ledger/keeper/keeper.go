@@ -4,6 +4,7 @@ package keeper
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	dbm "github.com/cosmos/cosmos-db"
 
@@ -98,6 +99,9 @@ type Keeper struct {
 	// blockEntries holds, in the transient store, the entries the running
 	// block recorded, by id, until the end-blocker writes them to Journal.
 	blockEntries collections.Map[uint64, types.Entry]
+	// params are the params GetParams decoded last, shared by every copy
+	// of the keeper and every goroutine that executes transactions.
+	params *atomic.Pointer[decodedParams]
 	// index indexes the journal by account outside the state; every copy
 	// of the keeper shares it.
 	index *historyIndex
@@ -242,6 +246,7 @@ func NewKeeper(
 		),
 		JournalEpoch: collections.NewItem(sb, types.JournalEpochKey, "journal_epoch", collections.Int64Value),
 		index:        &historyIndex{db: dbm.NewMemDB()},
+		params:       new(atomic.Pointer[decodedParams]),
 		MonthlyCreated: collections.NewMap(
 			sb, types.MonthlyCreatedKey, "monthly_created",
 			collections.TripleKeyCodec(collections.Uint64Key, sdk.AccAddressKey, collections.Uint32Key),

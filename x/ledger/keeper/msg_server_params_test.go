@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -48,4 +49,31 @@ func TestParams_LimitsApplyToMsgs(t *testing.T) {
 		_, err := f.msgs.Transfer(f.ctx, &types.MsgTransfer{Sender: f.addr("bob"), CommunityId: garden, Recipient: f.addr("carol"), Amount: oneInt(), Memo: long(21)})
 		return err
 	})
+}
+
+// GetParams decodes the params once per change of their bytes: what it
+// returns is the caller's to change, and a change of the params shows at
+// once, also when rolled back.
+func TestGetParams_FollowsTheStore(t *testing.T) {
+	f := newFixture(t)
+	p, err := f.keeper.GetParams(f.ctx)
+	require.NoError(t, err)
+	want := slices.Clone(p.FeeAllowanceMsgTypeUrls)
+	require.NotEmpty(t, want)
+	p.FeeAllowanceMsgTypeUrls[0] = "/changed.by.the.Caller"
+	again, err := f.keeper.GetParams(f.ctx)
+	require.NoError(t, err)
+	require.Equal(t, want, again.FeeAllowanceMsgTypeUrls)
+
+	cache, _ := f.ctx.CacheContext()
+	changed := again
+	changed.MaxMemoLength = again.MaxMemoLength + 1
+	_, err = f.msgs.UpdateParams(cache, newMsgUpdateParams(f.keeper.GetAuthority(), changed))
+	require.NoError(t, err)
+	got, err := f.keeper.GetParams(cache)
+	require.NoError(t, err)
+	require.Equal(t, changed.MaxMemoLength, got.MaxMemoLength)
+	got, err = f.keeper.GetParams(f.ctx)
+	require.NoError(t, err)
+	require.Equal(t, again.MaxMemoLength, got.MaxMemoLength, "the change was never written")
 }
