@@ -39,6 +39,13 @@ func newApp(t *testing.T, db dbm.DB, chainID string) *app.App {
 // community in genesis, and commits its first block.
 func startChain(t *testing.T, a *app.App) sdk.AccAddress {
 	t.Helper()
+	return startChainWith(t, a, nil)
+}
+
+// startChainWith is startChain with the genesis as edit changes it, given
+// the funded account.
+func startChainWith(t *testing.T, a *app.App, edit func(map[string]json.RawMessage, sdk.AccAddress)) sdk.AccAddress {
+	t.Helper()
 	valSet, err := simtestutil.CreateRandomValidatorSet()
 	require.NoError(t, err)
 
@@ -62,6 +69,9 @@ func startChain(t *testing.T, a *app.App) sdk.AccAddress {
 	}}
 	community.NextCommunityId = 2
 	genesis[communitytypes.ModuleName] = a.AppCodec().MustMarshalJSON(community)
+	if edit != nil {
+		edit(genesis, member)
+	}
 
 	initChain(t, a, genesis, valSet.Hash())
 	return member

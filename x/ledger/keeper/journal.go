@@ -145,10 +145,16 @@ func (k Keeper) rewriteJournal(ctx context.Context, entries []types.Entry) error
 			return err
 		}
 	}
-	return k.JournalEpoch.Set(ctx, sdk.UnwrapSDKContext(ctx).BlockHeight())
+	// A count, not the height: genesis at initial height 1 runs at height
+	// 0, where a new node's index already says it was built.
+	epoch, err := k.journalEpoch(ctx)
+	if err != nil {
+		return err
+	}
+	return k.JournalEpoch.Set(ctx, epoch+1)
 }
 
-// journalEpoch is the height of the journal's last rewrite, or 0.
+// journalEpoch is how many times the journal was rewritten.
 func (k Keeper) journalEpoch(ctx context.Context) (int64, error) {
 	epoch, err := k.JournalEpoch.Get(ctx)
 	if errors.Is(err, collections.ErrNotFound) {

@@ -122,12 +122,17 @@ func TestHistoryIndex_AnswersAsTheJournal(t *testing.T) {
 
 	// A new journal epoch (an upgrade rewrote the journal): the old index
 	// is not read, and is rebuilt.
-	require.NoError(t, f.keeper.JournalEpoch.Set(f.ctx, f.ctx.BlockHeight()))
+	epochBefore, err := f.keeper.JournalEpoch.Get(f.ctx)
+	require.NoError(t, err)
+	require.NoError(t, f.keeper.RenumberEntries(f.ctx))
+	want = f.pagedIDs(t, 200, false)
+	require.Len(t, want, 8)
+	require.Less(t, want[0], types.FirstEntryIDAt(1), "renumbered from 1")
 	check("an index of another epoch")
 	require.NoError(t, f.keeper.IndexHistory(f.ctx))
 	epoch, covered, _, err := f.keeper.HistoryIndexCovers()
 	require.NoError(t, err)
-	require.Equal(t, [2]int64{f.ctx.BlockHeight(), f.ctx.BlockHeight()}, [2]int64{epoch, covered})
+	require.Equal(t, [2]int64{epochBefore + 1, f.ctx.BlockHeight()}, [2]int64{epoch, covered})
 	check("an index rebuilt for the new epoch")
 
 	// An index of another layout (an older node's) is not read, and is

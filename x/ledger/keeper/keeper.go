@@ -93,8 +93,8 @@ type Keeper struct {
 	// the id of the first, one leaf per block that recorded any (see
 	// journal.go).
 	Journal collections.Map[uint64, types.JournalBlock]
-	// JournalEpoch is the height at which the journal was last rewritten
-	// (genesis, a migration); a history index built before is rebuilt.
+	// JournalEpoch counts the journal's rewrites (genesis, a migration); a
+	// history index built before the last is rebuilt.
 	JournalEpoch collections.Item[int64]
 	// blockEntries holds, in the transient store, the entries the running
 	// block recorded, by id, until the end-blocker writes them to Journal.
