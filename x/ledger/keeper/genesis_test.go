@@ -304,6 +304,7 @@ func TestGenesis_RoundTripWithAccountsAndPaymentRequests(t *testing.T) {
 func TestRenumberEntries_ForAZeroHeightExport(t *testing.T) {
 	f := newBusyMarket(t)
 	writeVersion1History(t, f, 4) // ids 2 and 3 of version 1 among derived ones
+	require.NoError(t, keeper.NewMigrator(f.keeper).Migrate2to3(f.ctx))
 	f.ctx = f.ctx.WithBlockHeight(9).WithTxIndex(4)
 	request := f.request(t, "carol", "bob", unit)
 	_, err := f.accept("bob", request)

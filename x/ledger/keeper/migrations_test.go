@@ -99,6 +99,13 @@ func TestMigrate2to3_MovesTheHistoryIntoTheJournal(t *testing.T) {
 	}
 	bobBefore := versionTwoHistory(t, f, "bob")
 	require.Equal(t, []uint64{3, 2}, []uint64{bobBefore[0].Id, bobBefore[1].Id})
+	require.Equal(t, bobBefore, f.history(t, "bob"), "a query of the state before the upgrade reads its layout")
+	res, err := f.query.History(f.ctx, &types.QueryHistoryRequest{
+		Address: f.addr("carol"), CommunityId: garden, Pagination: &query.PageRequest{Limit: 10, CountTotal: true},
+	})
+	require.NoError(t, err)
+	require.Equal(t, uint64(many), res.Pagination.Total)
+	require.Len(t, res.Entries, 10)
 
 	f.ctx = f.ctx.WithBlockHeight(40)
 	epochBefore, err := f.keeper.JournalEpoch.Get(f.ctx)
@@ -121,7 +128,7 @@ func TestMigrate2to3_MovesTheHistoryIntoTheJournal(t *testing.T) {
 	require.Equal(t, epochBefore+1, epoch, "the rewrite starts a journal epoch: indexes rebuild")
 
 	require.Equal(t, bobBefore, f.history(t, "bob"), "bob's history reads as before, FEE entry included")
-	res, err := f.query.History(f.ctx, &types.QueryHistoryRequest{
+	res, err = f.query.History(f.ctx, &types.QueryHistoryRequest{
 		Address: f.addr("carol"), CommunityId: garden, Pagination: &query.PageRequest{Limit: 200, CountTotal: true},
 	})
 	require.NoError(t, err)

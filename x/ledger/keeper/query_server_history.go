@@ -3,7 +3,10 @@ package keeper
 import (
 	"context"
 
+	"cosmossdk.io/collections"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/kizuna-chain/kizuna/internal/grpcerr"
 	"github.com/kizuna-chain/kizuna/internal/pagination"
@@ -23,11 +26,49 @@ func (q queryServer) History(ctx context.Context, req *types.QueryHistoryRequest
 	if err != nil {
 		return nil, err
 	}
-	entries, page, err := q.history(ctx, q.formatAddress(account), denom, pagination.Bound(req.Pagination))
+	page := pagination.Bound(req.Pagination)
+	// A query at a height before the v3 upgrade reads the history by
+	// account that the state had then.
+	old, err := q.hasHistoryV2(ctx, account, denom)
 	if err != nil {
 		return nil, err
 	}
-	return &types.QueryHistoryResponse{Entries: entries, Pagination: page}, nil
+	if old {
+		return q.historyV2(ctx, account, denom, page)
+	}
+	entries, res, err := q.history(ctx, q.formatAddress(account), denom, page)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryHistoryResponse{Entries: entries, Pagination: res}, nil
+}
+
+// hasHistoryV2 reports whether the state holds entries of account in denom
+// in the layout of consensus version 2, which the v3 upgrade moved into the
+// journal: only states from before it do.
+func (q queryServer) hasHistoryV2(ctx context.Context, account sdk.AccAddress, denom string) (bool, error) {
+	rng := collections.NewSuperPrefixedTripleRange[sdk.AccAddress, string, uint64](account, denom)
+	it, err := q.HistoryV2.Iterate(ctx, rng)
+	if err != nil {
+		return false, err
+	}
+	defer func() { _ = it.Close() }()
+	return it.Valid(), nil
+}
+
+// historyV2 answers a History query from the layout of consensus version 2.
+func (q queryServer) historyV2(ctx context.Context, account sdk.AccAddress, denom string, page *query.PageRequest) (*types.QueryHistoryResponse, error) {
+	entries, res, err := query.CollectionPaginate(ctx, q.HistoryV2, page,
+		func(key HistoryKey, e types.Entry) (types.Entry, error) { return q.entryAt(key, e), nil },
+		func(o *query.CollectionsPaginateOptions[HistoryKey]) {
+			prefix := collections.TripleSuperPrefix[sdk.AccAddress, string, uint64](account, denom)
+			o.Prefix = &prefix
+		},
+	)
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryHistoryResponse{Entries: entries, Pagination: res}, nil
 }
 
 // historyDenom returns the denom of the currency a History request names by
