@@ -96,6 +96,7 @@ func TestLocalnet_FaultsUnderLoad(t *testing.T) {
 			t.Fatal("no transfer was committed after the full node's snapshot")
 		}
 		requireNoneMissing(t, net.grpc(4), since)
+		requireSameHistory(t, net.api(0), net.api(4), rep.Committed[0].Hash)
 	})
 }
 

@@ -293,3 +293,56 @@ func (b *bytesWriter) Write(p []byte) (int, error) {
 }
 
 func (b bytesWriter) String() string { return string(b) }
+
+// getJSON decodes the JSON answer of a GET of url into v.
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: HTTP %d", url, resp.StatusCode)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+}
+
+// requireSameHistory checks that two nodes list the same ledger history for
+// the sender of the committed transfer hash: a node that joined by state
+// sync builds its history index from the journal it restored.
+func requireSameHistory(t *testing.T, apiA, apiB, hash string) {
+	t.Helper()
+	var tx struct {
+		Tx struct {
+			Body struct {
+				Messages []struct {
+					Sender      string `json:"sender"`
+					CommunityID string `json:"community_id"`
+				} `json:"messages"`
+			} `json:"body"`
+		} `json:"tx"`
+	}
+	getJSON(t, apiA+"/cosmos/tx/v1beta1/txs/"+hash, &tx)
+	if len(tx.Tx.Body.Messages) == 0 || tx.Tx.Body.Messages[0].Sender == "" {
+		t.Fatalf("transaction %s has no transfer", hash)
+	}
+	msg := tx.Tx.Body.Messages[0]
+	history := func(api string) []json.RawMessage {
+		var res struct {
+			Entries []json.RawMessage `json:"entries"`
+		}
+		getJSON(t, fmt.Sprintf("%s/kizuna/ledger/v1/accounts/%s/history?community_id=%s&pagination.limit=200", api, msg.Sender, msg.CommunityID), &res)
+		return res.Entries
+	}
+	a, b := history(apiA), history(apiB)
+	if len(a) == 0 {
+		t.Fatalf("%s lists no history for %s", apiA, msg.Sender)
+	}
+	if fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Fatalf("history of %s: %d entries at %s, %d at %s, or different ones", msg.Sender, len(a), apiA, len(b), apiB)
+	}
+	t.Logf("both nodes list the same %d history entries of %s", len(a), msg.Sender)
+}
