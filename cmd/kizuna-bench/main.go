@@ -13,10 +13,13 @@ import (
 	"os"
 	"strings"
 
+	"github.com/kizuna-chain/kizuna/internal/gctune"
 	"github.com/kizuna-chain/kizuna/tools/speedtest"
 )
 
 func main() {
+	// Execute as a node does: with the node's collector settings.
+	gctune.Apply()
 	if err := run(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "kizuna-bench:", err)
 		os.Exit(1)

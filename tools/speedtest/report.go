@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"strings"
 	"text/tabwriter"
 
@@ -21,18 +22,34 @@ type Machine struct {
 	GOMAXPROCS int
 	GoVersion  string
 	OS, Arch   string
+	// GOGC and MemoryLimit are the garbage collector's settings: its
+	// percent (-1 when off) and its soft memory limit in bytes.
+	GOGC        int64
+	MemoryLimit int64
 }
 
 // DescribeMachine returns the machine this process runs on.
 func DescribeMachine() Machine {
 	return Machine{
-		CPU:        cpuModel(),
-		Cores:      runtime.NumCPU(),
-		GOMAXPROCS: runtime.GOMAXPROCS(0),
-		GoVersion:  runtime.Version(),
-		OS:         runtime.GOOS,
-		Arch:       runtime.GOARCH,
+		CPU:         cpuModel(),
+		Cores:       runtime.NumCPU(),
+		GOMAXPROCS:  runtime.GOMAXPROCS(0),
+		GoVersion:   runtime.Version(),
+		OS:          runtime.GOOS,
+		Arch:        runtime.GOARCH,
+		GOGC:        readMetric("/gc/gogc:percent"),
+		MemoryLimit: readMetric("/gc/gomemlimit:bytes"),
 	}
+}
+
+// readMetric returns the value of a runtime metric of kind uint64, or -1.
+func readMetric(name string) int64 {
+	sample := []metrics.Sample{{Name: name}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return -1
+	}
+	return int64(min(sample[0].Value.Uint64(), uint64(1<<63-1)))
 }
 
 // cpuModel reads the model name of the first processor from /proc/cpuinfo,
@@ -69,6 +86,8 @@ func (r *Report) Write(w io.Writer) error {
 	b.WriteString("Kizuna execution benchmark: FinalizeBlock + Commit, in process, pre-signed txs\n")
 	fmt.Fprintf(&b, "machine:   %s, %d cores, GOMAXPROCS %d, %s %s/%s\n",
 		m.CPU, m.Cores, m.GOMAXPROCS, m.GoVersion, m.OS, m.Arch)
+	fmt.Fprintf(&b, "gc:        GOGC %d, memory limit %s, as a node sets them (internal/gctune) unless the environment does\n",
+		m.GOGC, formatBytes(m.MemoryLimit))
 	fmt.Fprintf(&b, "database:  %s (cosmos-db) on disk in a temp dir, IAVL cache %d, inter-block cache %t, as a node runs\n",
 		DBBackend, defaults.IAVLCacheSize, defaults.InterBlockCache)
 	fmt.Fprintf(&b, "state:     %d accounts in genesis, all members of community %d with %d.%02d %s; %d DIRECT threads\n",
@@ -98,6 +117,15 @@ func (r *Report) Write(w io.Writer) error {
 		return err
 	}
 	return tw.Flush()
+}
+
+// formatBytes writes a memory limit in MiB, or "none" for the runtime's
+// default of no limit.
+func formatBytes(n int64) string {
+	if n < 0 || n == 1<<63-1 {
+		return "none"
+	}
+	return fmt.Sprintf("%d MiB", n>>20)
 }
 
 // formatRatio writes a ratio to the baseline, or n/a when there is none.
