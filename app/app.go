@@ -257,8 +257,12 @@ func New(
 		appCodec, runtime.NewKVStoreService(keys[authtypes.StoreKey]), authtypes.ProtoBaseAccount,
 		maccPerms, addressCodec, sdk.GetConfig().GetBech32AccountAddrPrefix(), authority,
 	)
+	// The ante handler and x/bank read accounts through a keeper that
+	// decodes each stored account once.
+	accounts := newDecodedAccounts(app.AccountKeeper,
+		runtime.NewKVStoreService(keys[authtypes.StoreKey]), appCodec, DecodedAccountsSize)
 	app.BankKeeper = bankkeeper.NewBaseKeeper(
-		appCodec, runtime.NewKVStoreService(keys[banktypes.StoreKey]), app.AccountKeeper,
+		appCodec, runtime.NewKVStoreService(keys[banktypes.StoreKey]), accounts,
 		BlockedAddresses(), authority, logger,
 	).WithObjStoreKey(objectKeys[banktypes.ObjectStoreKey])
 	app.StakingKeeper = stakingkeeper.NewKeeper(
@@ -454,7 +458,7 @@ func New(
 	app.SignatureCache = NewSignatureCache(SignatureCacheSize)
 	anteHandler, err := NewAnteHandler(HandlerOptions{
 		HandlerOptions: ante.HandlerOptions{
-			AccountKeeper: app.AccountKeeper,
+			AccountKeeper: accounts,
 			BankKeeper:    virtualFeeCollector{app.BankKeeper},
 			// Community fee accounts pay under the ledger's sponsorship
 			// rules; every other fee granter under x/feegrant's grants.
