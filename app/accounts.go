@@ -41,9 +41,7 @@ type decodedAccounts struct {
 	cdc   codec.BinaryCodec
 
 	mu       sync.Mutex
-	accounts map[string]*authtypes.BaseAccount
-	ring     []string
-	next     int
+	accounts fifoMap[string, *authtypes.BaseAccount]
 }
 
 // newDecodedAccounts wraps ak, whose accounts are in store and decode with
@@ -53,8 +51,7 @@ func newDecodedAccounts(ak authkeeper.AccountKeeper, store corestore.KVStoreServ
 		AccountKeeper: ak,
 		store:         store,
 		cdc:           cdc,
-		accounts:      make(map[string]*authtypes.BaseAccount, size),
-		ring:          make([]string, 0, size),
+		accounts:      newFIFOMap[string, *authtypes.BaseAccount](size),
 	}
 }
 
@@ -92,7 +89,7 @@ func (d *decodedAccounts) GetAccount(ctx context.Context, addr sdk.AccAddress) s
 func (d *decodedAccounts) recall(value []byte) sdk.AccountI {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	base, ok := d.accounts[string(value)]
+	base, ok := d.accounts.get(string(value))
 	if !ok {
 		return nil
 	}
@@ -103,19 +100,8 @@ func (d *decodedAccounts) recall(value []byte) sdk.AccountI {
 // remember keeps base as the account decoded from value, forgetting the
 // oldest when full. base must not change afterwards.
 func (d *decodedAccounts) remember(value []byte, base *authtypes.BaseAccount) {
+	copied := *base
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	key := string(value)
-	if _, ok := d.accounts[key]; ok {
-		return
-	}
-	if len(d.ring) < cap(d.ring) {
-		d.ring = append(d.ring, key)
-	} else {
-		delete(d.accounts, d.ring[d.next])
-		d.ring[d.next] = key
-		d.next = (d.next + 1) % len(d.ring)
-	}
-	copied := *base
-	d.accounts[key] = &copied
+	d.accounts.add(string(value), &copied)
 }

@@ -71,7 +71,7 @@ func TestDecodedAccounts_AnswerAsXAuthAtTheSameGas(t *testing.T) {
 		}
 	}
 	require.Nil(t, f.accounts.GetAccount(f.ctx, missing))
-	require.Len(t, f.accounts.accounts, 2, "base accounts are remembered; module accounts and misses are not")
+	require.Equal(t, 2, f.accounts.accounts.len(), "base accounts are remembered; module accounts and misses are not")
 }
 
 // A caller changing the account it was given changes nothing for the next
@@ -106,8 +106,8 @@ func TestDecodedAccounts_ForgetTheOldestWhenFull(t *testing.T) {
 	for _, addr := range []sdk.AccAddress{f.withKey, f.noKey, third, third} {
 		require.Equal(t, addr, f.accounts.GetAccount(f.ctx, addr).GetAddress())
 	}
-	require.Len(t, f.accounts.accounts, 2)
-	require.Len(t, f.accounts.ring, 2)
+	require.Equal(t, 2, f.accounts.accounts.len())
+	require.Len(t, f.accounts.accounts.ring, 2)
 	value, err := f.app.AccountKeeper.Accounts.Get(f.ctx, f.withKey)
 	require.NoError(t, err)
 	stored, err := f.app.AppCodec().MarshalInterface(value)

@@ -45,17 +45,14 @@ const SignatureCacheSize = 1 << 15
 // Entries are evicted oldest first; the cache is safe for concurrent use.
 type SignatureCache struct {
 	mu      sync.Mutex
-	entries map[[sha256.Size]byte]struct{}
-	ring    [][sha256.Size]byte
-	next    int
+	entries fifoMap[[sha256.Size]byte, struct{}]
 	hits    uint64
 }
 
 // NewSignatureCache returns an empty cache of size entries.
 func NewSignatureCache(size int) *SignatureCache {
 	return &SignatureCache{
-		entries: make(map[[sha256.Size]byte]struct{}, size),
-		ring:    make([][sha256.Size]byte, 0, size),
+		entries: newFIFOMap[[sha256.Size]byte, struct{}](size),
 	}
 }
 
@@ -71,7 +68,7 @@ func (c *SignatureCache) Hits() uint64 {
 func (c *SignatureCache) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.entries)
+	return c.entries.len()
 }
 
 func (c *SignatureCache) add(sigs []directSignature) {
@@ -86,17 +83,7 @@ func (c *SignatureCache) addKeys(keys [][sha256.Size]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, k := range keys {
-		if _, ok := c.entries[k]; ok {
-			continue
-		}
-		if len(c.ring) < cap(c.ring) {
-			c.ring = append(c.ring, k)
-		} else {
-			delete(c.entries, c.ring[c.next])
-			c.ring[c.next] = k
-			c.next = (c.next + 1) % len(c.ring)
-		}
-		c.entries[k] = struct{}{}
+		c.entries.add(k, struct{}{})
 	}
 }
 
@@ -105,7 +92,7 @@ func (c *SignatureCache) holdsAll(keys [][sha256.Size]byte) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, k := range keys {
-		if _, ok := c.entries[k]; !ok {
+		if _, ok := c.entries.get(k); !ok {
 			return false
 		}
 	}
