@@ -19,9 +19,10 @@ import (
 	"github.com/kizuna-chain/kizuna/app"
 )
 
-// DBBackend is the database the benchmark chains run on: a node's default
-// application database, on disk.
-const DBBackend = dbm.GoLevelDBBackend
+// DBBackend is the database the benchmark chains keep their state and the
+// ledger's history index in, on disk: the application database of the
+// nodes `make run` and the localnet start.
+const DBBackend = dbm.PebbleDBBackend
 
 // appOptions are app.toml settings, as the node's server reads them.
 type appOptions map[string]any
@@ -58,6 +59,7 @@ func startChain(f *fixture, executor string, workers int) (_ *chain, err error) 
 	defaults := config.DefaultConfig()
 	opts := appOptions{
 		flags.FlagHome:                         home,
+		"app-db-backend":                       string(DBBackend),
 		flags.FlagChainID:                      chainID,
 		server.FlagPruning:                     defaults.Pruning,
 		server.FlagIAVLCacheSize:               defaults.IAVLCacheSize,

@@ -88,7 +88,7 @@ func (r *Report) Write(w io.Writer) error {
 		m.CPU, m.Cores, m.GOMAXPROCS, m.GoVersion, m.OS, m.Arch)
 	fmt.Fprintf(&b, "gc:        GOGC %d, memory limit %s, as a node sets them (internal/gctune) unless the environment does\n",
 		m.GOGC, formatBytes(m.MemoryLimit))
-	fmt.Fprintf(&b, "database:  %s (cosmos-db) on disk in a temp dir, IAVL cache %d, inter-block cache %t, as a node runs\n",
+	fmt.Fprintf(&b, "database:  %s (cosmos-db) on disk in a temp dir for the state and the history index, IAVL cache %d, inter-block cache %t, as make run's node runs\n",
 		DBBackend, defaults.IAVLCacheSize, defaults.InterBlockCache)
 	fmt.Fprintf(&b, "state:     %d accounts in genesis, all members of community %d with %d.%02d %s; %d DIRECT threads\n",
 		cfg.Accounts, communityID, genesisCurrency/100, genesisCurrency%100, currencyCode, cfg.Accounts/2)
