@@ -44,6 +44,10 @@ const (
 
 	// genesisUkiz is every account's fee balance.
 	genesisUkiz int64 = 1_000_000_000_000
+	// tokenDenom is a plain x/bank token outside the ledger, as a bridged
+	// token would be; every account holds genesisToken of it.
+	tokenDenom         = "ubench"
+	genesisToken int64 = 1_000_000_000
 	// genesisCurrency is every account's community currency balance, created
 	// in genesis: 1000.00 BNCH, the default monthly creation cap.
 	genesisCurrency int64 = 100_000
@@ -142,7 +146,8 @@ func (f *fixture) genesis(a *app.App) (app.GenesisState, error) {
 	balances := make([]banktypes.Balance, 0, len(f.accounts)+1)
 	members := make([]communitytypes.Member, len(f.accounts))
 	entries := make([]ledgertypes.Entry, len(f.accounts))
-	coins := sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, genesisUkiz), sdk.NewInt64Coin(f.denom, genesisCurrency))
+	coins := sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, genesisUkiz), sdk.NewInt64Coin(f.denom, genesisCurrency),
+		sdk.NewInt64Coin(tokenDenom, genesisToken))
 	for i, acc := range f.accounts {
 		// The public key is known, as it is for any account that has sent a
 		// transaction before.

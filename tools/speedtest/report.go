@@ -90,8 +90,8 @@ func (r *Report) Write(w io.Writer) error {
 		m.GOGC, formatBytes(m.MemoryLimit))
 	fmt.Fprintf(&b, "database:  %s (cosmos-db) on disk in a temp dir for the state and the history index, IAVL cache %d, inter-block cache %t, as make run's node runs\n",
 		DBBackend, defaults.IAVLCacheSize, defaults.InterBlockCache)
-	fmt.Fprintf(&b, "state:     %d accounts in genesis, all members of community %d with %d.%02d %s; %d DIRECT threads\n",
-		cfg.Accounts, communityID, genesisCurrency/100, genesisCurrency%100, currencyCode, cfg.Accounts/2)
+	fmt.Fprintf(&b, "state:     %d accounts in genesis, all members of community %d with %d.%02d %s and holding %d%s; %d DIRECT threads\n",
+		cfg.Accounts, communityID, genesisCurrency/100, genesisCurrency%100, currencyCode, genesisToken, tokenDenom, cfg.Accounts/2)
 	fmt.Fprintf(&b, "load:      %d blocks x %d txs per workload and executor, best of %d rounds; secp256k1 SIGN_MODE_DIRECT, fees at %s%s/gas\n",
 		cfg.Blocks, cfg.TxsPerBlock, cfg.Repeat, strings.TrimRight(app.MinGasPrice.Amount.String(), "0"), app.MinGasPrice.Denom)
 	fmt.Fprintf(&b, "executors: %s (block-stm: %d workers)\n", strings.Join(cfg.Executors, ", "), blockSTMWorkers(cfg))

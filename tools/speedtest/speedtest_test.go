@@ -40,7 +40,7 @@ func TestRun_TinyBenchmarkSucceedsForEveryWorkloadAndExecutor(t *testing.T) {
 
 	var out bytes.Buffer
 	require.NoError(t, report.Write(&out))
-	for _, want := range append(WorkloadNames(), "goleveldb", "GOMAXPROCS", report.Machine.GoVersion) {
+	for _, want := range append(WorkloadNames(), string(DBBackend), "GOMAXPROCS", report.Machine.GoVersion) {
 		require.Contains(t, out.String(), want)
 	}
 }

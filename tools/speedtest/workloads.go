@@ -22,6 +22,7 @@ import (
 // is the baseline the others are compared with.
 const (
 	BankSend       = "bank-send"
+	BankSendToken  = "bank-send-token"
 	LedgerTransfer = "ledger-transfer"
 	AdsCreate      = "ads-create"
 	MessagingPost  = "messaging-post"
@@ -52,6 +53,17 @@ var workloads = []workload{
 		msg: func(f *fixture, _, from, to int) (sdk.Msg, error) {
 			return banktypes.NewMsgSend(f.accounts[from].addr, f.accounts[to].addr,
 				sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, 1))), nil
+		},
+	},
+	{
+		// A ledger transfer writes three balances: the sender's and the
+		// recipient's in the currency, and the sender's ukiz for the fee. A
+		// bank send of ukiz writes two. This send writes the same three as a
+		// ledger transfer, and nothing of the ledger's.
+		name: BankSendToken, what: "x/bank MsgSend of 1" + tokenDenom + ", a token outside the ledger, fee in ukiz", gas: 90_000,
+		msg: func(f *fixture, _, from, to int) (sdk.Msg, error) {
+			return banktypes.NewMsgSend(f.accounts[from].addr, f.accounts[to].addr,
+				sdk.NewCoins(sdk.NewInt64Coin(tokenDenom, 1))), nil
 		},
 	},
 	{
